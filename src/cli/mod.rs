@@ -1,0 +1,109 @@
+//! The `koteihyo` command line: `check`, `fmt`, `export`, and opening the editor.
+
+mod check;
+mod export;
+mod fmt;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::io::LoadError;
+
+/// Exit code: no problems.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the files were read but have problems (or, for `fmt --check`, are not canonical).
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: a file could not be read or parsed, or the command failed.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+/// 工程表エディタ — edit, check, compare and print Japanese policy roadmaps (工程表).
+#[derive(Debug, Parser)]
+#[command(name = "koteihyo", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without a command, the roadmap FILE opens in the editor window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A roadmap file (.ron) to open in the editor.
+    pub file: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read and validate roadmap files; print problems as `file:line:col: severity: message`.
+    /// Exit 0 when clean, 1 when there are problems, 2 when a file cannot be read or parsed.
+    Check {
+        /// Roadmap files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Rewrite roadmap files in canonical form (atomically, keeping NAME.ron.bak).
+    Fmt {
+        /// Only report files that are not in canonical form (exit 1), change nothing.
+        #[arg(long)]
+        check: bool,
+        /// Format files that contain comments, which canonical form does not keep.
+        #[arg(long)]
+        drop_comments: bool,
+        /// Roadmap files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write the roadmap in another format, chosen by the output's extension (.json).
+    Export {
+        /// The roadmap file (.ron).
+        file: PathBuf,
+        /// The output file; `-` writes to standard output.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// Runs a subcommand and returns the process exit code. `None` means "open the editor",
+/// which the binary handles because it depends on the GUI feature.
+pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
+    let code = match command {
+        Command::Check { files } => check::run(files, &mut std::io::stdout().lock())?,
+        Command::Fmt {
+            check,
+            drop_comments,
+            files,
+        } => fmt::run(
+            files,
+            fmt::Options {
+                check: *check,
+                drop_comments: *drop_comments,
+            },
+            &mut std::io::stdout().lock(),
+        )?,
+        Command::Export { file, output } => export::run(file, output)?,
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// A load error as one `file:line:col: error: message` line (no position when the file could
+/// not be read at all).
+#[must_use]
+pub fn describe_load_error(error: &LoadError) -> String {
+    match error {
+        LoadError::Parse { path, error } => {
+            format!(
+                "{}:{}: error: {}",
+                path.display(),
+                error.position,
+                error.message
+            )
+        }
+        LoadError::Read { path, source } => {
+            format!("{}: error: cannot read the file: {source}", path.display())
+        }
+        LoadError::TooLarge { path, size, limit } => {
+            format!(
+                "{}: error: the file is {size} bytes; roadmap files are limited to {limit} bytes",
+                path.display()
+            )
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Koteihyo (工程表エディタ): a desktop editor for Japanese government policy roadmaps.
+//!
+//! Layers, each depending only on those before it:
+//! - [`model`]: document types, ids, fiscal years and 和暦, validation (serde only);
+//! - [`io`]: RON load/save with atomic writes;
+//! - [`cli`]: the `koteihyo` command line;
+//! - `ui`: the eframe window (feature `gui`).
+
+pub mod cli;
+pub mod io;
+pub mod model;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -1,0 +1,32 @@
+//! The `koteihyo` binary: the command line, or the editor window when given no subcommand.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use koteihyo::cli::{self, Cli, EXIT_UNREADABLE};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let result = match &args.command {
+        Some(command) => cli::run(command),
+        None => open_editor(args.file),
+    };
+    result.unwrap_or_else(|error| {
+        eprintln!("koteihyo: error: {error:#}");
+        ExitCode::from(EXIT_UNREADABLE)
+    })
+}
+
+#[cfg(feature = "gui")]
+fn open_editor(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+    koteihyo::ui::run(file)
+        .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_editor(_file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+    anyhow::bail!(
+        "this koteihyo was built without the editor window (feature `gui`); use a subcommand: check, fmt, export"
+    )
+}

@@ -1,0 +1,21 @@
+//! The roadmap document model: types, ids, fiscal years and 和暦, and validation.
+//!
+//! Depends on serde only: no GUI, no file access. Every other layer builds on these types.
+
+mod document;
+mod domain;
+mod entry;
+mod fiscal_year;
+mod id;
+mod roadblock;
+mod timeline;
+mod validate;
+
+pub use document::{Category, Column, ColumnKind, Document, Legend, Meta, seed_columns};
+pub use domain::{Domain, Footnote, circled_number};
+pub use entry::{EntryKind, TimelineEntry};
+pub use fiscal_year::{Era, EraYear, FiscalYear, LabelStyle, to_fullwidth_digits};
+pub use id::Id;
+pub use roadblock::{Item, Marker, Roadblock};
+pub use timeline::{PartOfYear, TimePoint, Timeline};
+pub use validate::{Location, Problem, Severity, validate};

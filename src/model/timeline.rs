@@ -1,0 +1,239 @@
+//! The chart's fiscal-year columns and points in time on it.
+
+use serde::{Deserialize, Serialize};
+
+use super::fiscal_year::{FiscalYear, LabelStyle};
+
+/// The fiscal-year columns of a roadmap: 「令和４年（2022年）度」 … 「令和６年（2024年）度以降」.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    /// The fiscal year of the first column.
+    pub first_year: FiscalYear,
+    /// How many fiscal-year columns the chart has (at least 1).
+    pub years: u8,
+    /// Whether the last column is open-ended (「…年度以降」).
+    pub open_ended: bool,
+    /// How column headers are written.
+    pub label_style: LabelStyle,
+}
+
+impl Timeline {
+    /// The fiscal year of the last column.
+    #[must_use]
+    pub fn last_year(&self) -> FiscalYear {
+        self.first_year.offset(i32::from(self.years.max(1)) - 1)
+    }
+
+    /// Every fiscal year shown, in column order.
+    pub fn fiscal_years(&self) -> impl Iterator<Item = FiscalYear> + '_ {
+        (0..i32::from(self.years)).map(|n| self.first_year.offset(n))
+    }
+
+    /// The header label of column `index` (0-based), with 以降 on the last one when open-ended.
+    #[must_use]
+    pub fn column_label(&self, index: usize) -> String {
+        let is_last = index + 1 == usize::from(self.years);
+        self.first_year
+            .offset(index as i32)
+            .label(self.label_style, is_last && self.open_ended)
+    }
+
+    /// All column labels in order.
+    #[must_use]
+    pub fn column_labels(&self) -> Vec<String> {
+        (0..usize::from(self.years))
+            .map(|i| self.column_label(i))
+            .collect()
+    }
+
+    /// Whether a fiscal year has a column on this chart.
+    #[must_use]
+    pub fn shows(&self, year: FiscalYear) -> bool {
+        year >= self.first_year && year <= self.last_year()
+    }
+
+    /// The position of the start of `point`, in columns from the left edge of the first column.
+    #[must_use]
+    pub fn start_position(&self, point: &TimePoint) -> f32 {
+        (point.year.0 - self.first_year.0) as f32 + point.start_fraction()
+    }
+
+    /// The position of the end of `point`, in columns from the left edge of the first column.
+    #[must_use]
+    pub fn end_position(&self, point: &TimePoint) -> f32 {
+        (point.year.0 - self.first_year.0) as f32 + point.end_fraction()
+    }
+
+    /// The same timeline shifted by `n` fiscal years (for a new revision).
+    #[must_use]
+    pub fn shifted(&self, n: i32) -> Self {
+        Self {
+            first_year: self.first_year.offset(n),
+            ..self.clone()
+        }
+    }
+}
+
+impl Default for Timeline {
+    fn default() -> Self {
+        Self {
+            first_year: FiscalYear(2022),
+            years: 3,
+            open_ended: true,
+            label_style: LabelStyle::WarekiSeireki,
+        }
+    }
+}
+
+/// A point on the chart: a fiscal year, optionally narrowed to a quarter or a month.
+///
+/// As a start it means the beginning of that period, as an end the end of it:
+/// `start: (year: 2022), end: (year: 2022)` covers the whole of FY2022.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimePoint {
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// A quarter or month inside the year, when the seed's arrow is that precise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<PartOfYear>,
+}
+
+impl TimePoint {
+    /// A whole fiscal year.
+    #[must_use]
+    pub fn year(year: i32) -> Self {
+        Self {
+            year: FiscalYear(year),
+            part: None,
+        }
+    }
+
+    /// A quarter (1–4, Q1 = April–June) of a fiscal year.
+    #[must_use]
+    pub fn quarter(year: i32, quarter: u8) -> Self {
+        Self {
+            year: FiscalYear(year),
+            part: Some(PartOfYear::Quarter(quarter)),
+        }
+    }
+
+    /// The same point `n` fiscal years later.
+    #[must_use]
+    pub fn shifted(self, n: i32) -> Self {
+        Self {
+            year: self.year.offset(n),
+            ..self
+        }
+    }
+
+    /// Where the period begins, as a fraction of its fiscal year (0.0 = 1 April).
+    #[must_use]
+    pub fn start_fraction(&self) -> f32 {
+        match self.part {
+            None => 0.0,
+            Some(PartOfYear::Quarter(q)) => f32::from(q.clamp(1, 4) - 1) / 4.0,
+            Some(PartOfYear::Month(m)) => f32::from(month_index(m)) / 12.0,
+        }
+    }
+
+    /// Where the period ends, as a fraction of its fiscal year (1.0 = 31 March).
+    #[must_use]
+    pub fn end_fraction(&self) -> f32 {
+        match self.part {
+            None => 1.0,
+            Some(PartOfYear::Quarter(q)) => f32::from(q.clamp(1, 4)) / 4.0,
+            Some(PartOfYear::Month(m)) => f32::from(month_index(m) + 1) / 12.0,
+        }
+    }
+
+    /// Whether the quarter or month is in range.
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        match self.part {
+            None => true,
+            Some(PartOfYear::Quarter(q)) => (1..=4).contains(&q),
+            Some(PartOfYear::Month(m)) => (1..=12).contains(&m),
+        }
+    }
+}
+
+/// The position of a calendar month inside a fiscal year: April is 0, March is 11.
+fn month_index(month: u8) -> u8 {
+    (month.clamp(1, 12) + 8) % 12
+}
+
+/// A part of a fiscal year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PartOfYear {
+    /// Quarter 1–4 of the fiscal year (Q1 = April–June).
+    Quarter(u8),
+    /// Calendar month 1–12 (January–March fall at the end of the fiscal year).
+    Month(u8),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_after() -> Timeline {
+        Timeline {
+            first_year: FiscalYear(2022),
+            years: 3,
+            open_ended: true,
+            label_style: LabelStyle::WarekiSeireki,
+        }
+    }
+
+    #[test]
+    fn column_labels_as_the_seed() {
+        assert_eq!(
+            seed_after().column_labels(),
+            [
+                "令和４年（2022年）度",
+                "令和５年（2023年）度",
+                "令和６年（2024年）度以降"
+            ]
+        );
+    }
+
+    #[test]
+    fn positions_in_columns() {
+        let t = seed_after();
+        assert!((t.start_position(&TimePoint::year(2023)) - 1.0).abs() < f32::EPSILON);
+        assert!((t.end_position(&TimePoint::year(2023)) - 2.0).abs() < f32::EPSILON);
+        assert!((t.start_position(&TimePoint::quarter(2022, 3)) - 0.5).abs() < f32::EPSILON);
+        let april = TimePoint {
+            year: FiscalYear(2022),
+            part: Some(PartOfYear::Month(4)),
+        };
+        let march = TimePoint {
+            year: FiscalYear(2022),
+            part: Some(PartOfYear::Month(3)),
+        };
+        assert!(t.start_position(&april).abs() < f32::EPSILON);
+        assert!((t.end_position(&march) - 1.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn shows_and_shift() {
+        let t = seed_after();
+        assert!(t.shows(FiscalYear(2024)));
+        assert!(!t.shows(FiscalYear(2025)));
+        assert_eq!(t.shifted(-2).column_label(0), "令和２年（2020年）度");
+    }
+
+    #[test]
+    fn part_validity() {
+        assert!(TimePoint::quarter(2022, 4).is_valid());
+        assert!(!TimePoint::quarter(2022, 5).is_valid());
+        assert!(
+            !TimePoint {
+                year: FiscalYear(2022),
+                part: Some(PartOfYear::Month(0))
+            }
+            .is_valid()
+        );
+    }
+}

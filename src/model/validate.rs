@@ -1,0 +1,304 @@
+//! Consistency checks of a document: what `koteihyo check` and the problems panel report.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+use super::document::Document;
+use super::domain::Domain;
+use super::id::Id;
+use super::timeline::TimePoint;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Probably a drafting mistake; the document is still usable.
+    Warning,
+    /// The document is inconsistent (e.g. two entities share an id).
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Where a problem is: an entity (by id and, for repeated ids, which occurrence) and a field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    /// The entity's id; `None` for document-level fields.
+    pub id: Option<Id>,
+    /// Which occurrence of the id, counting from 0 (only non-zero for duplicate ids).
+    pub occurrence: usize,
+    /// The field name as written in the file (`title`, `end`, `categories` …).
+    pub field: Option<&'static str>,
+}
+
+impl Location {
+    fn entity(id: &Id, field: &'static str) -> Self {
+        Self {
+            id: Some(id.clone()),
+            occurrence: 0,
+            field: Some(field),
+        }
+    }
+
+    fn document(field: &'static str) -> Self {
+        Self {
+            id: None,
+            occurrence: 0,
+            field: Some(field),
+        }
+    }
+}
+
+/// One problem found by [`validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where it is.
+    pub location: Location,
+    /// What is wrong, as a sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity, self.message)
+    }
+}
+
+/// Checks a document and returns every problem found, in document order.
+/// An empty list means the document is clean.
+#[must_use]
+pub fn validate(document: &Document) -> Vec<Problem> {
+    let mut checker = Checker {
+        document,
+        problems: Vec::new(),
+        seen_ids: HashMap::new(),
+    };
+    checker.document();
+    checker.problems
+}
+
+struct Checker<'a> {
+    document: &'a Document,
+    problems: Vec<Problem>,
+    seen_ids: HashMap<&'a Id, usize>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, severity: Severity, location: Location, message: String) {
+        self.problems.push(Problem {
+            severity,
+            location,
+            message,
+        });
+    }
+
+    fn document(&mut self) {
+        let document = self.document;
+        if document.meta.title.trim().is_empty() {
+            self.push(
+                Severity::Warning,
+                Location::document("title"),
+                "the document has no title".into(),
+            );
+        }
+        let mut letters = BTreeSet::new();
+        for category in &document.legend.categories {
+            if !letters.insert(category.letter) {
+                self.push(
+                    Severity::Error,
+                    Location::document("letter"),
+                    format!("the legend lists category {} twice", category.letter),
+                );
+            }
+        }
+        let mut kinds = BTreeSet::new();
+        for column in &document.columns {
+            if !kinds.insert(column.kind) {
+                self.push(
+                    Severity::Error,
+                    Location::document("columns"),
+                    format!("the column {:?} is listed twice", column.kind),
+                );
+            }
+        }
+        let timeline = &document.timeline;
+        if timeline.years == 0 || timeline.years > 30 {
+            self.push(
+                Severity::Error,
+                Location::document("years"),
+                format!(
+                    "the timeline must have 1 to 30 fiscal-year columns, not {}",
+                    timeline.years
+                ),
+            );
+        }
+        let mut numbers = HashMap::new();
+        for domain in &document.domains {
+            if let Some(previous) = numbers.insert(domain.number, &domain.name) {
+                self.push(
+                    Severity::Warning,
+                    Location::entity(&domain.id, "number"),
+                    format!(
+                        "domain number {} is used by 「{previous}」 too",
+                        domain.number
+                    ),
+                );
+            }
+            self.domain(domain);
+        }
+    }
+
+    fn id(&mut self, id: &'a Id) {
+        let count = self.seen_ids.entry(id).or_insert(0);
+        let occurrence = *count;
+        *count += 1;
+        if !id.is_well_formed() {
+            self.push(
+                Severity::Error,
+                Location { id: Some(id.clone()), occurrence, field: Some("id") },
+                format!("the id \"{id}\" must be non-empty and use only letters, digits, '.', '_' and '-'"),
+            );
+        } else if occurrence > 0 {
+            self.push(
+                Severity::Error,
+                Location {
+                    id: Some(id.clone()),
+                    occurrence,
+                    field: Some("id"),
+                },
+                format!("the id \"{id}\" is used more than once"),
+            );
+        }
+    }
+
+    fn domain(&mut self, domain: &'a Domain) {
+        self.id(&domain.id);
+        if domain.name.trim().is_empty() {
+            self.push(
+                Severity::Warning,
+                Location::entity(&domain.id, "name"),
+                format!("domain {} has no name", domain.number_label()),
+            );
+        }
+        for roadblock in &domain.roadblocks {
+            self.id(&roadblock.id);
+            if roadblock.title.trim().is_empty() {
+                self.push(
+                    Severity::Warning,
+                    Location::entity(&roadblock.id, "title"),
+                    format!("a roadblock of {} has no title", domain.display_name()),
+                );
+            }
+            for letter in &roadblock.categories {
+                if self.document.legend.category(*letter).is_none() {
+                    self.push(
+                        Severity::Error,
+                        Location::entity(&roadblock.id, "categories"),
+                        format!(
+                            "【{}】 has category {letter}, which the legend does not define",
+                            roadblock.title
+                        ),
+                    );
+                }
+            }
+            for item in roadblock.done.iter().chain(&roadblock.actions) {
+                self.id(&item.id);
+                if item.level > 1 {
+                    self.push(
+                        Severity::Warning,
+                        Location::entity(&item.id, "level"),
+                        format!(
+                            "item 「{}」 is indented {} levels; at most 1 is shown",
+                            item.text, item.level
+                        ),
+                    );
+                }
+            }
+        }
+        for entry in &domain.entries {
+            self.id(&entry.id);
+            self.entry_times(domain, entry);
+            for row in &entry.rows {
+                if domain.roadblock(row).is_none() {
+                    self.push(
+                        Severity::Error,
+                        Location::entity(&entry.id, "rows"),
+                        format!(
+                            "「{}」 spans row \"{row}\", which is not a roadblock of {}",
+                            entry.label,
+                            domain.display_name()
+                        ),
+                    );
+                }
+            }
+        }
+        for footnote in &domain.footnotes {
+            self.id(&footnote.id);
+        }
+    }
+
+    fn entry_times(&mut self, domain: &Domain, entry: &super::entry::TimelineEntry) {
+        for (field, point) in [("start", &entry.start), ("end", &entry.end)] {
+            if !point.is_valid() {
+                self.push(
+                    Severity::Error,
+                    Location::entity(&entry.id, field),
+                    format!(
+                        "「{}」 has a quarter outside 1–4 or a month outside 1–12",
+                        entry.label
+                    ),
+                );
+            }
+        }
+        let timeline = &self.document.timeline;
+        // A start and end in the same period span that period; an end at or before the start's
+        // beginning is reversed.
+        if timeline.end_position(&entry.end) <= timeline.start_position(&entry.start) {
+            self.push(
+                Severity::Error,
+                Location::entity(&entry.id, "end"),
+                format!(
+                    "「{}」 ends ({}) before it starts ({})",
+                    entry.label,
+                    describe(entry.end),
+                    describe(entry.start)
+                ),
+            );
+        }
+        for (field, point) in [("start", &entry.start), ("end", &entry.end)] {
+            if !timeline.shows(point.year) {
+                self.push(
+                    Severity::Warning,
+                    Location::entity(&entry.id, field),
+                    format!(
+                        "「{}」 in {} {} is outside the timeline ({} to {})",
+                        entry.label,
+                        domain.display_name(),
+                        describe(*point),
+                        timeline.first_year,
+                        timeline.last_year()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn describe(point: TimePoint) -> String {
+    match point.part {
+        None => point.year.to_string(),
+        Some(super::timeline::PartOfYear::Quarter(q)) => format!("{} Q{q}", point.year),
+        Some(super::timeline::PartOfYear::Month(m)) => format!("{} month {m}", point.year),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,185 @@
+//! Unit tests of `validate`: one per kind of problem, and a clean document.
+
+use super::*;
+use crate::model::{
+    Category, Domain, EntryKind, Item, Legend, Marker, Roadblock, TimePoint, TimelineEntry,
+    seed_columns,
+};
+
+fn clean() -> Document {
+    let mut document = Document {
+        legend: Legend {
+            caption: String::new(),
+            categories: vec![Category {
+                letter: 'A',
+                text: "法改正が必要な事項".into(),
+            }],
+        },
+        columns: seed_columns(),
+        ..Document::default()
+    };
+    document.meta.title = "工程表".into();
+    document.domains.push(Domain {
+        id: "d1".into(),
+        number: 1,
+        name: "IRB".into(),
+        roadblocks: vec![Roadblock {
+            id: "d1.r1".into(),
+            scope: "共通".into(),
+            title: "題".into(),
+            categories: ['A'].into_iter().collect(),
+            done: vec![Item {
+                id: "d1.r1.done1".into(),
+                marker: Marker::Circle,
+                level: 0,
+                text: "済".into(),
+            }],
+            ..Roadblock::default()
+        }],
+        entries: vec![TimelineEntry {
+            id: "d1.t1".into(),
+            label: "改正".into(),
+            kind: EntryKind::Arrow,
+            start: TimePoint::year(2022),
+            end: TimePoint::year(2023),
+            open_ended: false,
+            rows: vec!["d1.r1".into()],
+            detail: String::new(),
+        }],
+        ..Domain::default()
+    });
+    document
+}
+
+fn messages(document: &Document) -> Vec<String> {
+    validate(document).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn clean_document_has_no_problems() {
+    assert_eq!(messages(&clean()), Vec::<String>::new());
+}
+
+#[test]
+fn end_before_start() {
+    let mut document = clean();
+    document.domains[0].entries[0].end = TimePoint::year(2021);
+    document.domains[0].entries[0].start = TimePoint::quarter(2022, 2);
+    let problems = validate(&document);
+    let problem = problems
+        .iter()
+        .find(|p| p.message.contains("ends"))
+        .expect("end before start");
+    assert_eq!(problem.severity, Severity::Error);
+    assert_eq!(problem.location.field, Some("end"));
+    assert_eq!(problem.location.id, Some(Id::from("d1.t1")));
+}
+
+#[test]
+fn same_year_quarters_in_order_are_fine_and_reversed_are_not() {
+    let mut document = clean();
+    document.domains[0].entries[0].start = TimePoint::quarter(2022, 2);
+    document.domains[0].entries[0].end = TimePoint::quarter(2022, 2);
+    assert!(validate(&document).is_empty());
+    document.domains[0].entries[0].start = TimePoint::quarter(2022, 3);
+    assert!(
+        validate(&document)
+            .iter()
+            .any(|p| p.message.contains("ends"))
+    );
+}
+
+#[test]
+fn entry_outside_timeline_is_a_warning() {
+    let mut document = clean();
+    document.domains[0].entries[0].end = TimePoint::year(2030);
+    let problems = validate(&document);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].severity, Severity::Warning);
+    assert!(problems[0].message.contains("outside the timeline"));
+}
+
+#[test]
+fn duplicate_ids_point_at_the_second_occurrence() {
+    let mut document = clean();
+    document.domains[0].entries[0].id = "d1.r1".into();
+    let problems = validate(&document);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].location.occurrence, 1);
+    assert!(problems[0].message.contains("more than once"));
+}
+
+#[test]
+fn malformed_id() {
+    let mut document = clean();
+    document.domains[0].id = Id::from("");
+    assert!(
+        messages(&document)
+            .iter()
+            .any(|m| m.contains("must be non-empty"))
+    );
+}
+
+#[test]
+fn category_not_in_legend() {
+    let mut document = clean();
+    document.domains[0].roadblocks[0].categories.insert('F');
+    let problems = validate(&document);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].severity, Severity::Error);
+    assert!(problems[0].message.contains("category F"));
+}
+
+#[test]
+fn empty_titles_and_names() {
+    let mut document = clean();
+    document.meta.title = " ".into();
+    document.domains[0].name = String::new();
+    document.domains[0].roadblocks[0].title = String::new();
+    let problems = validate(&document);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems.iter().all(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn rows_must_be_roadblocks_of_the_domain() {
+    let mut document = clean();
+    document.domains[0].entries[0].rows.push("d9.r1".into());
+    assert!(
+        messages(&document)
+            .iter()
+            .any(|m| m.contains("not a roadblock"))
+    );
+}
+
+#[test]
+fn invalid_quarter_and_year_count() {
+    let mut document = clean();
+    document.domains[0].entries[0].start = TimePoint::quarter(2022, 0);
+    document.timeline.years = 0;
+    let all = messages(&document);
+    assert!(all.iter().any(|m| m.contains("quarter outside")), "{all:?}");
+    assert!(all.iter().any(|m| m.contains("1 to 30")), "{all:?}");
+}
+
+#[test]
+fn duplicate_legend_letters_columns_and_domain_numbers() {
+    let mut document = clean();
+    document.legend.categories.push(Category {
+        letter: 'A',
+        text: "again".into(),
+    });
+    document.columns.push(document.columns[0].clone());
+    let mut second = document.domains[0].clone();
+    second.id = "d2".into();
+    second.roadblocks.clear();
+    second.entries.clear();
+    document.domains.push(second);
+    let all = messages(&document);
+    assert!(
+        all.iter().any(|m| m.contains("category A twice")),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|m| m.contains("listed twice")), "{all:?}");
+    assert!(all.iter().any(|m| m.contains("domain number 1")), "{all:?}");
+}

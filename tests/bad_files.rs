@@ -1,0 +1,160 @@
+//! Every file in `tests/bad/` is refused with a clear message (or flagged by validation), and
+//! no command panics on any of them.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use koteihyo::io::{LoadError, load_with_text};
+use koteihyo::model::{Severity, validate};
+
+/// Each bad file and a phrase its error or validation problem must contain.
+const EXPECTED: &[(&str, &str)] = &[
+    ("bad-escape.ron", "valid roadmap"),
+    ("bad-quarter.ron", "quarter outside"),
+    ("binary-garbage.ron", "not UTF-8"),
+    ("category-not-in-legend.ron", "category Z"),
+    ("char-too-long.ron", "valid roadmap"),
+    ("deep-nesting-lists.ron", "nests deeper"),
+    ("deep-nesting.ron", "nests deeper"),
+    ("duplicate-ids.ron", "more than once"),
+    ("empty.ron", "is empty"),
+    ("end-before-start.ron", "before it starts"),
+    ("future-version.ron", "format_version 99"),
+    ("huge-unterminated-string.ron", "valid roadmap"),
+    ("json-instead.ron", "valid roadmap"),
+    ("missing-timeline.ron", "timeline"),
+    ("missing-version.ron", "format_version"),
+    ("negative-years.ron", "valid roadmap"),
+    ("nul-bytes.ron", "valid roadmap"),
+    ("only-whitespace.ron", "is empty"),
+    ("overflow-years.ron", "valid roadmap"),
+    ("row-not-a-roadblock.ron", "not a roadblock"),
+    ("trailing-garbage.ron", "valid roadmap"),
+    ("truncated.ron", "ends too early"),
+    ("unknown-field.ron", "colour"),
+    ("unknown-variant.ron", "Spiral"),
+    ("unterminated-string.ron", "valid roadmap"),
+    ("utf16.ron", "not UTF-8"),
+    ("wrong-type-number.ron", "valid roadmap"),
+    ("wrong-type-string.ron", "valid roadmap"),
+];
+
+fn bad_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/bad exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The error message, or the error-severity validation problems, of one file.
+fn complaint(path: &Path) -> String {
+    match load_with_text(path) {
+        Err(error) => {
+            if let LoadError::Parse { error: parse, .. } = &error {
+                let bytes = std::fs::read(path).expect("readable");
+                let text = String::from_utf8_lossy(&bytes);
+                let lines = text.lines().count().max(1);
+                assert!(
+                    parse.position.line <= lines + 1,
+                    "{}: position {} beyond the file",
+                    path.display(),
+                    parse.position
+                );
+            }
+            error.to_string()
+        }
+        Ok(loaded) => validate(&loaded.document)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+#[test]
+fn corpus_is_complete_and_listed() {
+    let names: Vec<String> = bad_files()
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    let listed: Vec<String> = EXPECTED
+        .iter()
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
+    assert_eq!(
+        names, listed,
+        "tests/bad and EXPECTED must list the same files"
+    );
+    assert!(names.len() >= 15);
+}
+
+#[test]
+fn every_bad_file_gets_its_message() {
+    for (name, phrase) in EXPECTED {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/bad")
+            .join(name);
+        let message = complaint(&path);
+        assert!(
+            message.contains(phrase),
+            "{name}: expected a message containing {phrase:?}, got {message:?}"
+        );
+    }
+}
+
+#[test]
+fn no_command_panics_on_bad_files() {
+    let exe = env!("CARGO_BIN_EXE_koteihyo");
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let out_json = out_dir.path().join("out.json");
+    for path in bad_files() {
+        let copy = out_dir.path().join(path.file_name().expect("name"));
+        std::fs::copy(&path, &copy).expect("copy");
+        let runs: [Vec<&std::ffi::OsStr>; 4] = [
+            vec!["check".as_ref(), copy.as_os_str()],
+            vec!["fmt".as_ref(), "--check".as_ref(), copy.as_os_str()],
+            vec!["fmt".as_ref(), copy.as_os_str()],
+            vec![
+                "export".as_ref(),
+                copy.as_os_str(),
+                "-o".as_ref(),
+                out_json.as_os_str(),
+            ],
+        ];
+        for args in runs {
+            let output = Command::new(exe)
+                .args(&args)
+                .output()
+                .expect("run koteihyo");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let code = output.status.code();
+            assert!(
+                !stderr.contains("panicked"),
+                "{}: {args:?} panicked: {stderr}",
+                path.display()
+            );
+            assert!(
+                matches!(code, Some(0..=2)),
+                "{}: {args:?} exited {code:?}: {stderr}",
+                path.display()
+            );
+        }
+        let stdout = Command::new(exe)
+            .arg("check")
+            .arg(&copy)
+            .output()
+            .expect("run");
+        assert_ne!(
+            stdout.status.code(),
+            Some(0),
+            "{} passed check",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! The `koteihyo` command line: exit codes and messages of `check`, `fmt` and `export`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn koteihyo(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
+        .args(args)
+        .output()
+        .expect("run koteihyo")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn minimal() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron")
+}
+
+/// A copy of `tests/data/minimal.ron` with `edit` applied, in a temporary folder.
+fn variant(dir: &Path, name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let text = std::fs::read_to_string(minimal()).expect("minimal");
+    let path = dir.join(name);
+    std::fs::write(&path, edit(text)).expect("write variant");
+    path
+}
+
+#[test]
+fn check_clean_file_exits_0() {
+    let output = koteihyo(&["check".as_ref(), minimal().as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("ok (1 domains"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn check_problems_exit_1_with_file_line_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = variant(dir.path(), "dup.ron", |t| {
+        t.replace("id: \"d1.t1\"", "id: \"d1.r1\"")
+    });
+    let output = koteihyo(&["check".as_ref(), path.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    // The duplicate is the entry's id, line 57 column 21 of the file.
+    let expected = format!(
+        "{}:57:21: error: the id \"d1.r1\" is used more than once",
+        path.display()
+    );
+    assert!(text.contains(&expected), "{text}");
+}
+
+#[test]
+fn check_syntax_error_exits_2_with_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = variant(dir.path(), "syntax.ron", |t| {
+        t.replace("number: 1,", "number: 1,,")
+    });
+    let output = koteihyo(&["check".as_ref(), path.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(&format!("{}:38:", path.display())),
+        "{text}"
+    );
+    assert!(text.contains(": error: "), "{text}");
+}
+
+#[test]
+fn check_reports_the_worst_of_several_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.ron");
+    let output = koteihyo(&["check".as_ref(), minimal().as_os_str(), missing.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout(&output).contains("cannot read the file"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn fmt_check_passes_canonical_and_fails_otherwise() {
+    let output = koteihyo(&["fmt".as_ref(), "--check".as_ref(), minimal().as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = variant(dir.path(), "ugly.ron", |t| t.replace("    ", "  "));
+    let before = std::fs::read(&path).expect("read");
+    let output = koteihyo(&["fmt".as_ref(), "--check".as_ref(), path.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "--check changes nothing"
+    );
+}
+
+#[test]
+fn fmt_rewrites_atomically_with_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = variant(dir.path(), "ugly.ron", |t| t.replace("    ", "  "));
+    let before = std::fs::read(&path).expect("read");
+    let output = koteihyo(&["fmt".as_ref(), path.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        std::fs::read_to_string(minimal()).expect("read")
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("ugly.ron.bak")).expect("backup"),
+        before
+    );
+}
+
+#[test]
+fn fmt_keeps_files_with_comments_unless_told() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = variant(dir.path(), "commented.ron", |t| {
+        t.replacen("(\n", "(\n    // 見直し案\n", 1)
+    });
+    let before = std::fs::read(&path).expect("read");
+    let output = koteihyo(&["fmt".as_ref(), path.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("has comments"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    let output = koteihyo(&["fmt".as_ref(), "--drop-comments".as_ref(), path.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        !std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("見直し案")
+    );
+}
+
+#[test]
+fn export_json_and_unknown_formats() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json = dir.path().join("out.json");
+    let output = koteihyo(&[
+        "export".as_ref(),
+        minimal().as_os_str(),
+        "-o".as_ref(),
+        json.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("valid JSON");
+    assert_eq!(value["domains"][0]["name"], "IRB");
+    assert_eq!(value["meta"]["title"], "最小の工程表");
+
+    let output = koteihyo(&[
+        "export".as_ref(),
+        minimal().as_os_str(),
+        "-o".as_ref(),
+        "-".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("\"format_version\": 1"));
+
+    let docx = dir.path().join("out.docx");
+    let output = koteihyo(&[
+        "export".as_ref(),
+        minimal().as_os_str(),
+        "-o".as_ref(),
+        docx.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot export to .docx"));
+    assert!(!docx.exists());
+}

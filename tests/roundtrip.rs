@@ -1,0 +1,225 @@
+//! Property: saving any document and loading it again gives the same document, for arbitrary
+//! Unicode text; and the canonical form is a fixed point.
+
+use koteihyo::io::{load, parse_ron, save, to_ron_string};
+use koteihyo::model::{
+    Category, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id, Item,
+    LabelStyle, Legend, Marker, Meta, PartOfYear, Roadblock, TimePoint, Timeline, TimelineEntry,
+};
+use proptest::collection::{btree_map, btree_set, vec};
+use proptest::prelude::*;
+
+/// Any Unicode text, or Japanese roadmap-like text.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[ぁ-んァ-ヶ一-龯a-zA-Z0-9０-９【】（）「」・○※＊、。 \t\\\\\"'/*]{0,40}"
+    ]
+}
+
+fn id() -> impl Strategy<Value = Id> {
+    prop_oneof![
+        any::<String>().prop_map(Id::new),
+        "[a-z0-9._-]{1,10}".prop_map(Id::new)
+    ]
+}
+
+fn time_point() -> impl Strategy<Value = TimePoint> {
+    let part = prop_oneof![
+        Just(None),
+        any::<u8>().prop_map(|q| Some(PartOfYear::Quarter(q))),
+        any::<u8>().prop_map(|m| Some(PartOfYear::Month(m))),
+    ];
+    (any::<i32>(), part).prop_map(|(year, part)| TimePoint {
+        year: FiscalYear(year),
+        part,
+    })
+}
+
+fn marker() -> impl Strategy<Value = Marker> {
+    prop_oneof![
+        Just(Marker::Plain),
+        Just(Marker::Circle),
+        Just(Marker::Dot),
+        Just(Marker::Note)
+    ]
+}
+
+fn item() -> impl Strategy<Value = Item> {
+    (id(), marker(), any::<u8>(), text()).prop_map(|(id, marker, level, text)| Item {
+        id,
+        marker,
+        level,
+        text,
+    })
+}
+
+fn column_kind() -> impl Strategy<Value = ColumnKind> {
+    prop::sample::select(ColumnKind::ALL.to_vec())
+}
+
+fn roadblock() -> impl Strategy<Value = Roadblock> {
+    (
+        id(),
+        text(),
+        text(),
+        btree_set(any::<char>(), 0..4),
+        vec(text(), 0..3),
+        vec(item(), 0..3),
+        vec(item(), 0..3),
+    )
+        .prop_map(
+            |(id, scope, title, categories, description, done, actions)| Roadblock {
+                id,
+                scope,
+                title,
+                categories,
+                description,
+                done,
+                actions,
+            },
+        )
+}
+
+fn entry() -> impl Strategy<Value = TimelineEntry> {
+    let kind = prop_oneof![
+        Just(EntryKind::Arrow),
+        Just(EntryKind::Bar),
+        Just(EntryKind::Milestone)
+    ];
+    (
+        id(),
+        text(),
+        kind,
+        time_point(),
+        time_point(),
+        any::<bool>(),
+        vec(id(), 0..3),
+        text(),
+    )
+        .prop_map(
+            |(id, label, kind, start, end, open_ended, rows, detail)| TimelineEntry {
+                id,
+                label,
+                kind,
+                start,
+                end,
+                open_ended,
+                rows,
+                detail,
+            },
+        )
+}
+
+fn domain() -> impl Strategy<Value = Domain> {
+    (
+        id(),
+        any::<u32>(),
+        text(),
+        btree_map(column_kind(), text(), 0..2),
+        vec(roadblock(), 0..3),
+        vec(entry(), 0..3),
+        vec(
+            (id(), text(), vec(text(), 0..3)).prop_map(|(id, mark, lines)| Footnote {
+                id,
+                mark,
+                lines,
+            }),
+            0..2,
+        ),
+    )
+        .prop_map(
+            |(id, number, name, header_overrides, roadblocks, entries, footnotes)| Domain {
+                id,
+                number,
+                name,
+                header_overrides,
+                roadblocks,
+                entries,
+                footnotes,
+            },
+        )
+}
+
+fn document() -> impl Strategy<Value = Document> {
+    let meta = (
+        text(),
+        text(),
+        text(),
+        text(),
+        text(),
+        vec(text(), 0..2),
+        text(),
+    )
+        .prop_map(
+            |(title, subtitle, date, material_label, revision_label, revision_notes, author)| {
+                Meta {
+                    title,
+                    subtitle,
+                    date,
+                    material_label,
+                    revision_label,
+                    revision_notes,
+                    author,
+                }
+            },
+        );
+    let legend = (
+        text(),
+        vec(
+            (any::<char>(), text()).prop_map(|(letter, text)| Category { letter, text }),
+            0..4,
+        ),
+    )
+        .prop_map(|(caption, categories)| Legend {
+            caption,
+            categories,
+        });
+    let columns = vec(
+        (column_kind(), text()).prop_map(|(kind, header)| Column { kind, header }),
+        0..5,
+    );
+    let style = prop_oneof![
+        Just(LabelStyle::WarekiSeireki),
+        Just(LabelStyle::Wareki),
+        Just(LabelStyle::Seireki)
+    ];
+    let timeline = (any::<i32>(), any::<u8>(), any::<bool>(), style).prop_map(
+        |(first_year, years, open_ended, label_style)| Timeline {
+            first_year: FiscalYear(first_year),
+            years,
+            open_ended,
+            label_style,
+        },
+    );
+    (meta, legend, columns, timeline, vec(domain(), 0..3)).prop_map(
+        |(meta, legend, columns, timeline, domains)| Document {
+            meta,
+            legend,
+            columns,
+            timeline,
+            domains,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn ron_text_round_trips(document in document()) {
+        let text = to_ron_string(&document);
+        let parsed = parse_ron(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(&parsed, &document);
+        prop_assert_eq!(to_ron_string(&parsed), text, "canonical form is a fixed point");
+    }
+
+    #[test]
+    fn save_then_load_gives_the_same_document(document in document()) {
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let path = dir.path().join("roadmap.ron");
+        save(&path, &document).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let loaded = load(&path).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(loaded, document);
+    }
+}
