@@ -3,10 +3,12 @@
 //! Layers, each depending only on those before it:
 //! - [`model`]: document types, ids, fiscal years and 和暦, validation (serde only);
 //! - [`io`]: RON load/save with atomic writes;
+//! - [`font`]: finding the Japanese font (no GUI);
 //! - [`cli`]: the `koteihyo` command line;
 //! - `ui`: the eframe window (feature `gui`).
 
 pub mod cli;
+pub mod font;
 pub mod io;
 pub mod model;
 #[cfg(feature = "gui")]

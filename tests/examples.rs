@@ -251,3 +251,44 @@ fn entries_lie_in_their_timeline() {
         }
     }
 }
+
+/// Every 【title】 printed on the seed's 見直し後 pages (line breaks removed) appears verbatim in
+/// `koteihyo export examples/roadblocks-after.ron -o after.json`, which has 9 domains.
+#[test]
+fn json_export_has_every_after_title_of_the_seed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json_path = dir.path().join("after.json");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_koteihyo"))
+        .arg("export")
+        .arg(&example)
+        .arg("-o")
+        .arg(&json_path)
+        .status()
+        .expect("run koteihyo");
+    assert!(status.success());
+    let json = std::fs::read_to_string(&json_path).expect("json written");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["domains"].as_array().map(Vec::len), Some(9));
+    let pages = seed_pages();
+    let mut titles = 0;
+    for page in (1..=9).map(|n| pages[2 * n]) {
+        let joined: String = page.lines().collect();
+        let parts: Vec<&str> = joined.split('【').collect();
+        // A roadblock title follows its scope (共通, 医療機器); 【参考】 in a done item does not.
+        let after_scope = parts
+            .windows(2)
+            .filter(|w| w[0].trim_end().ends_with("共通") || w[0].trim_end().ends_with("機器"));
+        for title in after_scope.filter_map(|w| w[1].split_once('】').map(|(title, _)| title)) {
+            assert!(
+                json.contains(&format!("\"{title}\"")),
+                "title missing from the JSON: {title}"
+            );
+            titles += 1;
+        }
+    }
+    assert_eq!(
+        titles, 23,
+        "the seed's 見直し後 pages print 23 roadblock titles"
+    );
+}

@@ -1,0 +1,195 @@
+//! Finding the Japanese font that the editor and the printed pages use (no GUI here).
+//!
+//! Order: a font file the user chose, else the first installed face of
+//! [`PREFERRED_FAMILIES`] that really has kana and kanji. A face is only accepted after checking
+//! its glyphs, so a misnamed or Chinese-only font is never taken silently.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Japanese UI faces, best first: Windows, macOS, then Linux.
+pub const PREFERRED_FAMILIES: &[&str] = &[
+    "Yu Gothic UI",
+    "Yu Gothic",
+    "YuGothic",
+    "Meiryo",
+    "Hiragino Sans",
+    "Hiragino Kaku Gothic ProN",
+    "Noto Sans CJK JP",
+    "Noto Sans JP",
+    "Source Han Sans JP",
+    "IPAexGothic",
+    "IPAGothic",
+    "TakaoGothic",
+    "VL Gothic",
+];
+
+/// Characters a face must have to count as Japanese: kana, kanji and full-width punctuation.
+pub const JAPANESE_SAMPLE: &str = "あアー漢字工程表年度（）【】、。・○";
+
+/// A Japanese font face, loaded.
+#[derive(Clone)]
+pub struct JapaneseFont {
+    /// The face's family name, e.g. 「Noto Sans CJK JP」.
+    pub family: String,
+    /// The file it came from.
+    pub path: PathBuf,
+    /// The face index inside a collection (.ttc); 0 for a single-face file.
+    pub index: u32,
+    /// The whole font file.
+    pub data: Arc<Vec<u8>>,
+}
+
+impl std::fmt::Debug for JapaneseFont {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JapaneseFont")
+            .field("family", &self.family)
+            .field("path", &self.path)
+            .field("index", &self.index)
+            .field("bytes", &self.data.len())
+            .finish()
+    }
+}
+
+/// Why no Japanese font could be used.
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    /// The chosen font file could not be read.
+    #[error("{}: cannot read the font file: {source}", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The chosen file is not a font, or has no face with Japanese glyphs.
+    #[error("{}: no face in this file has Japanese glyphs (kana and kanji)", path.display())]
+    NotJapanese {
+        /// The file.
+        path: PathBuf,
+    },
+    /// No installed font has Japanese glyphs.
+    #[error(
+        "no Japanese font is installed (looked for {}); on Debian/Ubuntu: sudo apt install fonts-noto-cjk",
+        PREFERRED_FAMILIES.join(", ")
+    )]
+    NotInstalled,
+}
+
+/// The font to use: `chosen` if given (an error if it is unusable), else the system's.
+pub fn find(chosen: Option<&Path>) -> Result<JapaneseFont, FontError> {
+    match chosen {
+        Some(path) => load_file(path),
+        None => find_installed(),
+    }
+}
+
+/// Loads a font file the user chose, taking its first face with Japanese glyphs (for a .ttc,
+/// preferring a face whose family name says JP).
+pub fn load_file(path: &Path) -> Result<JapaneseFont, FontError> {
+    let data = std::fs::read(path).map_err(|source| FontError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut db = fontdb::Database::new();
+    db.load_font_data(data.clone());
+    let mut faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
+    faces.sort_by_key(|face| !face.families.iter().any(|(name, _)| name.contains("JP")));
+    let face = faces
+        .into_iter()
+        .find(|face| covers_japanese(&data, face.index))
+        .ok_or_else(|| FontError::NotJapanese {
+            path: path.to_path_buf(),
+        })?;
+    Ok(JapaneseFont {
+        family: face
+            .families
+            .first()
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default(),
+        path: path.to_path_buf(),
+        index: face.index,
+        data: Arc::new(data),
+    })
+}
+
+/// The first installed face of [`PREFERRED_FAMILIES`] that has Japanese glyphs.
+pub fn find_installed() -> Result<JapaneseFont, FontError> {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    for family in PREFERRED_FAMILIES {
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(family)],
+            ..fontdb::Query::default()
+        };
+        let Some(id) = db.query(&query) else { continue };
+        let Some((fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _), index)) =
+            db.face_source(id)
+        else {
+            continue;
+        };
+        let Ok(data) = std::fs::read(&path) else {
+            continue;
+        };
+        if covers_japanese(&data, index) {
+            return Ok(JapaneseFont {
+                family: (*family).to_owned(),
+                path,
+                index,
+                data: Arc::new(data),
+            });
+        }
+    }
+    Err(FontError::NotInstalled)
+}
+
+/// Whether face `index` of `data` has a glyph for every character of [`JAPANESE_SAMPLE`].
+#[must_use]
+pub fn covers_japanese(data: &[u8], index: u32) -> bool {
+    ttf_parser::Face::parse(data, index).is_ok_and(|face| {
+        JAPANESE_SAMPLE
+            .chars()
+            .all(|c| face.glyph_index(c).is_some())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn garbage_is_not_a_japanese_font() {
+        assert!(!covers_japanese(b"not a font", 0));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("fake.ttf");
+        std::fs::write(&path, b"not a font").expect("write");
+        assert!(matches!(
+            load_file(&path),
+            Err(FontError::NotJapanese { .. })
+        ));
+        assert!(matches!(
+            load_file(&dir.path().join("missing.ttf")),
+            Err(FontError::Unreadable { .. })
+        ));
+    }
+
+    /// Where a Japanese font is installed (always on CI, which installs fonts-noto-cjk) the face
+    /// found must really have the glyphs; elsewhere the error must name the fix.
+    #[test]
+    fn installed_font_has_japanese_glyphs() {
+        match find_installed() {
+            Ok(font) => {
+                assert!(covers_japanese(&font.data, font.index), "{font:?}");
+                let again = load_file(&font.path).expect("the same file loads as a chosen font");
+                assert!(covers_japanese(&again.data, again.index));
+            }
+            Err(error) => {
+                assert!(
+                    std::env::var_os("CI").is_none(),
+                    "CI installs fonts-noto-cjk, yet: {error}"
+                );
+                assert!(error.to_string().contains("fonts-noto-cjk"));
+            }
+        }
+    }
+}

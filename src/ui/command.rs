@@ -1,0 +1,185 @@
+//! The commands of the editor: each has its label, its shortcut and its menu in one place.
+//! Menus and shortcuts queue commands; the app runs them at the end of the frame.
+
+use egui::{Key as KeyCode, KeyboardShortcut, Modifiers};
+
+use super::i18n::Key;
+
+/// A command a user can give from a menu or a shortcut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Open a roadmap file with the native dialog.
+    Open,
+    /// Close the window.
+    Quit,
+    /// Focus the search field of the filter toolbar.
+    Find,
+    /// Clear every filter.
+    ClearFilters,
+    /// Select the next item of the table.
+    SelectNext,
+    /// Select the previous item of the table.
+    SelectPrevious,
+    /// Move keyboard focus to the details panel.
+    FocusPanel,
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Back to 100 %.
+    ZoomReset,
+    /// Switch between the light and the dark theme.
+    ToggleDarkMode,
+    /// Show the settings window.
+    Settings,
+    /// Show the about window.
+    About,
+}
+
+/// The menus of the menu bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    /// ファイル.
+    File,
+    /// 編集.
+    Edit,
+    /// 表示.
+    View,
+    /// ヘルプ.
+    Help,
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 13] = [
+        Command::Open,
+        Command::Quit,
+        Command::Find,
+        Command::ClearFilters,
+        Command::SelectNext,
+        Command::SelectPrevious,
+        Command::FocusPanel,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleDarkMode,
+        Command::Settings,
+        Command::About,
+    ];
+
+    /// The label's key in the string table.
+    #[must_use]
+    pub fn label(self) -> Key {
+        match self {
+            Command::Open => Key::CommandOpen,
+            Command::Quit => Key::CommandQuit,
+            Command::Find => Key::CommandFind,
+            Command::ClearFilters => Key::CommandClearFilters,
+            Command::SelectNext => Key::CommandSelectNext,
+            Command::SelectPrevious => Key::CommandSelectPrevious,
+            Command::FocusPanel => Key::CommandFocusPanel,
+            Command::ZoomIn => Key::CommandZoomIn,
+            Command::ZoomOut => Key::CommandZoomOut,
+            Command::ZoomReset => Key::CommandZoomReset,
+            Command::ToggleDarkMode => Key::CommandDarkMode,
+            Command::Settings => Key::CommandSettings,
+            Command::About => Key::CommandAbout,
+        }
+    }
+
+    /// The menu the command appears in.
+    #[must_use]
+    pub fn menu(self) -> Menu {
+        match self {
+            Command::Open | Command::Quit => Menu::File,
+            Command::Find
+            | Command::ClearFilters
+            | Command::SelectNext
+            | Command::SelectPrevious
+            | Command::FocusPanel => Menu::Edit,
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleDarkMode
+            | Command::Settings => Menu::View,
+            Command::About => Menu::Help,
+        }
+    }
+
+    /// The keyboard shortcut, if any.
+    #[must_use]
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        let plain = |key| Some(KeyboardShortcut::new(Modifiers::NONE, key));
+        match self {
+            Command::Open => command(KeyCode::O),
+            Command::Quit => command(KeyCode::Q),
+            Command::Find => command(KeyCode::F),
+            Command::ClearFilters => plain(KeyCode::Escape),
+            Command::SelectNext => plain(KeyCode::ArrowDown),
+            Command::SelectPrevious => plain(KeyCode::ArrowUp),
+            Command::FocusPanel => plain(KeyCode::Enter),
+            Command::ZoomIn => command(KeyCode::Plus),
+            Command::ZoomOut => command(KeyCode::Minus),
+            Command::ZoomReset => command(KeyCode::Num0),
+            Command::ToggleDarkMode | Command::Settings | Command::About => None,
+        }
+    }
+
+    /// Shortcuts without a modifier would steal keys from text fields: they only act when no
+    /// widget has keyboard focus.
+    #[must_use]
+    pub fn needs_free_keyboard(self) -> bool {
+        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+    }
+
+    /// Zoom keys are handled by egui itself (`zoom_with_keyboard`); the menu items run the same
+    /// action, but the shortcut must not be consumed twice.
+    #[must_use]
+    pub fn shortcut_handled_by_egui(self) -> bool {
+        matches!(
+            self,
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset
+        )
+    }
+
+    /// The commands whose shortcut was pressed this frame (the keys are consumed).
+    #[must_use]
+    pub fn pressed(ctx: &egui::Context, keyboard_is_free: bool) -> Vec<Command> {
+        Command::ALL
+            .into_iter()
+            .filter(|command| !command.shortcut_handled_by_egui())
+            .filter(|command| keyboard_is_free || !command.needs_free_keyboard())
+            .filter(|command| {
+                command.shortcut().is_some_and(|shortcut| {
+                    ctx.input_mut(|input| input.consume_shortcut(&shortcut))
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for command in Command::ALL {
+            if let Some(shortcut) = command.shortcut() {
+                assert!(
+                    seen.insert((shortcut.modifiers.command, shortcut.logical_key)),
+                    "{command:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_menu_has_commands() {
+        for menu in [Menu::File, Menu::Edit, Menu::View, Menu::Help] {
+            assert!(Command::ALL.iter().any(|c| c.menu() == menu), "{menu:?}");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! What each cell of the grid shows: blocks of wrapped text, each selectable, with search
+//! matches highlighted.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId};
+
+use crate::model::{ColumnKind, Domain, EntryKind, Item, Marker, Roadblock, TimelineEntry};
+use crate::ui::selection::Selection;
+
+/// Base text size of the grid, in points (egui's zoom scales it).
+pub const TEXT_SIZE: f32 = 12.5;
+/// Inner padding of a cell.
+pub const PAD: f32 = 4.0;
+/// Indent of a level-1 item (sub-bullet).
+pub const INDENT: f32 = 12.0;
+
+/// Colours of the grid, from the theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Body text.
+    pub text: Color32,
+    /// Roadblock titles.
+    pub heading: Color32,
+    /// Category letters after a title.
+    pub category: Color32,
+    /// Background of search matches.
+    pub highlight: Color32,
+}
+
+impl Palette {
+    /// The palette for the current theme.
+    #[must_use]
+    pub fn from_visuals(visuals: &egui::Visuals) -> Self {
+        if visuals.dark_mode {
+            Self {
+                text: Color32::from_gray(220),
+                heading: Color32::from_rgb(140, 190, 255),
+                category: Color32::from_rgb(255, 170, 110),
+                highlight: Color32::from_rgb(120, 100, 20),
+            }
+        } else {
+            Self {
+                text: Color32::from_gray(25),
+                heading: Color32::from_rgb(0, 50, 140),
+                category: Color32::from_rgb(190, 70, 0),
+                highlight: Color32::from_rgb(255, 230, 120),
+            }
+        }
+    }
+}
+
+/// One wrapped text block of a cell, and what clicking it selects.
+pub struct Block {
+    /// The text to lay out (unwrapped; the caller sets the wrap width).
+    pub job: LayoutJob,
+    /// Extra left indent (sub-bullets).
+    pub indent: f32,
+    /// What a click selects.
+    pub selects: Selection,
+    /// The plain text, for accessibility.
+    pub plain: String,
+}
+
+/// Builds layout jobs, highlighting `search` matches.
+pub struct CellText<'a> {
+    /// The colours.
+    pub palette: Palette,
+    /// The search text (empty for none).
+    pub search: &'a str,
+}
+
+impl CellText<'_> {
+    /// Appends `text` in `color`, with search matches on a highlight background.
+    pub fn append(&self, job: &mut LayoutJob, text: &str, color: Color32) {
+        let format = TextFormat {
+            font_id: FontId::proportional(TEXT_SIZE),
+            color,
+            ..TextFormat::default()
+        };
+        let mut rest = text;
+        if !self.search.is_empty() {
+            while let Some(at) = find_ignoring_case(rest, self.search) {
+                let end = at + self.search.len();
+                job.append(&rest[..at], 0.0, format.clone());
+                job.append(
+                    &rest[at..end],
+                    0.0,
+                    TextFormat {
+                        background: self.palette.highlight,
+                        ..format.clone()
+                    },
+                );
+                rest = &rest[end..];
+            }
+        }
+        job.append(rest, 0.0, format);
+    }
+
+    fn block(&self, parts: &[(&str, Color32)], indent: f32, selects: Selection) -> Block {
+        let mut job = LayoutJob::default();
+        let mut plain = String::new();
+        for (text, color) in parts {
+            self.append(&mut job, text, *color);
+            plain.push_str(text);
+        }
+        Block {
+            job,
+            indent,
+            selects,
+            plain,
+        }
+    }
+
+    /// The domain cell: 「①」 over the name.
+    #[must_use]
+    pub fn domain(&self, domain: &Domain) -> Block {
+        let label = format!("{}\n{}", domain.number_label(), domain.name);
+        let mut block = self.block(
+            &[(&label, self.palette.text)],
+            0.0,
+            Selection::Domain(domain.id.clone()),
+        );
+        block.plain = domain.display_name();
+        block
+    }
+
+    /// The blocks of one roadblock's cell in column `kind`.
+    #[must_use]
+    pub fn roadblock_cell(&self, roadblock: &Roadblock, kind: ColumnKind) -> Vec<Block> {
+        let selects = Selection::Roadblock(roadblock.id.clone());
+        match kind {
+            ColumnKind::Domain => Vec::new(),
+            ColumnKind::Scope => {
+                vec![self.block(&[(&roadblock.scope, self.palette.text)], 0.0, selects)]
+            }
+            ColumnKind::Roadblock => {
+                let title = format!("【{}】", roadblock.title);
+                let mut blocks = vec![self.block(
+                    &[
+                        (&title, self.palette.heading),
+                        (&roadblock.categories_label(), self.palette.category),
+                    ],
+                    0.0,
+                    selects.clone(),
+                )];
+                for bullet in &roadblock.description {
+                    blocks.push(self.block(
+                        &[(&format!("○ {bullet}"), self.palette.text)],
+                        0.0,
+                        selects.clone(),
+                    ));
+                }
+                blocks
+            }
+            ColumnKind::Done => self.items(&roadblock.done),
+            ColumnKind::Actions => self.items(&roadblock.actions),
+        }
+    }
+
+    fn items(&self, items: &[Item]) -> Vec<Block> {
+        items
+            .iter()
+            .map(|item| {
+                let text = match item.marker {
+                    Marker::Plain => item.text.clone(),
+                    marker => format!("{}{}", marker.symbol(), item.text),
+                };
+                self.block(
+                    &[(&text, self.palette.text)],
+                    f32::from(item.level.min(3)) * INDENT,
+                    Selection::Item(item.id.clone()),
+                )
+            })
+            .collect()
+    }
+
+    /// A timeline entry's label, and its detail text if any.
+    #[must_use]
+    pub fn entry(&self, entry: &TimelineEntry) -> (Block, Option<Block>) {
+        let selects = Selection::Entry(entry.id.clone());
+        let label = match entry.kind {
+            EntryKind::Milestone => format!("◆ {}", entry.label),
+            EntryKind::Arrow | EntryKind::Bar => entry.label.clone(),
+        };
+        let mut main = self.block(&[(&label, self.palette.text)], 0.0, selects.clone());
+        main.plain.clone_from(&entry.label);
+        let detail = (!entry.detail.is_empty())
+            .then(|| self.block(&[(&entry.detail, self.palette.text)], 0.0, selects));
+        (main, detail)
+    }
+}
+
+/// The byte offset of the first match of `needle` in `haystack`, ignoring ASCII case.
+#[must_use]
+pub fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    haystack.char_indices().map(|(at, _)| at).find(|&at| {
+        haystack[at..]
+            .get(..needle.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_matches_on_char_boundaries() {
+        assert_eq!(find_ignoring_case("倫理審査のIRB", "審査"), Some(6));
+        assert_eq!(find_ignoring_case("Central AI-IRB", "ai-irb"), Some(8));
+        assert_eq!(find_ignoring_case("倫理", "x"), None);
+        assert_eq!(find_ignoring_case("倫理", ""), None);
+    }
+}

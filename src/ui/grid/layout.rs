@@ -1,0 +1,422 @@
+//! Where everything of the grid goes: column positions, row heights from their wrapped text,
+//! and the lanes of timeline entries. Computed once per change and cached; painting then only
+//! touches the visible rows.
+
+use std::collections::BTreeMap;
+
+use egui::{Painter, Rect, pos2, vec2};
+use serde::{Deserialize, Serialize};
+
+use super::cells::{Block, CellText, PAD};
+use crate::model::{ColumnKind, Document, Domain, EntryKind};
+use crate::ui::filter::Filter;
+
+/// Space between stacked blocks of a cell.
+pub const BLOCK_GAP: f32 = 3.0;
+/// Space between stacked timeline entries.
+pub const ENTRY_GAP: f32 = 4.0;
+/// Width of an arrow head.
+pub const ARROW_HEAD: f32 = 14.0;
+/// Smallest row height.
+const MIN_ROW_HEIGHT: f32 = 26.0;
+
+/// Column widths in points; the user resizes them and they are remembered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnWidths {
+    /// Widths of the table columns.
+    pub table: BTreeMap<ColumnKind, f32>,
+    /// Width of every fiscal-year column.
+    pub year: f32,
+}
+
+impl Default for ColumnWidths {
+    fn default() -> Self {
+        let table = [
+            (ColumnKind::Domain, 56.0),
+            (ColumnKind::Scope, 40.0),
+            (ColumnKind::Roadblock, 230.0),
+            (ColumnKind::Done, 210.0),
+            (ColumnKind::Actions, 140.0),
+        ]
+        .into_iter()
+        .collect();
+        Self { table, year: 140.0 }
+    }
+}
+
+impl ColumnWidths {
+    /// The width of a table column.
+    #[must_use]
+    pub fn of(&self, kind: ColumnKind) -> f32 {
+        self.table.get(&kind).copied().unwrap_or(120.0)
+    }
+
+    /// A cache key: the widths as bits.
+    #[must_use]
+    pub fn key(&self) -> Vec<u32> {
+        self.table
+            .values()
+            .chain(std::iter::once(&self.year))
+            .map(|w| w.to_bits())
+            .collect()
+    }
+}
+
+/// A column of the grid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GridColumn {
+    /// A table column before the years.
+    Table(ColumnKind),
+    /// Fiscal-year column `n` (0-based).
+    Year(usize),
+}
+
+/// A column's place.
+#[derive(Debug, Clone)]
+pub struct ColumnGeom {
+    /// Which column.
+    pub column: GridColumn,
+    /// Left edge, from the grid's left.
+    pub x: f32,
+    /// Width.
+    pub width: f32,
+    /// Header text.
+    pub header: String,
+}
+
+/// A roadblock row's place, relative to its domain's top.
+#[derive(Debug, Clone)]
+pub struct RowGeom {
+    /// Index of the roadblock in its domain.
+    pub roadblock: usize,
+    /// Top, from the domain's top.
+    pub top: f32,
+    /// Height.
+    pub height: f32,
+}
+
+/// A timeline entry's place, relative to its domain's top.
+#[derive(Debug, Clone)]
+pub struct EntryGeom {
+    /// Index of the entry in its domain.
+    pub entry: usize,
+    /// Its rectangle (including an arrow head).
+    pub rect: Rect,
+}
+
+/// A domain's place.
+#[derive(Debug, Clone)]
+pub struct DomainGeom {
+    /// Index of the domain in the document.
+    pub domain: usize,
+    /// Top, from the top of the grid body.
+    pub top: f32,
+    /// Height of all its rows.
+    pub height: f32,
+    /// Its shown rows (a domain without roadblocks has none).
+    pub rows: Vec<RowGeom>,
+    /// Its shown entries.
+    pub entries: Vec<EntryGeom>,
+}
+
+/// The whole grid's geometry.
+#[derive(Debug, Clone)]
+pub struct GridLayout {
+    /// Columns, left to right.
+    pub columns: Vec<ColumnGeom>,
+    /// Left edge of the first fiscal-year column.
+    pub years_x: f32,
+    /// Width of a fiscal-year column.
+    pub year_width: f32,
+    /// Total width.
+    pub width: f32,
+    /// Height of the header row.
+    pub header_height: f32,
+    /// Shown domains, top to bottom.
+    pub domains: Vec<DomainGeom>,
+    /// Height of the body (without the header).
+    pub body_height: f32,
+}
+
+impl GridLayout {
+    /// The wrap width of text in a column of width `width`.
+    #[must_use]
+    pub fn wrap_width(width: f32, indent: f32) -> f32 {
+        (width - 2.0 * PAD - indent).max(10.0)
+    }
+
+    /// The x range `[x0, x1]` of an entry (x1 includes an open end to the chart's edge).
+    #[must_use]
+    pub fn entry_span(
+        &self,
+        document: &Document,
+        entry: &crate::model::TimelineEntry,
+    ) -> (f32, f32) {
+        let timeline = &document.timeline;
+        let x0 = self.years_x + timeline.start_position(&entry.start).max(0.0) * self.year_width;
+        let right_edge = self.years_x + f32::from(timeline.years) * self.year_width;
+        let x1 = if entry.open_ended {
+            right_edge
+        } else {
+            (self.years_x + timeline.end_position(&entry.end) * self.year_width).min(right_edge)
+        };
+        match entry.kind {
+            EntryKind::Milestone => (
+                x0,
+                (x0 + self.year_width * 0.9).min(right_edge).max(x0 + 40.0),
+            ),
+            EntryKind::Arrow | EntryKind::Bar => (x0, x1.max(x0 + 24.0)),
+        }
+    }
+
+    /// Computes the layout of `document` with `filter` applied.
+    #[must_use]
+    pub fn compute(
+        document: &Document,
+        filter: &Filter,
+        widths: &ColumnWidths,
+        text: &CellText<'_>,
+        painter: &Painter,
+    ) -> Self {
+        let mut columns = Vec::new();
+        let mut x = 0.0;
+        for column in &document.columns {
+            let width = widths.of(column.kind);
+            columns.push(ColumnGeom {
+                column: GridColumn::Table(column.kind),
+                x,
+                width,
+                header: column.header.clone(),
+            });
+            x += width;
+        }
+        let years_x = x;
+        for (index, label) in document.timeline.column_labels().into_iter().enumerate() {
+            columns.push(ColumnGeom {
+                column: GridColumn::Year(index),
+                x,
+                width: widths.year,
+                header: label,
+            });
+            x += widths.year;
+        }
+        let header_height = columns
+            .iter()
+            .map(|c| {
+                let mut job = egui::text::LayoutJob::default();
+                text.append(&mut job, &c.header, text.palette.text);
+                job.wrap.max_width = Self::wrap_width(c.width, 0.0);
+                painter.layout_job(job).size().y
+            })
+            .fold(0.0, f32::max)
+            + 2.0 * PAD;
+        let mut layout = Self {
+            columns,
+            years_x,
+            year_width: widths.year,
+            width: x,
+            header_height,
+            domains: Vec::new(),
+            body_height: 0.0,
+        };
+        let mut top = 0.0;
+        for (index, domain) in document.domains.iter().enumerate() {
+            if !filter.shows_domain(domain) {
+                continue;
+            }
+            let geom = layout.domain(document, index, domain, filter, text, painter, top);
+            top += geom.height;
+            layout.domains.push(geom);
+        }
+        layout.body_height = top;
+        layout
+    }
+
+    /// Height of a stack of blocks wrapped to `width`.
+    fn blocks_height(blocks: Vec<Block>, width: f32, painter: &Painter) -> f32 {
+        let count = blocks.len();
+        let text: f32 = blocks
+            .into_iter()
+            .map(|mut block| {
+                block.job.wrap.max_width = Self::wrap_width(width, block.indent);
+                painter.layout_job(block.job).size().y
+            })
+            .sum();
+        text + BLOCK_GAP * count.saturating_sub(1) as f32
+    }
+
+    #[allow(clippy::too_many_arguments)] // one call site; the pieces are all distinct inputs
+    fn domain(
+        &self,
+        document: &Document,
+        index: usize,
+        domain: &Domain,
+        filter: &Filter,
+        text: &CellText<'_>,
+        painter: &Painter,
+        top: f32,
+    ) -> DomainGeom {
+        let mut heights: Vec<f32> = Vec::new();
+        let mut rows: Vec<usize> = Vec::new();
+        for (row, roadblock) in domain.roadblocks.iter().enumerate() {
+            if !filter.shows_roadblock(domain, roadblock) {
+                continue;
+            }
+            let height = self
+                .columns
+                .iter()
+                .filter_map(|c| match c.column {
+                    GridColumn::Table(kind) if kind != ColumnKind::Domain => Some(
+                        Self::blocks_height(text.roadblock_cell(roadblock, kind), c.width, painter),
+                    ),
+                    _ => None,
+                })
+                .fold(0.0, f32::max);
+            heights.push((height + 2.0 * PAD).max(MIN_ROW_HEIGHT));
+            rows.push(row);
+        }
+        let entries =
+            self.place_entries(document, domain, filter, &rows, &mut heights, text, painter);
+        let tops = prefix_sums(&heights);
+        let mut height: f32 = heights.iter().sum();
+        if let Some(column) = self
+            .columns
+            .iter()
+            .find(|c| c.column == GridColumn::Table(ColumnKind::Domain))
+        {
+            let needed =
+                Self::blocks_height(vec![text.domain(domain)], column.width, painter) + 2.0 * PAD;
+            height = height.max(needed);
+        }
+        let entry_bottom = entries
+            .iter()
+            .map(|e| e.rect.max.y + PAD)
+            .fold(0.0, f32::max);
+        height = height.max(entry_bottom).max(MIN_ROW_HEIGHT);
+        if let (Some(last), Some(last_top)) = (heights.last_mut(), tops.last()) {
+            *last = height - last_top;
+        }
+        let rows = rows
+            .into_iter()
+            .zip(tops.iter().zip(&heights))
+            .map(|(roadblock, (&top, &height))| RowGeom {
+                roadblock,
+                top,
+                height,
+            })
+            .collect();
+        DomainGeom {
+            domain: index,
+            top,
+            height,
+            rows,
+            entries,
+        }
+    }
+
+    /// Stacks the domain's entries: each starts at the top of its first row and moves down
+    /// below entries it would overlap; a row grows when its entries need more room.
+    #[allow(clippy::too_many_arguments)] // one call site; the pieces are all distinct inputs
+    fn place_entries(
+        &self,
+        document: &Document,
+        domain: &Domain,
+        filter: &Filter,
+        rows: &[usize],
+        heights: &mut [f32],
+        text: &CellText<'_>,
+        painter: &Painter,
+    ) -> Vec<EntryGeom> {
+        // (first shown row, last shown row) of each shown entry, by position among shown rows.
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for (index, entry) in domain.entries.iter().enumerate() {
+            if !filter.shows_entry(domain, entry) {
+                continue;
+            }
+            let positions: Vec<usize> = entry
+                .rows
+                .iter()
+                .filter_map(|id| domain.row_of(id))
+                .filter_map(|row| rows.iter().position(|&r| r == row))
+                .collect();
+            let (first, last) = match (positions.iter().min(), positions.iter().max()) {
+                (Some(&first), Some(&last)) => (first, last),
+                _ => (0, rows.len().saturating_sub(1)),
+            };
+            spans.push((index, first, last));
+        }
+        spans.sort_by_key(|&(index, first, _)| (first, index));
+        let mut placed: Vec<EntryGeom> = Vec::new();
+        for (index, first, last) in spans {
+            let entry = &domain.entries[index];
+            let (x0, x1) = self.entry_span(document, entry);
+            let head = if entry.kind == EntryKind::Arrow || entry.open_ended {
+                ARROW_HEAD
+            } else {
+                0.0
+            };
+            let (label, detail) = text.entry(entry);
+            let inner = (x1 - x0 - 2.0 * PAD - head).max(30.0);
+            let mut height =
+                Self::blocks_height(vec![label], inner + 2.0 * PAD, painter) + 2.0 * PAD;
+            if let Some(detail) = detail {
+                height += BLOCK_GAP + Self::blocks_height(vec![detail], inner + 2.0 * PAD, painter);
+            }
+            let tops = prefix_sums(heights);
+            let mut y = tops.get(first).copied().unwrap_or(0.0) + PAD;
+            loop {
+                let blocker = placed
+                    .iter()
+                    .filter(|p| p.rect.min.x < x1 && p.rect.max.x > x0)
+                    .filter(|p| p.rect.min.y < y + height && p.rect.max.y > y)
+                    .map(|p| p.rect.max.y)
+                    .fold(None, |m: Option<f32>, b| Some(m.map_or(b, |m| m.max(b))));
+                match blocker {
+                    Some(bottom) => y = bottom + ENTRY_GAP,
+                    None => break,
+                }
+            }
+            let rect = Rect::from_min_max(pos2(x0, y), pos2(x1, y + height));
+            if let Some(row_height) = heights.get_mut(last) {
+                let span_bottom = tops.get(last).copied().unwrap_or(0.0) + *row_height;
+                if rect.max.y + PAD > span_bottom {
+                    *row_height += rect.max.y + PAD - span_bottom;
+                }
+            }
+            placed.push(EntryGeom { entry: index, rect });
+        }
+        placed
+    }
+
+    /// The rectangle of a table cell or row part, in grid coordinates (body offset included).
+    #[must_use]
+    pub fn row_rect(&self, domain: &DomainGeom, row: &RowGeom) -> Rect {
+        Rect::from_min_size(
+            pos2(0.0, self.header_height + domain.top + row.top),
+            vec2(self.width, row.height),
+        )
+    }
+}
+
+/// The running tops of stacked heights.
+fn prefix_sums(heights: &[f32]) -> Vec<f32> {
+    heights
+        .iter()
+        .scan(0.0, |top, h| {
+            let this = *top;
+            *top += h;
+            Some(this)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_sums_are_tops() {
+        assert_eq!(prefix_sums(&[10.0, 5.0, 7.0]), [0.0, 10.0, 15.0]);
+        assert!(prefix_sums(&[]).is_empty());
+    }
+}

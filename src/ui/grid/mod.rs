@@ -1,0 +1,75 @@
+//! The central grid: domains × fiscal years, as the seed's tables. The layout is cached and
+//! recomputed only when the document, the filter, the widths, the zoom or the theme change.
+
+pub mod cells;
+pub mod layout;
+pub mod paint;
+
+use cells::{CellText, Palette};
+use layout::{ColumnWidths, GridLayout};
+use paint::GridOutput;
+
+use crate::model::Document;
+use crate::ui::filter::Filter;
+use crate::ui::selection::Selection;
+
+/// What the cached layout was computed from.
+#[derive(Debug, Clone, PartialEq)]
+struct LayoutKey {
+    generation: u64,
+    filter: Filter,
+    widths: Vec<u32>,
+    pixels_per_point: u32,
+    dark_mode: bool,
+}
+
+/// The grid's runtime state.
+#[derive(Default)]
+pub struct GridView {
+    cache: Option<(LayoutKey, GridLayout)>,
+}
+
+impl GridView {
+    /// Shows the grid of `document`; `generation` changes whenever the document does.
+    #[allow(clippy::too_many_arguments)] // the grid's inputs, each distinct
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        document: &Document,
+        generation: u64,
+        filter: &Filter,
+        widths: &mut ColumnWidths,
+        selection: Option<&Selection>,
+        scroll_to: Option<&Selection>,
+    ) -> GridOutput {
+        let text = CellText {
+            palette: Palette::from_visuals(ui.visuals()),
+            search: &filter.search,
+        };
+        let key = LayoutKey {
+            generation,
+            filter: filter.clone(),
+            widths: widths.key(),
+            pixels_per_point: ui.pixels_per_point().to_bits(),
+            dark_mode: ui.visuals().dark_mode,
+        };
+        let layout = match &self.cache {
+            Some((cached, layout)) if *cached == key => layout,
+            _ => {
+                let layout = GridLayout::compute(document, filter, widths, &text, ui.painter());
+                &self.cache.insert((key, layout)).1
+            }
+        };
+        let output = paint::grid_ui(ui, document, layout, widths, &text, selection, scroll_to);
+        if output.resized {
+            self.cache = None;
+        }
+        output
+    }
+
+    /// The current layout, if the grid has been shown.
+    #[must_use]
+    pub fn layout(&self) -> Option<&GridLayout> {
+        self.cache.as_ref().map(|(_, layout)| layout)
+    }
+}

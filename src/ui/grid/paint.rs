@@ -1,0 +1,384 @@
+//! Draws the visible part of the grid and turns clicks into selections. Every cell and bar
+//! is an accessible widget labelled with its text, so tests and screen readers can find it.
+
+use egui::{Color32, CursorIcon, Pos2, Rect, Sense, Shape, Stroke, Ui, WidgetInfo, pos2, vec2};
+
+use super::cells::{Block, CellText, PAD};
+use super::layout::{ARROW_HEAD, BLOCK_GAP, ColumnWidths, DomainGeom, GridColumn, GridLayout};
+use crate::model::{ColumnKind, Document, EntryKind, TimelineEntry};
+use crate::ui::selection::Selection;
+
+/// What painting the grid produced this frame.
+#[derive(Debug, Default)]
+pub struct GridOutput {
+    /// A block or bar that was clicked.
+    pub clicked: Option<Selection>,
+    /// Whether a column was resized (the layout must be recomputed).
+    pub resized: bool,
+}
+
+/// Colours of the grid's lines and bars.
+struct Ink {
+    line: Stroke,
+    domain_line: Stroke,
+    header_fill: Color32,
+    bar_fill: Color32,
+    bar_stroke: Stroke,
+    selection_fill: Color32,
+    selection_stroke: Stroke,
+}
+
+impl Ink {
+    fn new(ui: &Ui) -> Self {
+        let visuals = ui.visuals();
+        let dark = visuals.dark_mode;
+        Self {
+            line: Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+            domain_line: Stroke::new(1.5, visuals.widgets.active.bg_stroke.color),
+            header_fill: if dark {
+                Color32::from_rgb(30, 45, 70)
+            } else {
+                Color32::from_rgb(218, 228, 242)
+            },
+            bar_fill: if dark {
+                Color32::from_rgb(35, 70, 110)
+            } else {
+                Color32::from_rgb(214, 234, 252)
+            },
+            bar_stroke: Stroke::new(
+                1.0,
+                if dark {
+                    Color32::from_rgb(90, 150, 220)
+                } else {
+                    Color32::from_rgb(40, 100, 180)
+                },
+            ),
+            selection_fill: visuals.selection.bg_fill.gamma_multiply(0.35),
+            selection_stroke: Stroke::new(2.0, visuals.selection.stroke.color),
+        }
+    }
+}
+
+/// Paints the grid in a scroll area; `scroll_to` brings a selection into view.
+pub fn grid_ui(
+    ui: &mut Ui,
+    document: &Document,
+    layout: &GridLayout,
+    widths: &mut ColumnWidths,
+    text: &CellText<'_>,
+    selection: Option<&Selection>,
+    scroll_to: Option<&Selection>,
+) -> GridOutput {
+    let mut output = GridOutput::default();
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            let origin = ui.min_rect().min;
+            let size = vec2(layout.width, layout.header_height + layout.body_height);
+            ui.allocate_rect(Rect::from_min_size(origin, size), Sense::hover());
+            let ink = Ink::new(ui);
+            let painter = ui.painter().clone();
+            let to_screen = |rect: Rect| rect.translate(origin.to_vec2());
+            for domain in &layout.domains {
+                let top = layout.header_height + domain.top;
+                if top > viewport.max.y || top + domain.height < viewport.min.y {
+                    continue;
+                }
+                domain_ui(
+                    ui,
+                    document,
+                    layout,
+                    domain,
+                    text,
+                    selection,
+                    &ink,
+                    origin,
+                    viewport,
+                    &mut output,
+                );
+            }
+            if let Some(target) = scroll_to.and_then(|s| selection_rect(document, layout, s)) {
+                ui.scroll_to_rect(to_screen(target), None);
+            }
+            // The header stays at the top of the view, drawn over the rows.
+            let header_top = viewport.min.y.max(0.0);
+            header_ui(
+                ui,
+                layout,
+                widths,
+                text,
+                &ink,
+                origin + vec2(0.0, header_top),
+                &mut output,
+            );
+            painter.line_segment(
+                [
+                    origin + vec2(0.0, header_top + layout.header_height),
+                    origin + vec2(layout.width, header_top + layout.header_height),
+                ],
+                ink.domain_line,
+            );
+        });
+    output
+}
+
+/// An accessible, clickable area labelled `label`.
+fn clickable(ui: &Ui, rect: Rect, id: egui::Id, label: &str) -> egui::Response {
+    let response = ui.interact(rect, id, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, label));
+    response
+}
+
+/// Lays out and draws a stack of blocks in `rect`; returns each block's rectangle.
+fn draw_blocks(ui: &Ui, blocks: Vec<Block>, rect: Rect) -> Vec<(Rect, Block)> {
+    let mut y = rect.min.y + PAD;
+    let mut out = Vec::new();
+    for block in blocks {
+        let mut job = block.job.clone();
+        job.wrap.max_width = GridLayout::wrap_width(rect.width(), block.indent);
+        let galley = ui.painter().layout_job(job);
+        let at = pos2(rect.min.x + PAD + block.indent, y);
+        let block_rect = Rect::from_min_size(at, galley.size());
+        y += galley.size().y + BLOCK_GAP;
+        ui.painter().galley(at, galley, Color32::PLACEHOLDER);
+        out.push((block_rect, block));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)] // the painting context of one domain
+fn domain_ui(
+    ui: &Ui,
+    document: &Document,
+    layout: &GridLayout,
+    geom: &DomainGeom,
+    text: &CellText<'_>,
+    selection: Option<&Selection>,
+    ink: &Ink,
+    origin: Pos2,
+    viewport: Rect,
+    output: &mut GridOutput,
+) {
+    let domain = &document.domains[geom.domain];
+    let painter = ui.painter();
+    let top = origin.y + layout.header_height + geom.top;
+    let domain_rect = Rect::from_min_size(pos2(origin.x, top), vec2(layout.width, geom.height));
+    for column in &layout.columns {
+        let x = origin.x + column.x;
+        painter.line_segment([pos2(x, top), pos2(x, top + geom.height)], ink.line);
+        match column.column {
+            GridColumn::Table(ColumnKind::Domain) => {
+                let cell = Rect::from_min_size(pos2(x, top), vec2(column.width, geom.height));
+                if selection == Some(&Selection::Domain(domain.id.clone())) {
+                    painter.rect_filled(cell, 0.0, ink.selection_fill);
+                }
+                let block = text.domain(domain);
+                let label = block.plain.clone();
+                // Keep the name in view while a tall domain scrolls under the header.
+                let visible_top = origin.y + viewport.min.y + layout.header_height;
+                let label_top = top.max(visible_top).min(cell.max.y - 2.0 * PAD - 40.0).max(top);
+                draw_blocks(ui, vec![block], Rect::from_min_max(pos2(cell.min.x, label_top), cell.max));
+                if clickable(ui, cell, egui::Id::unique(("domain", &domain.id)), &label).clicked() {
+                    output.clicked = Some(Selection::Domain(domain.id.clone()));
+                }
+            }
+            GridColumn::Table(kind) => {
+                for row in &geom.rows {
+                    let row_top = top + row.top;
+                    if row_top > origin.y + viewport.max.y
+                        || row_top + row.height < origin.y + viewport.min.y
+                    {
+                        continue;
+                    }
+                    let roadblock = &domain.roadblocks[row.roadblock];
+                    let cell =
+                        Rect::from_min_size(pos2(x, row_top), vec2(column.width, row.height));
+                    let selected_row =
+                        selection == Some(&Selection::Roadblock(roadblock.id.clone()));
+                    if selected_row {
+                        painter.rect_filled(cell, 0.0, ink.selection_fill);
+                    }
+                    for (index, (rect, block)) in
+                        draw_blocks(ui, text.roadblock_cell(roadblock, kind), cell)
+                            .into_iter()
+                            .enumerate()
+                    {
+                        if !selected_row && selection == Some(&block.selects) {
+                            painter.rect_filled(rect.expand(1.0), 2.0, ink.selection_fill);
+                        }
+                        let id = egui::Id::unique(("cell", &roadblock.id, kind, index));
+                        if clickable(ui, rect, id, &block.plain).clicked() {
+                            output.clicked = Some(block.selects.clone());
+                        }
+                    }
+                    if kind != ColumnKind::Domain {
+                        let y = row_top + row.height;
+                        painter.line_segment([pos2(x, y), pos2(x + column.width, y)], ink.line);
+                    }
+                }
+            }
+            GridColumn::Year(_) => {}
+        }
+    }
+    let right = origin.x + layout.width;
+    painter.line_segment([pos2(right, top), pos2(right, top + geom.height)], ink.line);
+    for entry_geom in &geom.entries {
+        let entry = &domain.entries[entry_geom.entry];
+        let rect = entry_geom.rect.translate(vec2(origin.x, top));
+        let selected = selection == Some(&Selection::Entry(entry.id.clone()));
+        entry_ui(ui, entry, rect, text, ink, selected, output);
+    }
+    painter.line_segment(
+        [domain_rect.left_bottom(), domain_rect.right_bottom()],
+        ink.domain_line,
+    );
+}
+
+fn entry_ui(
+    ui: &Ui,
+    entry: &TimelineEntry,
+    rect: Rect,
+    text: &CellText<'_>,
+    ink: &Ink,
+    selected: bool,
+    output: &mut GridOutput,
+) {
+    let painter = ui.painter();
+    let stroke = if selected {
+        ink.selection_stroke
+    } else {
+        ink.bar_stroke
+    };
+    let has_head = entry.kind == EntryKind::Arrow || entry.open_ended;
+    let body = if has_head {
+        Rect::from_min_max(rect.min, pos2(rect.max.x - ARROW_HEAD, rect.max.y))
+    } else {
+        rect
+    };
+    match entry.kind {
+        EntryKind::Milestone => {
+            painter.rect(rect, 2.0, ink.header_fill, stroke, egui::StrokeKind::Inside);
+        }
+        EntryKind::Arrow | EntryKind::Bar => {
+            let mut points = vec![body.left_top(), body.right_top()];
+            if has_head {
+                points.extend([pos2(rect.max.x, rect.center().y), body.right_bottom()]);
+            } else {
+                points.push(body.right_bottom());
+            }
+            points.push(body.left_bottom());
+            painter.add(Shape::convex_polygon(points, ink.bar_fill, stroke));
+        }
+    }
+    let (label, detail) = text.entry(entry);
+    let accessible = label.plain.clone();
+    let mut blocks = vec![label];
+    blocks.extend(detail);
+    draw_blocks(ui, blocks, body);
+    if clickable(
+        ui,
+        rect,
+        egui::Id::unique(("entry", &entry.id)),
+        &accessible,
+    )
+    .clicked()
+    {
+        output.clicked = Some(Selection::Entry(entry.id.clone()));
+    }
+}
+
+fn header_ui(
+    ui: &Ui,
+    layout: &GridLayout,
+    widths: &mut ColumnWidths,
+    text: &CellText<'_>,
+    ink: &Ink,
+    at: Pos2,
+    output: &mut GridOutput,
+) {
+    let painter = ui.painter();
+    let header = Rect::from_min_size(at, vec2(layout.width, layout.header_height));
+    painter.rect_filled(header, 0.0, ink.header_fill);
+    for column in &layout.columns {
+        let cell = Rect::from_min_size(
+            at + vec2(column.x, 0.0),
+            vec2(column.width, layout.header_height),
+        );
+        painter.line_segment([cell.left_top(), cell.left_bottom()], ink.line);
+        let mut job = egui::text::LayoutJob::default();
+        text.append(&mut job, &column.header, text.palette.text);
+        job.wrap.max_width = GridLayout::wrap_width(column.width, 0.0);
+        job.halign = egui::Align::Center;
+        let galley = painter.layout_job(job);
+        painter.galley(
+            pos2(cell.center().x, cell.min.y + PAD),
+            galley,
+            Color32::PLACEHOLDER,
+        );
+        let id = egui::Id::unique(("header", column.x.to_bits()));
+        // A hover-only area gets no accessibility node; the header is clickable (to nothing) so
+        // that screen readers and tests find its label.
+        let response = ui.interact(cell.shrink2(vec2(4.0, 0.0)), id, Sense::click());
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &column.header));
+        // The right edge of each column drags to resize it.
+        let handle = Rect::from_center_size(cell.right_center(), vec2(6.0, cell.height()));
+        let drag = ui
+            .interact(handle, id.with("resize"), Sense::drag())
+            .on_hover_cursor(CursorIcon::ResizeHorizontal);
+        if drag.dragged() {
+            let delta = drag.drag_delta().x;
+            let width = match column.column {
+                GridColumn::Table(kind) => widths.table.entry(kind).or_insert(column.width),
+                GridColumn::Year(_) => &mut widths.year,
+            };
+            *width = (*width + delta).clamp(30.0, 1200.0);
+            output.resized = true;
+        }
+    }
+}
+
+/// The rectangle (grid coordinates) of a selection, for scrolling to it.
+#[must_use]
+pub fn selection_rect(
+    document: &Document,
+    layout: &GridLayout,
+    selection: &Selection,
+) -> Option<Rect> {
+    for geom in &layout.domains {
+        let domain = &document.domains[geom.domain];
+        let top = layout.header_height + geom.top;
+        match selection {
+            Selection::Domain(id) if &domain.id == id => {
+                return Some(Rect::from_min_size(
+                    pos2(0.0, top),
+                    vec2(layout.width, geom.height.min(200.0)),
+                ));
+            }
+            Selection::Entry(id) => {
+                if let Some(entry) = geom
+                    .entries
+                    .iter()
+                    .find(|e| &domain.entries[e.entry].id == id)
+                {
+                    return Some(entry.rect.translate(vec2(0.0, top)));
+                }
+            }
+            Selection::Roadblock(id) | Selection::Item(id) => {
+                for row in &geom.rows {
+                    let roadblock = &domain.roadblocks[row.roadblock];
+                    let holds = &roadblock.id == id
+                        || roadblock
+                            .done
+                            .iter()
+                            .chain(&roadblock.actions)
+                            .any(|i| &i.id == id);
+                    if holds {
+                        return Some(layout.row_rect(geom, row));
+                    }
+                }
+            }
+            Selection::Domain(_) => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,282 @@
+//! Every UI string, in Japanese (the default) and English, in one table.
+
+use serde::{Deserialize, Serialize};
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// 日本語.
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// All languages, in menu order.
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    /// The language's own name, for the language menu.
+    #[must_use]
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ja => "日本語",
+            Lang::En => "English",
+        }
+    }
+}
+
+macro_rules! keys {
+    ($($key:ident),* $(,)?) => {
+        /// A UI string. Its texts live in [`TABLE`].
+        #[allow(missing_docs)] // a key is documented by its row in the table
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, so tests can check the table is complete.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+    };
+}
+
+keys!(
+    AppName,
+    MenuFile,
+    MenuEdit,
+    MenuView,
+    MenuHelp,
+    CommandOpen,
+    CommandOpenRecent,
+    CommandQuit,
+    CommandFind,
+    CommandSelectNext,
+    CommandSelectPrevious,
+    CommandFocusPanel,
+    CommandZoomIn,
+    CommandZoomOut,
+    CommandZoomReset,
+    CommandDarkMode,
+    CommandLanguage,
+    CommandSettings,
+    CommandAbout,
+    CommandClearFilters,
+    NoRecentFiles,
+    NoDocument,
+    LoadErrorTitle,
+    Ok,
+    Close,
+    FontMissing,
+    FontChosenUnusable,
+    SettingsTitle,
+    SettingsFont,
+    SettingsFontChoose,
+    SettingsFontReset,
+    SettingsFontInUse,
+    SettingsFontSystem,
+    FilterCategories,
+    FilterScope,
+    FilterScopeAll,
+    FilterSearch,
+    FilterShowing,
+    StatusDomains,
+    StatusRoadblocks,
+    StatusEntries,
+    StatusProblems,
+    StatusNoProblems,
+    StatusNoFile,
+    PanelNothingSelected,
+    PanelDomain,
+    PanelRoadblock,
+    PanelItem,
+    PanelEntry,
+    FieldNumber,
+    FieldName,
+    FieldHeaderOverrides,
+    FieldFootnotes,
+    FieldScope,
+    FieldTitle,
+    FieldCategories,
+    FieldDescription,
+    FieldDone,
+    FieldActions,
+    FieldMarker,
+    FieldLevel,
+    FieldText,
+    FieldLabel,
+    FieldKind,
+    FieldStart,
+    FieldEnd,
+    FieldOpenEnded,
+    FieldRows,
+    FieldDetail,
+    FieldId,
+    WholeDomain,
+    Yes,
+    No,
+    KindArrow,
+    KindBar,
+    KindMilestone,
+    AboutText,
+);
+
+/// The translations: (key, 日本語, English).
+const TABLE: &[(Key, &str, &str)] = &[
+    (Key::AppName, "工程表エディタ", "Koteihyo roadmap editor"),
+    (Key::MenuFile, "ファイル", "File"),
+    (Key::MenuEdit, "編集", "Edit"),
+    (Key::MenuView, "表示", "View"),
+    (Key::MenuHelp, "ヘルプ", "Help"),
+    (Key::CommandOpen, "開く…", "Open…"),
+    (Key::CommandOpenRecent, "最近使ったファイル", "Open recent"),
+    (Key::CommandQuit, "終了", "Quit"),
+    (Key::CommandFind, "検索", "Find"),
+    (Key::CommandSelectNext, "次を選択", "Select next"),
+    (Key::CommandSelectPrevious, "前を選択", "Select previous"),
+    (
+        Key::CommandFocusPanel,
+        "詳細パネルへ移動",
+        "Go to details panel",
+    ),
+    (Key::CommandZoomIn, "拡大", "Zoom in"),
+    (Key::CommandZoomOut, "縮小", "Zoom out"),
+    (Key::CommandZoomReset, "実寸表示", "Actual size"),
+    (Key::CommandDarkMode, "ダークモード切替", "Toggle dark mode"),
+    (Key::CommandLanguage, "言語", "Language"),
+    (Key::CommandSettings, "設定…", "Settings…"),
+    (
+        Key::CommandAbout,
+        "工程表エディタについて",
+        "About Koteihyo",
+    ),
+    (Key::CommandClearFilters, "絞り込みを解除", "Clear filters"),
+    (Key::NoRecentFiles, "（なし）", "(none)"),
+    (
+        Key::NoDocument,
+        "ファイル > 開く で工程表（.ron）を開いてください。",
+        "Open a roadmap (.ron) with File > Open.",
+    ),
+    (
+        Key::LoadErrorTitle,
+        "ファイルを開けませんでした",
+        "The file could not be opened",
+    ),
+    (Key::Ok, "OK", "OK"),
+    (Key::Close, "閉じる", "Close"),
+    (
+        Key::FontMissing,
+        "Japanese font not found / 日本語フォントが見つかりません — install one (Linux: sudo apt install fonts-noto-cjk) or choose a font file in View > Settings.",
+        "Japanese font not found — install one (Linux: sudo apt install fonts-noto-cjk) or choose a font file in View > Settings.",
+    ),
+    (
+        Key::FontChosenUnusable,
+        "選択したフォントは使えません",
+        "The chosen font cannot be used",
+    ),
+    (Key::SettingsTitle, "設定", "Settings"),
+    (Key::SettingsFont, "日本語フォント", "Japanese font"),
+    (
+        Key::SettingsFontChoose,
+        "フォントファイルを選択…",
+        "Choose font file…",
+    ),
+    (
+        Key::SettingsFontReset,
+        "システムのフォントに戻す",
+        "Use the system font",
+    ),
+    (Key::SettingsFontInUse, "使用中", "In use"),
+    (Key::SettingsFontSystem, "システムのフォント", "System font"),
+    (Key::FilterCategories, "分類", "Categories"),
+    (Key::FilterScope, "領域", "Scope"),
+    (Key::FilterScopeAll, "すべて", "All"),
+    (Key::FilterSearch, "検索", "Search"),
+    (Key::FilterShowing, "表示中", "Showing"),
+    (Key::StatusDomains, "領域", "domains"),
+    (Key::StatusRoadblocks, "ロードブロック", "roadblocks"),
+    (Key::StatusEntries, "工程", "timeline entries"),
+    (Key::StatusProblems, "件の問題", "problems"),
+    (Key::StatusNoProblems, "問題なし", "no problems"),
+    (Key::StatusNoFile, "ファイル未指定", "no file"),
+    (
+        Key::PanelNothingSelected,
+        "表の項目をクリックすると、ここに詳細が表示されます。",
+        "Click an item of the table to see its details here.",
+    ),
+    (Key::PanelDomain, "開発段階（領域）", "Domain"),
+    (Key::PanelRoadblock, "ロードブロック", "Roadblock"),
+    (Key::PanelItem, "項目", "Item"),
+    (Key::PanelEntry, "工程", "Timeline entry"),
+    (Key::FieldNumber, "番号", "Number"),
+    (Key::FieldName, "名称", "Name"),
+    (
+        Key::FieldHeaderOverrides,
+        "この頁の見出し",
+        "Headers on this page",
+    ),
+    (Key::FieldFootnotes, "脚注", "Footnotes"),
+    (Key::FieldScope, "領域", "Scope"),
+    (Key::FieldTitle, "タイトル", "Title"),
+    (Key::FieldCategories, "分類", "Categories"),
+    (Key::FieldDescription, "説明", "Description"),
+    (Key::FieldDone, "着手・対応済みの事項", "Done or started"),
+    (Key::FieldActions, "取組事項", "Actions"),
+    (Key::FieldMarker, "記号", "Bullet"),
+    (Key::FieldLevel, "階層", "Level"),
+    (Key::FieldText, "本文", "Text"),
+    (Key::FieldLabel, "ラベル", "Label"),
+    (Key::FieldKind, "種類", "Kind"),
+    (Key::FieldStart, "開始", "Start"),
+    (Key::FieldEnd, "終了", "End"),
+    (Key::FieldOpenEnded, "以降も継続", "Open-ended"),
+    (Key::FieldRows, "対象のロードブロック", "Rows"),
+    (Key::FieldDetail, "補足", "Detail"),
+    (Key::FieldId, "ID", "ID"),
+    (Key::WholeDomain, "領域全体", "The whole domain"),
+    (Key::Yes, "はい", "Yes"),
+    (Key::No, "いいえ", "No"),
+    (Key::KindArrow, "矢印", "Arrow"),
+    (Key::KindBar, "帯", "Bar"),
+    (Key::KindMilestone, "マイルストーン", "Milestone"),
+    (
+        Key::AboutText,
+        "工程表エディタ — 政策工程表の作成・比較・印刷のためのエディタです。",
+        "Koteihyo — an editor to draft, compare and print policy roadmaps (工程表).",
+    ),
+];
+
+/// The text of `key` in `lang`. A key missing from the table shows its name (and fails the
+/// table test), never a blank.
+#[must_use]
+pub fn tr(lang: Lang, key: Key) -> &'static str {
+    TABLE
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or("?", |(_, ja, en)| match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_translations_once() {
+        for key in Key::ALL {
+            let rows: Vec<_> = TABLE.iter().filter(|(k, _, _)| k == key).collect();
+            assert_eq!(rows.len(), 1, "{key:?} must be in the table exactly once");
+            let (_, ja, en) = rows[0];
+            assert!(!ja.trim().is_empty(), "{key:?} lacks Japanese");
+            assert!(!en.trim().is_empty(), "{key:?} lacks English");
+        }
+        assert_eq!(TABLE.len(), Key::ALL.len(), "the table has rows for no key");
+    }
+
+    #[test]
+    fn japanese_is_the_default() {
+        assert_eq!(tr(Lang::default(), Key::MenuFile), "ファイル");
+        assert_eq!(tr(Lang::En, Key::MenuFile), "File");
+    }
+}

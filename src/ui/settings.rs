@@ -1,0 +1,61 @@
+//! What the editor remembers between runs (language, recent files, font, column widths),
+//! kept apart from the runtime state.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::ui::grid::layout::ColumnWidths;
+use crate::ui::i18n::Lang;
+
+/// How many recent files are remembered.
+pub const MAX_RECENT_FILES: usize = 10;
+
+/// The persisted settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The UI language.
+    pub lang: Lang,
+    /// Recently opened files, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// A font file chosen by the user, used instead of the system's Japanese font.
+    pub font_file: Option<PathBuf>,
+    /// Column widths of the grid.
+    pub column_widths: ColumnWidths,
+    /// Dark theme instead of the light one (light matches the printed slides).
+    pub dark_mode: bool,
+}
+
+impl Settings {
+    /// Puts `path` first in the recent files, once, keeping at most [`MAX_RECENT_FILES`].
+    pub fn remember_recent(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(MAX_RECENT_FILES);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_bounded() {
+        let mut settings = Settings::default();
+        for n in 0..15 {
+            settings.remember_recent(Path::new(&format!("{n}.ron")));
+        }
+        settings.remember_recent(Path::new("7.ron"));
+        assert_eq!(settings.recent_files.len(), MAX_RECENT_FILES);
+        assert_eq!(settings.recent_files[0], Path::new("7.ron"));
+        assert_eq!(
+            settings
+                .recent_files
+                .iter()
+                .filter(|p| p.as_os_str() == "7.ron")
+                .count(),
+            1
+        );
+    }
+}

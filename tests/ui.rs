@@ -1,0 +1,223 @@
+//! The editor window, driven through accessibility queries with `egui_kittest` on the example
+//! roadmaps. Every harness installs the system's Japanese font first (CI installs
+//! fonts-noto-cjk); kittest panics on a missing glyph, so tofu cannot pass unnoticed.
+#![cfg(feature = "gui")]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, Role, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use koteihyo::font::find_installed;
+use koteihyo::ui::app::{Dialog, KoteihyoApp};
+use koteihyo::ui::fonts::{FontStatus, install_face};
+use koteihyo::ui::selection::Selection;
+use koteihyo::ui::settings::Settings;
+
+/// An example by its path relative to the crate root (where cargo runs tests), so that the
+/// status bar, and with it the snapshots, do not depend on where the repository is cloned.
+fn example(name: &str) -> PathBuf {
+    Path::new("examples").join(name)
+}
+
+/// A harness around the real app with `file` open, `width` × `height` points.
+fn harness(file: Option<&Path>, width: f32, height: f32) -> Harness<'static, KoteihyoApp> {
+    let face = find_installed().expect("a Japanese font is installed (apt install fonts-noto-cjk)");
+    let status = FontStatus::Japanese {
+        family: face.family.clone(),
+        path: face.path.clone(),
+    };
+    let app = KoteihyoApp::with_font_status(Settings::default(), file, status);
+    Harness::builder()
+        .with_size(vec2(width, height))
+        .with_context_setup(move |ctx| install_face(ctx, &face))
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
+}
+
+fn after() -> koteihyo::model::Document {
+    koteihyo::io::load(&example("roadblocks-after.ron")).expect("example loads")
+}
+
+#[test]
+fn shows_the_nine_domains_and_the_three_fiscal_years() {
+    let harness = harness(Some(&example("roadblocks-after.ron")), 1800.0, 9000.0);
+    for domain in &after().domains {
+        harness.get_by_label(&domain.display_name());
+    }
+    for label in [
+        "令和４年（2022年）度",
+        "令和５年（2023年）度",
+        "令和６年（2024年）度以降",
+    ] {
+        harness.get_by_label(label);
+    }
+    // A timeline entry is drawn and labelled too.
+    harness.get_by_label("指針に関する周知活動の実施");
+}
+
+#[test]
+fn clicking_a_roadblock_shows_its_title_and_categories_in_the_panel() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
+    harness
+        .get_by_label("【IRBの審査の質を均一化する必要があるのではないか】B・C")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Roadblock("d1.r1".into()))
+    );
+    let title = harness.get_by_label("タイトル");
+    assert_eq!(
+        title.value().as_deref(),
+        Some("IRBの審査の質を均一化する必要があるのではないか")
+    );
+    // 「分類」 also labels the category toggles of the filter toolbar: ask for the panel's field.
+    let categories = harness
+        .get_by_role_and_label(Role::MultilineTextInput, "分類")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        categories.contains("B 運用ガイドラインの作成や制度の運用の変更が必要な事項"),
+        "{categories}"
+    );
+    assert!(
+        categories.contains("C 現行制度の周知が必要な事項"),
+        "{categories}"
+    );
+}
+
+#[test]
+fn clicking_an_entry_and_an_item_selects_them() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
+    harness.get_by_label("指針に関する周知活動の実施").click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Entry("d1.t2".into()))
+    );
+    assert_eq!(
+        harness.get_by_label("ラベル").value().as_deref(),
+        Some("指針に関する周知活動の実施")
+    );
+    harness.get_by_label("＜指針上可能なこと＞").click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Item("d1.r2.done2".into()))
+    );
+}
+
+#[test]
+fn filtering_by_category_a_leaves_only_roadblocks_tagged_a() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1800.0, 9000.0);
+    harness.get_by_role_and_label(Role::Button, "A").click();
+    harness.run();
+    let expected: BTreeSet<String> = after()
+        .domains
+        .iter()
+        .flat_map(|d| &d.roadblocks)
+        .filter(|r| r.categories.contains(&'A'))
+        .map(koteihyo::model::Roadblock::heading)
+        .collect();
+    assert!(!expected.is_empty());
+    let shown: BTreeSet<String> = harness
+        .query_all_by(|node| node.label().is_some_and(|l| l.starts_with('【')))
+        .filter_map(|node| node.accesskit_node().label())
+        .collect();
+    assert_eq!(shown, expected);
+}
+
+#[test]
+fn switching_to_english_changes_the_menus() {
+    let mut harness = harness(None, 1200.0, 800.0);
+    harness.get_by_label("ファイル");
+    harness.get_by_label("表示").click();
+    harness.run();
+    harness.get_by_label("言語").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    for label in ["File", "Edit", "View", "Help"] {
+        harness.get_by_label(label);
+    }
+    assert!(harness.query_by_label("ファイル").is_none());
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_keeps_the_document() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1400.0, 900.0);
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/truncated.ron");
+    harness.state_mut().open_path(&broken);
+    harness.run();
+    let Some(Dialog::LoadError(message)) = harness.state().dialog.clone() else {
+        panic!("no error dialog")
+    };
+    assert!(message.contains("truncated.ron:42:33"), "{message}");
+    harness.get_by_label("ファイルを開けませんでした");
+    harness.get_by_label(&message);
+    let open = harness
+        .state()
+        .open
+        .as_ref()
+        .expect("the previous document stays");
+    assert!(open.path.ends_with("roadblocks-after.ron"));
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(harness.state().dialog, None);
+    harness.get_by_label("① IRB");
+}
+
+#[test]
+fn arrow_keys_move_the_selection_and_enter_focuses_the_panel() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Domain("d1".into()))
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Roadblock("d1.r1".into()))
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label("タイトル").is_focused());
+}
+
+#[test]
+fn ctrl_f_focuses_search_and_search_filters_rows() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1800.0, 9000.0);
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::COMMAND, Key::F);
+    harness.run();
+    let search = harness.get_by_label("検索");
+    assert!(search.is_focused());
+    search.type_text("匿名化");
+    harness.run();
+    let shown: Vec<String> = harness
+        .query_all_by(|node| node.label().is_some_and(|l| l.starts_with('【')))
+        .filter_map(|node| node.accesskit_node().label())
+        .collect();
+    assert_eq!(shown, ["【匿名化の基準が必要ではないか】D"]);
+}
+
+#[test]
+fn snapshot_grid_of_irb_after() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1500.0, 950.0);
+    harness.snapshot("grid_irb_after");
+}
+
+#[test]
+fn snapshot_side_panel() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1500.0, 950.0);
+    harness
+        .get_by_label(
+            "【自施設での審査が困難な場合等に相談できる（Central ）AI-IRBが必要ではないか】C",
+        )
+        .click();
+    harness.run();
+    harness.snapshot("side_panel_roadblock");
+}
