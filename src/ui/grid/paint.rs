@@ -176,8 +176,15 @@ fn domain_ui(
                 let label = block.plain.clone();
                 // Keep the name in view while a tall domain scrolls under the header.
                 let visible_top = origin.y + viewport.min.y + layout.header_height;
-                let label_top = top.max(visible_top).min(cell.max.y - 2.0 * PAD - 40.0).max(top);
-                draw_blocks(ui, vec![block], Rect::from_min_max(pos2(cell.min.x, label_top), cell.max));
+                let label_top = top
+                    .max(visible_top)
+                    .min(cell.max.y - 2.0 * PAD - 40.0)
+                    .max(top);
+                draw_blocks(
+                    ui,
+                    vec![block],
+                    Rect::from_min_max(pos2(cell.min.x, label_top), cell.max),
+                );
                 if clickable(ui, cell, egui::Id::unique(("domain", &domain.id)), &label).clicked() {
                     output.clicked = Some(Selection::Domain(domain.id.clone()));
                 }
