@@ -221,3 +221,94 @@ fn snapshot_side_panel() {
     harness.run();
     harness.snapshot("side_panel_roadblock");
 }
+
+#[test]
+fn a_missing_japanese_font_shows_a_banner_naming_the_fix() {
+    let face = find_installed().expect("a Japanese font is installed");
+    let status = FontStatus::Missing {
+        error: "no Japanese font is installed".into(),
+    };
+    let app = KoteihyoApp::with_font_status(Settings::default(), None, status);
+    // The test context still gets the font: kittest refuses to draw tofu, and the banner is what
+    // is under test here.
+    let harness = Harness::builder()
+        .with_size(vec2(1200.0, 600.0))
+        .with_context_setup(move |ctx| install_face(ctx, &face))
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app);
+    harness.get_by_label_contains("sudo apt install fonts-noto-cjk");
+}
+
+/// A file dropped on the window, as eframe hands it to egui.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_ron_file_opens_it() {
+    let mut harness = harness(None, 1400.0, 900.0);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(example(
+            "roadblocks-before.ron",
+        ))));
+    harness.run();
+    let open = harness
+        .state()
+        .open
+        .as_ref()
+        .expect("the dropped file is open");
+    assert_eq!(open.document.meta.revision_label, "見直し前");
+    harness.get_by_label("令和２年（2020年）度");
+    assert!(harness.state().settings.recent_files[0].ends_with("roadblocks-before.ron"));
+}
+
+#[test]
+fn dragging_a_header_edge_resizes_the_column() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
+    let before = harness
+        .state()
+        .settings
+        .column_widths
+        .of(koteihyo::model::ColumnKind::Actions);
+    // The header cell's accessible rect is inset 4 points; its right edge is the resize handle.
+    let edge = harness.get_by_label("取組事項").rect().right_center() + vec2(4.0, 0.0);
+    let press = |pressed| egui::Event::PointerButton {
+        pos: edge,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(edge));
+    harness.event(press(true));
+    for step in 1..=5 {
+        harness.event(egui::Event::PointerMoved(
+            edge + vec2(10.0 * step as f32, 0.0),
+        ));
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: edge + vec2(50.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let after = harness
+        .state()
+        .settings
+        .column_widths
+        .of(koteihyo::model::ColumnKind::Actions);
+    assert!(
+        (after - before - 50.0).abs() < 6.0,
+        "width {before} → {after}"
+    );
+}
