@@ -1,0 +1,314 @@
+//! The edits and the one function that applies them.
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    Column, ColumnKind, Document, Domain, Footnote, Id, Item, Legend, Meta, Roadblock, Timeline,
+    TimelineEntry,
+};
+
+/// Which list of a roadblock an item is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemList {
+    /// 着手・対応済みの事項.
+    Done,
+    /// 取組事項.
+    Actions,
+}
+
+/// Where an inserted or moved entity goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parent {
+    /// The document: for domains.
+    Document,
+    /// A domain: for roadblocks and timeline entries.
+    Domain(Id),
+    /// A roadblock's list: for items.
+    Roadblock(Id, ItemList),
+}
+
+/// An entity with its children, as inserted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entity {
+    /// A domain.
+    Domain(Domain),
+    /// A roadblock.
+    Roadblock(Roadblock),
+    /// A done or action item.
+    Item(Item),
+    /// A timeline entry.
+    Entry(TimelineEntry),
+}
+
+impl Entity {
+    fn id(&self) -> &Id {
+        match self {
+            Entity::Domain(d) => &d.id,
+            Entity::Roadblock(r) => &r.id,
+            Entity::Item(i) => &i.id,
+            Entity::Entry(e) => &e.id,
+        }
+    }
+}
+
+/// A change to a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Replace the cover metadata.
+    SetMeta(Meta),
+    /// Replace the category legend.
+    SetLegend(Legend),
+    /// Replace the table columns.
+    SetColumns(Vec<Column>),
+    /// Replace the timeline settings (entries keep their fiscal years).
+    SetTimeline(Timeline),
+    /// Replace a domain's own fields, keeping its roadblocks and entries.
+    SetDomainHeader {
+        /// The domain.
+        id: Id,
+        /// Its number (①…).
+        number: u32,
+        /// Its name.
+        name: String,
+        /// Its column header overrides.
+        header_overrides: BTreeMap<ColumnKind, String>,
+        /// Its footnotes.
+        footnotes: Vec<Footnote>,
+    },
+    /// Replace the roadblock with the same id (its items included).
+    ReplaceRoadblock(Roadblock),
+    /// Replace the item with the same id.
+    ReplaceItem(Item),
+    /// Replace the timeline entry with the same id.
+    ReplaceEntry(TimelineEntry),
+    /// Insert an entity (whose id must be new) at `index` of `parent` (clamped to the end).
+    Insert {
+        /// Where.
+        parent: Parent,
+        /// Position in the parent's list.
+        index: usize,
+        /// What.
+        entity: Entity,
+    },
+    /// Remove the entity with this id, with its children; entries stop spanning a removed roadblock.
+    Remove(Id),
+    /// Move the entity with this id to `index` of `to` (clamped), keeping its id.
+    Move {
+        /// What.
+        id: Id,
+        /// Where to.
+        to: Parent,
+        /// Position in the new parent's list, counted after removing it from the old one.
+        index: usize,
+    },
+    /// Several edits as one: all apply, or none.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit could not be applied. The document is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No entity has this id (or not of the kind the edit needs).
+    #[error("nothing with id \"{0}\" to change")]
+    UnknownId(Id),
+    /// An inserted entity's id is already used.
+    #[error("the id \"{0}\" is already used")]
+    DuplicateId(Id),
+    /// The entity cannot go into that parent (a roadblock into a roadblock …).
+    #[error("\"{0}\" cannot be placed there")]
+    WrongParent(Id),
+}
+
+/// Applies `edit` to `document`. On error the document is unchanged.
+pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::SetMeta(meta) => document.meta = meta.clone(),
+        Edit::SetLegend(legend) => document.legend = legend.clone(),
+        Edit::SetColumns(columns) => document.columns.clone_from(columns),
+        Edit::SetTimeline(timeline) => document.timeline = timeline.clone(),
+        Edit::SetDomainHeader {
+            id,
+            number,
+            name,
+            header_overrides,
+            footnotes,
+        } => {
+            let domain = document
+                .domains
+                .iter_mut()
+                .find(|d| &d.id == id)
+                .ok_or_else(|| EditError::UnknownId(id.clone()))?;
+            domain.number = *number;
+            domain.name.clone_from(name);
+            domain.header_overrides.clone_from(header_overrides);
+            domain.footnotes.clone_from(footnotes);
+        }
+        Edit::ReplaceRoadblock(new) => *roadblock_mut(document, &new.id)? = new.clone(),
+        Edit::ReplaceItem(new) => *item_mut(document, &new.id)? = new.clone(),
+        Edit::ReplaceEntry(new) => *entry_mut(document, &new.id)? = new.clone(),
+        Edit::Insert {
+            parent,
+            index,
+            entity,
+        } => {
+            if id_exists(document, entity.id()) {
+                return Err(EditError::DuplicateId(entity.id().clone()));
+            }
+            insert(document, parent, *index, entity.clone())?;
+        }
+        Edit::Remove(id) => {
+            let (from, _) = take(document, id)?;
+            forget_row(document, &from, id);
+        }
+        Edit::Move { id, to, index } => {
+            let mut moved = document.clone();
+            let (from, entity) = take(&mut moved, id)?;
+            insert(&mut moved, to, *index, entity)?;
+            if &from != to {
+                forget_row(&mut moved, &from, id);
+            }
+            *document = moved;
+        }
+        Edit::Batch(edits) => {
+            let mut changed = document.clone();
+            for edit in edits {
+                apply(&mut changed, edit)?;
+            }
+            *document = changed;
+        }
+    }
+    Ok(())
+}
+
+fn roadblock_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Roadblock, EditError> {
+    document
+        .domains
+        .iter_mut()
+        .flat_map(|d| d.roadblocks.iter_mut())
+        .find(|r| &r.id == id)
+        .ok_or_else(|| EditError::UnknownId(id.clone()))
+}
+
+fn item_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Item, EditError> {
+    document
+        .domains
+        .iter_mut()
+        .flat_map(|d| d.roadblocks.iter_mut())
+        .flat_map(|r| r.done.iter_mut().chain(r.actions.iter_mut()))
+        .find(|i| &i.id == id)
+        .ok_or_else(|| EditError::UnknownId(id.clone()))
+}
+
+fn entry_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut TimelineEntry, EditError> {
+    document
+        .domains
+        .iter_mut()
+        .flat_map(|d| d.entries.iter_mut())
+        .find(|e| &e.id == id)
+        .ok_or_else(|| EditError::UnknownId(id.clone()))
+}
+
+/// Whether any domain, roadblock, item, entry or footnote has this id.
+#[must_use]
+pub(crate) fn id_exists(document: &Document, id: &Id) -> bool {
+    document.domains.iter().any(|d| {
+        &d.id == id
+            || d.footnotes.iter().any(|f| &f.id == id)
+            || d.entries.iter().any(|e| &e.id == id)
+            || d.roadblocks
+                .iter()
+                .any(|r| &r.id == id || r.done.iter().chain(&r.actions).any(|i| &i.id == id))
+    })
+}
+
+fn insert(
+    document: &mut Document,
+    parent: &Parent,
+    index: usize,
+    entity: Entity,
+) -> Result<(), EditError> {
+    fn put<T>(list: &mut Vec<T>, index: usize, value: T) {
+        let index = index.min(list.len());
+        list.insert(index, value);
+    }
+    match (parent, entity) {
+        (Parent::Document, Entity::Domain(domain)) => put(&mut document.domains, index, domain),
+        (Parent::Domain(id), Entity::Roadblock(roadblock)) => {
+            put(&mut domain_mut(document, id)?.roadblocks, index, roadblock);
+        }
+        (Parent::Domain(id), Entity::Entry(entry)) => {
+            put(&mut domain_mut(document, id)?.entries, index, entry);
+        }
+        (Parent::Roadblock(id, list), Entity::Item(item)) => {
+            let roadblock = roadblock_mut(document, id)?;
+            let items = match list {
+                ItemList::Done => &mut roadblock.done,
+                ItemList::Actions => &mut roadblock.actions,
+            };
+            put(items, index, item);
+        }
+        (_, entity) => return Err(EditError::WrongParent(entity.id().clone())),
+    }
+    Ok(())
+}
+
+fn domain_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Domain, EditError> {
+    document
+        .domains
+        .iter_mut()
+        .find(|d| &d.id == id)
+        .ok_or_else(|| EditError::UnknownId(id.clone()))
+}
+
+/// After a roadblock left domain `from`, that domain's entries stop spanning its row.
+fn forget_row(document: &mut Document, from: &Parent, id: &Id) {
+    if let Parent::Domain(domain_id) = from
+        && let Some(domain) = document.domains.iter_mut().find(|d| &d.id == domain_id)
+    {
+        for entry in &mut domain.entries {
+            entry.rows.retain(|row| row != id);
+        }
+    }
+}
+
+/// Removes the entity with `id`; returns where it was and what it was.
+fn take(document: &mut Document, id: &Id) -> Result<(Parent, Entity), EditError> {
+    if let Some(index) = document.domains.iter().position(|d| &d.id == id) {
+        return Ok((
+            Parent::Document,
+            Entity::Domain(document.domains.remove(index)),
+        ));
+    }
+    for domain in &mut document.domains {
+        if let Some(index) = domain.roadblocks.iter().position(|r| &r.id == id) {
+            let roadblock = domain.roadblocks.remove(index);
+            return Ok((
+                Parent::Domain(domain.id.clone()),
+                Entity::Roadblock(roadblock),
+            ));
+        }
+        if let Some(index) = domain.entries.iter().position(|e| &e.id == id) {
+            return Ok((
+                Parent::Domain(domain.id.clone()),
+                Entity::Entry(domain.entries.remove(index)),
+            ));
+        }
+        for roadblock in &mut domain.roadblocks {
+            for (list, items) in [
+                (ItemList::Done, &mut roadblock.done),
+                (ItemList::Actions, &mut roadblock.actions),
+            ] {
+                if let Some(index) = items.iter().position(|i| &i.id == id) {
+                    return Ok((
+                        Parent::Roadblock(roadblock.id.clone(), list),
+                        Entity::Item(items.remove(index)),
+                    ));
+                }
+            }
+        }
+    }
+    Err(EditError::UnknownId(id.clone()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,12 @@
+//! Changing a document: every change is an [`Edit`] applied by the one [`apply`]; [`History`]
+//! gives undo and redo. No GUI here: the editor window builds edits, tests apply them directly.
+
+mod apply;
+mod history;
+mod ids;
+mod revision;
+
+pub use apply::{Edit, EditError, Entity, ItemList, Parent, apply};
+pub use history::{History, MergeKey};
+pub use ids::fresh_id;
+pub use revision::new_revision;
