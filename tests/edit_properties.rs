@@ -114,23 +114,7 @@ fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKey>)>
                 None,
             )
         }
-        Recipe::Remove(k) => {
-            let mut ids: Vec<Id> = doc.domains.iter().map(|d| d.id.clone()).collect();
-            for domain in &doc.domains {
-                ids.extend(domain.entries.iter().map(|e| e.id.clone()));
-                for roadblock in &domain.roadblocks {
-                    ids.push(roadblock.id.clone());
-                    ids.extend(
-                        roadblock
-                            .done
-                            .iter()
-                            .chain(&roadblock.actions)
-                            .map(|i| i.id.clone()),
-                    );
-                }
-            }
-            (Edit::Remove(pick(&ids, *k)?.clone()), None)
-        }
+        Recipe::Remove(k) => (Edit::Remove(pick(&all_ids(doc), *k)?.clone()), None),
         Recipe::MoveRoadblock(k, d, index) => {
             let roadblock = pick(&roadblocks(doc), *k).copied()?;
             let to = pick(&doc.domains, *d)?;
@@ -161,6 +145,25 @@ fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKey>)>
         }
         Recipe::EndTyping => return None,
     })
+}
+
+/// Every removable entity's id: domains, entries, roadblocks and items.
+fn all_ids(doc: &Document) -> Vec<Id> {
+    let mut ids: Vec<Id> = doc.domains.iter().map(|d| d.id.clone()).collect();
+    for domain in &doc.domains {
+        ids.extend(domain.entries.iter().map(|e| e.id.clone()));
+        for roadblock in &domain.roadblocks {
+            ids.push(roadblock.id.clone());
+            ids.extend(
+                roadblock
+                    .done
+                    .iter()
+                    .chain(&roadblock.actions)
+                    .map(|i| i.id.clone()),
+            );
+        }
+    }
+    ids
 }
 
 fn example() -> Document {

@@ -1,10 +1,13 @@
 //! Reading and writing roadmap files: RON load/save, atomic writes with a backup.
 //!
+//! Autosave copies of unsaved work live apart from the user's files, in a [`RecoveryStore`].
+//!
 //! Depends on the model only, never on the GUI.
 
 mod atomic;
 mod error;
 mod format;
+mod recovery;
 mod source_map;
 
 use std::io::Read;
@@ -13,6 +16,7 @@ use std::path::Path;
 pub use atomic::{backup_path, write_atomic, write_atomic_with};
 pub use error::{LoadError, ParseError, SaveError, TextPosition};
 pub use format::{FORMAT_VERSION, has_comments, parse_ron, to_json_string, to_ron_string};
+pub use recovery::{Recovery, RecoveryError, RecoveryStore};
 pub use source_map::locate;
 
 use crate::model::Document;

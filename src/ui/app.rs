@@ -2,17 +2,20 @@
 //! widgets queue and the app runs at the end of the frame.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use crate::io;
+use crate::edit::{Edit, History, MergeKey};
+use crate::io::RecoveryStore;
 use crate::model::{Document, Problem, validate};
 use crate::ui::command::Command;
+use crate::ui::files::FileStamp;
 use crate::ui::filter::{Filter, filter_toolbar_ui, search_field_id};
 use crate::ui::fonts::{self, FontStatus};
 use crate::ui::grid::GridView;
 use crate::ui::i18n::{Key, Lang, tr};
+use crate::ui::panel::{PanelAction, first_field_id, side_panel_ui};
 use crate::ui::selection::{Selection, navigation_order, step};
 use crate::ui::settings::Settings;
-use crate::ui::side_panel::{first_field_id, side_panel_ui};
 use crate::ui::{dialogs, menu, status_bar};
 
 /// Something a widget asks the app to do once the frame is drawn.
@@ -20,33 +23,109 @@ use crate::ui::{dialogs, menu, status_bar};
 pub enum Request {
     /// Run a menu or shortcut command.
     Command(Command),
-    /// Open this roadmap file.
+    /// Open this roadmap file (asking first about unsaved changes).
     OpenPath(PathBuf),
-    /// Select an entity of the grid.
-    Select(Selection),
+    /// Select an entity of the grid, or nothing.
+    Select(Option<Selection>),
+    /// Apply an edit to the open document.
+    Edit(Edit, Option<MergeKey>),
+    /// A text field lost focus: the next edit is a new undo step.
+    EndTyping,
     /// Switch the UI language.
     SetLanguage(Lang),
     /// Use this font file (or the system's, for `None`).
     SetFontFile(Option<PathBuf>),
     /// Ask for a font file with the native dialog.
     ChooseFontFile,
+    /// Carry out an action that waited for the unsaved-changes question.
+    Resolve(Pending, Choice),
+    /// Save over a file that changed on disk, as the user confirmed.
+    SaveOverwriting(PathBuf),
+    /// Make the new revision (label, shift in years) and ask where to save it.
+    SaveRevision(String, i32),
+    /// Restore (true) or discard (false) a recovery file.
+    Recover(PathBuf, bool),
 }
 
-/// The document being shown.
+/// An action that replaces or closes the document, waiting for 保存 / 保存しない / キャンセル.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Ask for a file to open.
+    OpenDialog,
+    /// Start a new document.
+    New,
+    /// Close the window.
+    Quit,
+}
+
+/// The answer to the unsaved-changes question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// 保存: save, then go on.
+    Save,
+    /// 保存しない: go on without saving.
+    DontSave,
+    /// キャンセル: do nothing.
+    Cancel,
+}
+
+/// The document being edited.
 pub struct OpenDocument {
-    /// The file it came from.
-    pub path: PathBuf,
+    /// The file it came from or was saved to; `None` until a new document is first saved.
+    pub path: Option<PathBuf>,
     /// The document.
     pub document: Document,
     /// Its validation problems.
     pub problems: Vec<Problem>,
+    /// Undo and redo.
+    pub history: History,
+    /// Whether it differs from the file.
+    pub modified: bool,
+    /// The document as last loaded or saved.
+    pub(crate) saved: Document,
+    /// The file on disk as last loaded or saved, to notice changes made elsewhere.
+    pub(crate) stamp: Option<FileStamp>,
+}
+
+impl OpenDocument {
+    /// A document as loaded from `path` (or new, for `None`): nothing to undo, unmodified.
+    #[must_use]
+    pub fn new(path: Option<PathBuf>, document: Document, stamp: Option<FileStamp>) -> Self {
+        Self {
+            path,
+            problems: validate(&document),
+            saved: document.clone(),
+            document,
+            history: History::default(),
+            modified: false,
+            stamp,
+        }
+    }
+
+    /// After any change: validation and the modified mark follow the document.
+    pub(crate) fn changed(&mut self) {
+        self.problems = validate(&self.document);
+        self.modified = self.document != self.saved;
+    }
 }
 
 /// A window shown over the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     /// A file could not be opened; the message has `file:line:column`.
     LoadError(String),
+    /// A save failed; the previous file is unchanged.
+    SaveError(String),
+    /// 保存 / 保存しない / キャンセル before `Pending`.
+    Unsaved(Pending),
+    /// The file changed on disk since it was opened: overwrite?
+    ChangedOnDisk(PathBuf),
+    /// The new revision's label and shift.
+    NewRevision(String, i32),
+    /// Recovery files from a session that did not end cleanly.
+    Recovery(Vec<crate::io::Recovery>),
     /// The settings window.
     Settings,
     /// The about window.
@@ -73,23 +152,38 @@ pub struct KoteihyoApp {
     pub font_status: FontStatus,
     /// The dialog shown, if any.
     pub dialog: Option<Dialog>,
+    /// Where unsaved work is autosaved; `None` disables autosave.
+    pub recovery: Option<RecoveryStore>,
+    /// When the next autosave is due.
+    pub(crate) autosave_due: Option<Instant>,
+    /// The generation last autosaved.
+    pub(crate) autosaved_generation: u64,
+    /// The window may close even with unsaved changes (the user said 保存しない).
+    pub(crate) allow_close: bool,
     /// Requests queued this frame.
     requests: Vec<Request>,
     /// The window title last sent.
     title: String,
     /// The theme last applied.
     applied_dark_mode: Option<bool>,
+    /// Keeps the Enter of an input method from inserting a newline.
+    ime: crate::ui::ime::ImeGuard,
 }
 
 impl KoteihyoApp {
-    /// Creates the app: installs the Japanese font in `ctx` and opens `path` if given.
+    /// Creates the app: installs the Japanese font in `ctx`, uses the user's recovery folder,
+    /// offers to restore unsaved work from a crash, and opens `path` if given.
     #[must_use]
     pub fn new(ctx: &egui::Context, settings: Settings, path: Option<&Path>) -> Self {
         let font_status = fonts::install(ctx, settings.font_file.as_deref());
-        Self::with_font_status(settings, path, font_status)
+        let mut app = Self::with_font_status(settings, path, font_status);
+        app.recovery = RecoveryStore::user_default();
+        app.offer_recovery();
+        app
     }
 
-    /// Creates the app with the font already installed (tests install it in their context).
+    /// Creates the app with the font already installed and no autosave (tests install the font
+    /// in their context and give a recovery folder of their own).
     #[must_use]
     pub fn with_font_status(
         settings: Settings,
@@ -106,9 +200,14 @@ impl KoteihyoApp {
             grid: GridView::default(),
             font_status,
             dialog: None,
+            recovery: None,
+            autosave_due: None,
+            autosaved_generation: 0,
+            allow_close: false,
             requests: Vec::new(),
             title: String::new(),
             applied_dark_mode: None,
+            ime: crate::ui::ime::ImeGuard::default(),
         };
         if let Some(path) = path {
             app.open_path(path);
@@ -127,36 +226,62 @@ impl KoteihyoApp {
         self.requests.push(request);
     }
 
-    /// Opens a roadmap file. On failure the error is shown and the current document stays.
-    pub fn open_path(&mut self, path: &Path) {
-        match io::load(path) {
-            Ok(document) => {
-                let problems = validate(&document);
-                self.open = Some(OpenDocument {
-                    path: path.to_path_buf(),
-                    document,
-                    problems,
-                });
+    /// Whether the open document has unsaved changes.
+    #[must_use]
+    pub fn is_modified(&self) -> bool {
+        self.open.as_ref().is_some_and(|open| open.modified)
+    }
+
+    /// Makes `open` the document shown: selection, filter and caches start afresh.
+    pub(crate) fn show_document(&mut self, open: OpenDocument) {
+        if let Some(path) = &open.path {
+            self.settings.remember_recent(path);
+        }
+        self.open = Some(open);
+        self.generation += 1;
+        self.autosaved_generation = self.generation;
+        self.selection = None;
+        self.filter = Filter::default();
+    }
+
+    /// Applies an edit to the open document as one undo step (or part of the current one).
+    pub fn apply_edit(&mut self, edit: &Edit, merge: Option<MergeKey>) {
+        let Some(open) = &mut self.open else { return };
+        match open.history.apply(&mut open.document, edit, merge) {
+            Ok(()) => {
+                open.changed();
                 self.generation += 1;
-                self.selection = None;
-                self.filter = Filter::default();
-                self.settings.remember_recent(path);
             }
-            Err(error) => self.dialog = Some(Dialog::LoadError(error.to_string())),
+            Err(error) => self.dialog = Some(Dialog::SaveError(error.to_string())),
         }
     }
 
-    /// The window title: file name, then the app name.
+    fn undo_or_redo(&mut self, redo: bool) {
+        let Some(open) = &mut self.open else { return };
+        let done = if redo {
+            open.history.redo(&mut open.document)
+        } else {
+            open.history.undo(&mut open.document)
+        };
+        if done {
+            open.changed();
+            self.generation += 1;
+        }
+    }
+
+    /// The window title: file name with 「●」 when modified, then the app name.
     #[must_use]
     pub fn window_title(&self) -> String {
         let app = tr(self.lang(), Key::AppName);
         match &self.open {
-            Some(open) => format!(
-                "{} — {app}",
-                open.path
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            ),
+            Some(open) => {
+                let name = open.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                    || tr(self.lang(), Key::Untitled).to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let mark = if open.modified { "● " } else { "" };
+                format!("{mark}{name} — {app}")
+            }
             None => app.to_owned(),
         }
     }
@@ -172,6 +297,8 @@ impl KoteihyoApp {
             });
             self.applied_dark_mode = Some(self.settings.dark_mode);
         }
+        self.ime.filter(&ctx);
+        self.handle_close_request(&ctx);
         self.take_dropped_files(&ctx);
         let keyboard_is_free = ctx.memory(|m| m.focused().is_none()) && self.dialog.is_none();
         for command in Command::pressed(&ctx, keyboard_is_free) {
@@ -193,9 +320,17 @@ impl KoteihyoApp {
         egui::Panel::bottom("koteihyo-status").show(ui, |ui| status_bar::status_bar_ui(ui, self));
         egui::Panel::right("koteihyo-details")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(360.0)
             .show(ui, |ui| match &self.open {
-                Some(open) => side_panel_ui(ui, &open.document, self.selection.as_ref(), lang),
+                Some(open) => {
+                    for action in side_panel_ui(ui, &open.document, self.selection.as_ref(), lang) {
+                        self.requests.push(match action {
+                            PanelAction::Edit(edit, merge) => Request::Edit(edit, merge),
+                            PanelAction::EndTyping => Request::EndTyping,
+                            PanelAction::Select(selection) => Request::Select(selection),
+                        });
+                    }
+                }
                 None => {
                     ui.label(tr(lang, Key::PanelNothingSelected));
                 }
@@ -212,7 +347,7 @@ impl KoteihyoApp {
                     self.scroll_to.take().as_ref(),
                 );
                 if let Some(selection) = output.clicked {
-                    self.requests.push(Request::Select(selection));
+                    self.requests.push(Request::Select(Some(selection)));
                 }
             }
             None => {
@@ -221,10 +356,20 @@ impl KoteihyoApp {
         });
         dialogs::dialogs_ui(&ctx, self);
         self.run_requests(&ctx);
+        self.autosave(&ctx);
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first (the close is cancelled meanwhile).
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_modified() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
         }
     }
 
@@ -245,41 +390,62 @@ impl KoteihyoApp {
     }
 
     fn run_requests(&mut self, ctx: &egui::Context) {
-        for request in std::mem::take(&mut self.requests) {
-            match request {
-                Request::Command(command) => self.run_command(ctx, command),
-                Request::OpenPath(path) => self.open_path(&path),
-                Request::Select(selection) => self.selection = Some(selection),
-                Request::SetLanguage(lang) => self.settings.lang = lang,
-                Request::SetFontFile(path) => {
-                    self.settings.font_file = path;
-                    self.font_status = fonts::install(ctx, self.settings.font_file.as_deref());
-                    self.grid = GridView::default();
-                }
-                Request::ChooseFontFile => {
-                    if let Some(path) = rfd::FileDialog::new()
-                        .add_filter("Font", &["ttf", "otf", "ttc", "otc"])
-                        .pick_file()
-                    {
-                        self.request(Request::SetFontFile(Some(path)));
-                        self.run_requests(ctx);
-                    }
+        while !self.requests.is_empty() {
+            for request in std::mem::take(&mut self.requests) {
+                self.run_request(ctx, request);
+            }
+        }
+    }
+
+    fn run_request(&mut self, ctx: &egui::Context, request: Request) {
+        match request {
+            Request::Command(command) => self.run_command(ctx, command),
+            Request::OpenPath(path) => self.unless_unsaved(Pending::Open(path), ctx),
+            Request::Select(selection) => self.selection = selection,
+            Request::Edit(edit, merge) => self.apply_edit(&edit, merge),
+            Request::EndTyping => {
+                if let Some(open) = &mut self.open {
+                    open.history.end_merge();
                 }
             }
+            Request::SetLanguage(lang) => self.settings.lang = lang,
+            Request::SetFontFile(path) => {
+                self.settings.font_file = path;
+                self.font_status = fonts::install(ctx, self.settings.font_file.as_deref());
+                self.grid = GridView::default();
+            }
+            Request::ChooseFontFile => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("Font", &["ttf", "otf", "ttc", "otc"])
+                    .pick_file()
+                {
+                    self.request(Request::SetFontFile(Some(path)));
+                }
+            }
+            Request::Resolve(pending, choice) => self.resolve(ctx, pending, choice),
+            Request::SaveOverwriting(path) => self.save_to(&path, true),
+            Request::SaveRevision(label, shift) => self.save_revision(&label, shift),
+            Request::Recover(file, restore) => self.recover(&file, restore),
         }
     }
 
     fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Open => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .add_filter("工程表 (RON)", &["ron"])
-                    .pick_file()
-                {
-                    self.open_path(&path);
-                }
+            Command::New => self.unless_unsaved(Pending::New, ctx),
+            Command::Open => self.unless_unsaved(Pending::OpenDialog, ctx),
+            Command::Save => self.save(),
+            Command::SaveAs => self.save_as(),
+            Command::SaveRevision => {
+                let label = self
+                    .open
+                    .as_ref()
+                    .map(|o| o.document.meta.revision_label.clone())
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::NewRevision(label, 0));
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.undo_or_redo(false),
+            Command::Redo | Command::RedoAlternative => self.undo_or_redo(true),
             Command::Find => ctx.memory_mut(|m| m.request_focus(search_field_id())),
             Command::ClearFilters => self.filter = Filter::default(),
             Command::SelectNext | Command::SelectPrevious => {
@@ -316,5 +482,10 @@ impl eframe::App for KoteihyoApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    /// A clean exit removes the recovery file: there is nothing to recover.
+    fn on_exit(&mut self) {
+        self.discard_recovery();
     }
 }

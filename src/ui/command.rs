@@ -8,10 +8,24 @@ use super::i18n::Key;
 /// A command a user can give from a menu or a shortcut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// Start a new roadmap from the template.
+    New,
     /// Open a roadmap file with the native dialog.
     Open,
+    /// Save to the document's file.
+    Save,
+    /// Save to a file chosen in the native dialog.
+    SaveAs,
+    /// Save a copy as the next revision (ids kept, new label, years shifted).
+    SaveRevision,
     /// Close the window.
     Quit,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Redo, by its second shortcut (Ctrl+Y); not listed in the menu.
+    RedoAlternative,
     /// Focus the search field of the filter toolbar.
     Find,
     /// Clear every filter.
@@ -51,9 +65,16 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 20] = [
+        Command::New,
         Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::SaveRevision,
         Command::Quit,
+        Command::Redo,
+        Command::RedoAlternative,
+        Command::Undo,
         Command::Find,
         Command::ClearFilters,
         Command::SelectNext,
@@ -71,8 +92,14 @@ impl Command {
     #[must_use]
     pub fn label(self) -> Key {
         match self {
+            Command::New => Key::CommandNew,
             Command::Open => Key::CommandOpen,
+            Command::Save => Key::CommandSave,
+            Command::SaveAs => Key::CommandSaveAs,
+            Command::SaveRevision => Key::CommandSaveRevision,
             Command::Quit => Key::CommandQuit,
+            Command::Undo => Key::CommandUndo,
+            Command::Redo | Command::RedoAlternative => Key::CommandRedo,
             Command::Find => Key::CommandFind,
             Command::ClearFilters => Key::CommandClearFilters,
             Command::SelectNext => Key::CommandSelectNext,
@@ -91,8 +118,16 @@ impl Command {
     #[must_use]
     pub fn menu(self) -> Menu {
         match self {
-            Command::Open | Command::Quit => Menu::File,
-            Command::Find
+            Command::New
+            | Command::Open
+            | Command::Save
+            | Command::SaveAs
+            | Command::SaveRevision
+            | Command::Quit => Menu::File,
+            Command::Undo
+            | Command::Redo
+            | Command::RedoAlternative
+            | Command::Find
             | Command::ClearFilters
             | Command::SelectNext
             | Command::SelectPrevious
@@ -111,9 +146,21 @@ impl Command {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         let plain = |key| Some(KeyboardShortcut::new(Modifiers::NONE, key));
+        let command_shift = |key| {
+            Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                key,
+            ))
+        };
         match self {
+            Command::New => command(KeyCode::N),
             Command::Open => command(KeyCode::O),
+            Command::Save => command(KeyCode::S),
+            Command::SaveAs => command_shift(KeyCode::S),
             Command::Quit => command(KeyCode::Q),
+            Command::Undo => command(KeyCode::Z),
+            Command::Redo => command_shift(KeyCode::Z),
+            Command::RedoAlternative => command(KeyCode::Y),
             Command::Find => command(KeyCode::F),
             Command::ClearFilters => plain(KeyCode::Escape),
             Command::SelectNext => plain(KeyCode::ArrowDown),
@@ -122,7 +169,10 @@ impl Command {
             Command::ZoomIn => command(KeyCode::Plus),
             Command::ZoomOut => command(KeyCode::Minus),
             Command::ZoomReset => command(KeyCode::Num0),
-            Command::ToggleDarkMode | Command::Settings | Command::About => None,
+            Command::SaveRevision
+            | Command::ToggleDarkMode
+            | Command::Settings
+            | Command::About => None,
         }
     }
 
@@ -131,6 +181,12 @@ impl Command {
     #[must_use]
     pub fn needs_free_keyboard(self) -> bool {
         self.shortcut().is_some_and(|s| s.modifiers.is_none())
+    }
+
+    /// Whether the command has a menu item (a second shortcut of another command has none).
+    #[must_use]
+    pub fn in_menu(self) -> bool {
+        self != Command::RedoAlternative
     }
 
     /// Zoom keys are handled by egui itself (`zoom_with_keyboard`); the menu items run the same
@@ -143,10 +199,13 @@ impl Command {
         )
     }
 
-    /// The commands whose shortcut was pressed this frame (the keys are consumed).
+    /// The commands whose shortcut was pressed this frame (the keys are consumed). egui matches
+    /// a shortcut without Shift also when Shift is held, so shortcuts with Shift go first.
     #[must_use]
     pub fn pressed(ctx: &egui::Context, keyboard_is_free: bool) -> Vec<Command> {
-        Command::ALL
+        let mut commands = Command::ALL.to_vec();
+        commands.sort_by_key(|c| c.shortcut().is_none_or(|s| !s.modifiers.shift));
+        commands
             .into_iter()
             .filter(|command| !command.shortcut_handled_by_egui())
             .filter(|command| keyboard_is_free || !command.needs_free_keyboard())
@@ -168,10 +227,12 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for command in Command::ALL {
             if let Some(shortcut) = command.shortcut() {
-                assert!(
-                    seen.insert((shortcut.modifiers.command, shortcut.logical_key)),
-                    "{command:?}"
+                let key = (
+                    shortcut.modifiers.command,
+                    shortcut.modifiers.shift,
+                    shortcut.logical_key,
                 );
+                assert!(seen.insert(key), "{command:?}");
             }
         }
     }

@@ -15,7 +15,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
             (Menu::Help, Key::MenuHelp),
         ] {
             ui.menu_button(tr(lang, key), |ui| {
-                for command in Command::ALL.into_iter().filter(|c| c.menu() == menu) {
+                for command in Command::ALL
+                    .into_iter()
+                    .filter(|c| c.menu() == menu && c.in_menu())
+                {
                     command_button_ui(ui, app, command);
                     if command == Command::Open {
                         recent_files_ui(ui, app);

@@ -4,14 +4,16 @@
 pub mod app;
 pub mod command;
 mod dialogs;
+pub mod files;
 pub mod filter;
 pub mod fonts;
 pub mod grid;
 pub mod i18n;
+mod ime;
 mod menu;
+pub mod panel;
 pub mod selection;
 pub mod settings;
-pub mod side_panel;
 mod status_bar;
 
 use std::path::PathBuf;

@@ -12,7 +12,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &KoteihyoApp) {
             ui.label(tr(lang, Key::StatusNoFile));
             return;
         };
-        ui.label(open.path.display().to_string());
+        match &open.path {
+            Some(path) => ui.label(path.display().to_string()),
+            None => ui.label(tr(lang, Key::Untitled)),
+        };
         ui.separator();
         let document = &open.document;
         let roadblocks: usize = document.domains.iter().map(|d| d.roadblocks.len()).sum();

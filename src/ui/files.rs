@@ -1,0 +1,284 @@
+//! The editor's file operations: open, new, save, save as, save as new revision, the
+//! unsaved-changes question, changes made on disk by others, autosave and crash recovery.
+//! Every write of the user's file goes through `io::save` (atomic, with a `.bak`).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::edit::new_revision;
+use crate::io;
+use crate::model::{Document, Legend, seed_columns};
+use crate::ui::app::{Choice, Dialog, KoteihyoApp, OpenDocument, Pending};
+use crate::ui::i18n::{Key, tr};
+
+/// Unsaved changes are copied to the recovery folder this long after they were made.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
+
+/// What a file on disk looked like when it was loaded or saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+impl FileStamp {
+    /// The file's stamp now, or `None` when it does not exist.
+    #[must_use]
+    pub fn of(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+        })
+    }
+}
+
+impl KoteihyoApp {
+    /// Opens a roadmap file. On failure the error is shown and the current document stays.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(document) => {
+                let open =
+                    OpenDocument::new(Some(path.to_path_buf()), document, FileStamp::of(path));
+                self.show_document(open);
+            }
+            Err(error) => self.dialog = Some(Dialog::LoadError(error.to_string())),
+        }
+    }
+
+    /// Runs `pending` now, or first asks 保存 / 保存しない / キャンセル when there are unsaved changes.
+    pub(crate) fn unless_unsaved(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.is_modified() {
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.carry_out(pending, ctx);
+        }
+    }
+
+    /// The answer to the unsaved-changes question.
+    pub(crate) fn resolve(&mut self, ctx: &egui::Context, pending: Pending, choice: Choice) {
+        self.dialog = None;
+        match choice {
+            Choice::Cancel => {}
+            Choice::DontSave => {
+                self.discard_recovery();
+                if let Some(open) = &mut self.open {
+                    open.modified = false;
+                }
+                self.carry_out(pending, ctx);
+            }
+            Choice::Save => {
+                self.save();
+                if !self.is_modified() {
+                    self.carry_out(pending, ctx);
+                }
+            }
+        }
+    }
+
+    fn carry_out(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::Open(path) => self.open_path(&path),
+            Pending::OpenDialog => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("工程表 (RON)", &["ron"])
+                    .pick_file()
+                {
+                    self.open_path(&path);
+                }
+            }
+            Pending::New => {
+                self.show_document(OpenDocument::new(None, new_document(self.lang()), None));
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// ファイル > 保存: to the document's file, or ask for one.
+    pub fn save(&mut self) {
+        match self.open.as_ref().map(|open| open.path.clone()) {
+            Some(Some(path)) => self.save_to(&path, false),
+            Some(None) => self.save_as(),
+            None => {}
+        }
+    }
+
+    /// ファイル > 名前を付けて保存.
+    pub fn save_as(&mut self) {
+        if let Some(path) = ask_save_path(self.open.as_ref().and_then(|o| o.path.as_deref())) {
+            self.save_to(&path, true);
+        }
+    }
+
+    /// Saves atomically to `path` (keeping `.bak`). Unless `overwrite_changed`, a file changed on
+    /// disk since it was loaded is not overwritten: the user is asked first.
+    pub fn save_to(&mut self, path: &Path, overwrite_changed: bool) {
+        let Some(open) = &mut self.open else { return };
+        let same_file = open.path.as_deref() == Some(path);
+        if same_file && !overwrite_changed && FileStamp::of(path) != open.stamp {
+            self.dialog = Some(Dialog::ChangedOnDisk(path.to_path_buf()));
+            return;
+        }
+        match io::save(path, &open.document) {
+            Ok(()) => {
+                let previous_path = open.path.replace(path.to_path_buf());
+                open.saved = open.document.clone();
+                open.stamp = FileStamp::of(path);
+                open.changed();
+                self.settings.remember_recent(path);
+                if let Some(store) = &self.recovery {
+                    let _ = store.discard(previous_path.as_deref());
+                    let _ = store.discard(Some(path));
+                }
+                self.autosaved_generation = self.generation;
+            }
+            Err(error) => self.dialog = Some(Dialog::SaveError(error.to_string())),
+        }
+    }
+
+    /// 新しい改訂版として保存: every id kept, a new label, the timeline shifted; saved to a new file.
+    pub(crate) fn save_revision(&mut self, label: &str, shift_years: i32) {
+        self.dialog = None;
+        let Some(open) = &self.open else { return };
+        let next = new_revision(&open.document, label, shift_years);
+        if let Some(path) = ask_save_path(open.path.as_deref()) {
+            self.save_new_revision_to(next, &path);
+        }
+    }
+
+    /// Saves `next` to `path` and shows it; the previous document is left as it was.
+    pub fn save_new_revision_to(&mut self, next: Document, path: &Path) {
+        match io::save(path, &next) {
+            Ok(()) => self.show_document(OpenDocument::new(
+                Some(path.to_path_buf()),
+                next,
+                FileStamp::of(path),
+            )),
+            Err(error) => self.dialog = Some(Dialog::SaveError(error.to_string())),
+        }
+    }
+
+    /// Copies unsaved changes to the recovery folder [`AUTOSAVE_AFTER`] after they were made.
+    pub(crate) fn autosave(&mut self, ctx: &egui::Context) {
+        let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
+            return;
+        };
+        if !open.modified || self.generation == self.autosaved_generation {
+            self.autosave_due = None;
+            return;
+        }
+        let now = Instant::now();
+        let due = *self.autosave_due.get_or_insert(now + AUTOSAVE_AFTER);
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        // A failed autosave is retried at the next change; the user's file is never touched.
+        let _ = store.write(open.path.as_deref(), &open.document, SystemTime::now());
+        self.autosaved_generation = self.generation;
+        self.autosave_due = None;
+    }
+
+    /// Writes the recovery copy now (tests; and before risky operations).
+    pub fn autosave_now(&mut self) {
+        if let (Some(store), Some(open)) = (&self.recovery, &self.open) {
+            let _ = store.write(open.path.as_deref(), &open.document, SystemTime::now());
+            self.autosaved_generation = self.generation;
+        }
+    }
+
+    /// Removes the recovery copy of the open document (saved, discarded, or a clean exit).
+    pub(crate) fn discard_recovery(&mut self) {
+        if let (Some(store), Some(open)) = (&self.recovery, &self.open) {
+            let _ = store.discard(open.path.as_deref());
+        }
+    }
+
+    /// Offers to restore recovery files left by a session that did not end cleanly.
+    pub fn offer_recovery(&mut self) {
+        let Some(store) = &self.recovery else { return };
+        let found: Vec<io::Recovery> = store.list().into_iter().filter_map(Result::ok).collect();
+        if !found.is_empty() {
+            self.dialog = Some(Dialog::Recovery(found));
+        }
+    }
+
+    /// 復元 (`restore`) shows the recovered document, unsaved; 破棄 deletes the recovery file.
+    pub(crate) fn recover(&mut self, file: &Path, restore: bool) {
+        let Some(Dialog::Recovery(found)) = &mut self.dialog else {
+            return;
+        };
+        let Some(index) = found.iter().position(|r| r.recovery_file == file) else {
+            return;
+        };
+        let recovery = found.remove(index);
+        if found.is_empty() {
+            self.dialog = None;
+        }
+        if restore {
+            let stamp = recovery.original.as_deref().and_then(FileStamp::of);
+            let saved = recovery.original.as_deref().and_then(|p| io::load(p).ok());
+            let mut open = OpenDocument::new(recovery.original.clone(), recovery.document, stamp);
+            if let Some(saved) = saved {
+                open.saved = saved;
+            } else {
+                open.saved = Document::default();
+            }
+            open.changed();
+            self.show_document(open);
+            // The restored work is copied at once under this session's name; a recovery file of
+            // another session (an untitled one names its process) is then no longer needed.
+            self.autosave_now();
+            if let Some(store) = &self.recovery
+                && store.file_for(recovery.original.as_deref()) != recovery.recovery_file
+            {
+                let _ = store.discard_file(&recovery.recovery_file);
+            }
+        } else if let Some(store) = &self.recovery {
+            let _ = store.discard_file(&recovery.recovery_file);
+        }
+    }
+}
+
+/// A new document from the template: the seed's columns and legend, today's timeline style.
+#[must_use]
+pub fn new_document(lang: crate::ui::i18n::Lang) -> Document {
+    let legend = Legend {
+        caption: String::new(),
+        categories: [
+            ('A', "法改正が必要な事項"),
+            ('B', "運用ガイドラインの作成や制度の運用の変更が必要な事項"),
+            ('C', "現行制度の周知が必要な事項"),
+            ('D', "国において、研究・基盤整備が必要な事項"),
+            ('E', "その他（民間対応等）"),
+        ]
+        .into_iter()
+        .map(|(letter, text)| crate::model::Category {
+            letter,
+            text: text.to_owned(),
+        })
+        .collect(),
+    };
+    let mut document = Document {
+        legend,
+        columns: seed_columns(),
+        ..Document::default()
+    };
+    tr(lang, Key::NewDocumentTitle).clone_into(&mut document.meta.title);
+    document
+}
+
+fn ask_save_path(current: Option<&Path>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().add_filter("工程表 (RON)", &["ron"]);
+    if let Some(name) = current.and_then(Path::file_name) {
+        dialog = dialog.set_file_name(name.to_string_lossy());
+    }
+    let mut path = dialog.save_file()?;
+    if path.extension().is_none() {
+        path.set_extension("ron");
+    }
+    Some(path)
+}

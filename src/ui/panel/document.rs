@@ -1,0 +1,191 @@
+//! The document's own editor (shown when nothing is selected): cover, legend, timeline, columns.
+
+use egui::Ui;
+
+use super::PanelAction;
+use super::form::Form;
+use crate::edit::{Edit, Entity, Parent, fresh_id};
+use crate::model::{Category, Column, ColumnKind, Document, Domain, LabelStyle};
+use crate::ui::i18n::Key;
+use crate::ui::selection::Selection;
+
+/// The editor of the document's metadata, legend, timeline and columns.
+pub fn document_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
+    form.heading(ui, Key::PanelDocument);
+    let mut meta = document.meta.clone();
+    let mut typing = None;
+    for (key, value, name) in [
+        (Key::FieldTitle, &mut meta.title, "title"),
+        (Key::FieldSubtitle, &mut meta.subtitle, "subtitle"),
+        (Key::FieldDate, &mut meta.date, "date"),
+        (
+            Key::FieldMaterialLabel,
+            &mut meta.material_label,
+            "material",
+        ),
+        (
+            Key::FieldRevisionLabel,
+            &mut meta.revision_label,
+            "revision",
+        ),
+        (Key::FieldAuthor, &mut meta.author, "author"),
+    ] {
+        if form.text(ui, key, value, false) {
+            typing = Some(format!("meta/{name}"));
+        }
+    }
+    if form.lines(ui, Key::FieldRevisionNotes, &mut meta.revision_notes) {
+        typing = Some("meta/notes".to_owned());
+    }
+    if meta != document.meta {
+        form.edit(Edit::SetMeta(meta), typing);
+    }
+    legend_ui(ui, form, document);
+    timeline_ui(ui, form, document);
+    columns_ui(ui, form, document);
+    ui.separator();
+    if form.button(ui, Key::AddDomain) {
+        let id = fresh_id(document, "d");
+        let number = document.domains.iter().map(|d| d.number).max().unwrap_or(0) + 1;
+        let domain = Domain {
+            id: id.clone(),
+            number,
+            name: form.tr(Key::NewDomainName).to_owned(),
+            ..Domain::default()
+        };
+        let index = document.domains.len();
+        form.edit(
+            Edit::Insert {
+                parent: Parent::Document,
+                index,
+                entity: Entity::Domain(domain),
+            },
+            None,
+        );
+        form.push(PanelAction::Select(Some(Selection::Domain(id))));
+    }
+}
+
+fn legend_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
+    ui.separator();
+    ui.strong(form.tr(Key::FieldLegend));
+    let mut legend = document.legend.clone();
+    let mut typing = None;
+    let mut remove = None;
+    for (index, category) in legend.categories.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let mut letter = category.letter.to_string();
+            let name = ui.label(form.tr(Key::FieldLetter));
+            if ui
+                .add(egui::TextEdit::singleline(&mut letter).desired_width(24.0))
+                .labelled_by(name.id)
+                .changed()
+                && let Some(c) = letter.chars().last()
+            {
+                category.letter = c;
+            }
+            let name = ui.label(form.tr(Key::FieldText));
+            if ui
+                .add(egui::TextEdit::singleline(&mut category.text))
+                .labelled_by(name.id)
+                .changed()
+            {
+                typing = Some(format!("legend/{index}"));
+            }
+            if ui.button(form.tr(Key::Delete)).clicked() {
+                remove = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove {
+        legend.categories.remove(index);
+    }
+    if form.button(ui, Key::AddCategory) {
+        let letter = ('A'..='Z')
+            .find(|c| legend.category(*c).is_none())
+            .unwrap_or('?');
+        legend.categories.push(Category {
+            letter,
+            text: String::new(),
+        });
+    }
+    if legend != document.legend {
+        form.edit(Edit::SetLegend(legend), typing);
+    }
+}
+
+fn timeline_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
+    ui.separator();
+    ui.strong(form.tr(Key::FieldTimeline));
+    let mut timeline = document.timeline.clone();
+    form.number(
+        ui,
+        Key::FieldFirstYear,
+        &mut timeline.first_year.0,
+        1900..=2200,
+    );
+    form.number(ui, Key::FieldYears, &mut timeline.years, 1..=30);
+    form.checkbox(ui, Key::FieldOpenEnded, &mut timeline.open_ended);
+    ui.horizontal(|ui| {
+        let name = ui.label(form.tr(Key::FieldLabelStyle));
+        egui::ComboBox::from_id_salt("koteihyo-label-style")
+            .selected_text(timeline.first_year.label(timeline.label_style, false))
+            .show_ui(ui, |ui| {
+                for style in [
+                    LabelStyle::WarekiSeireki,
+                    LabelStyle::Wareki,
+                    LabelStyle::Seireki,
+                ] {
+                    ui.selectable_value(
+                        &mut timeline.label_style,
+                        style,
+                        timeline.first_year.label(style, false),
+                    );
+                }
+            })
+            .response
+            .labelled_by(name.id);
+    });
+    if timeline != document.timeline {
+        form.edit(Edit::SetTimeline(timeline), Some("timeline".to_owned()));
+    }
+}
+
+fn columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
+    ui.separator();
+    ui.strong(form.tr(Key::FieldColumns));
+    let mut columns: Vec<Column> = document.columns.clone();
+    let mut typing = None;
+    for kind in ColumnKind::ALL {
+        let shown = columns.iter().position(|c| c.kind == kind);
+        ui.horizontal(|ui| {
+            let mut on = shown.is_some();
+            if ui.checkbox(&mut on, format!("{kind:?}")).changed() {
+                if let Some(index) = shown {
+                    columns.remove(index);
+                } else {
+                    let header = crate::model::seed_columns()
+                        .into_iter()
+                        .find(|c| c.kind == kind)
+                        .map(|c| c.header)
+                        .unwrap_or_default();
+                    let index = columns.iter().filter(|c| c.kind < kind).count();
+                    columns.insert(index, Column { kind, header });
+                }
+            }
+            if let Some(index) = shown.filter(|&i| i < columns.len() && columns[i].kind == kind) {
+                let name = ui.label(form.tr(Key::FieldHeader));
+                if ui
+                    .add(egui::TextEdit::singleline(&mut columns[index].header))
+                    .labelled_by(name.id)
+                    .changed()
+                {
+                    typing = Some(format!("columns/{kind:?}"));
+                }
+            }
+        });
+    }
+    if columns != document.columns {
+        form.edit(Edit::SetColumns(columns), typing);
+    }
+}

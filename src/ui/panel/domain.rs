@@ -1,0 +1,147 @@
+//! The editor of a domain: number, name, footnotes; adding, moving and deleting.
+
+use egui::Ui;
+
+use super::PanelAction;
+use super::form::Form;
+use crate::edit::{Edit, Entity, Parent, fresh_id};
+use crate::model::{Document, Domain, Footnote, Roadblock, TimePoint, TimelineEntry};
+use crate::ui::i18n::Key;
+use crate::ui::selection::Selection;
+
+/// The editor of `domain`.
+pub fn domain_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: &Domain) {
+    form.heading(ui, Key::PanelDomain);
+    let mut number = domain.number;
+    let mut name = domain.name.clone();
+    let mut footnotes = domain.footnotes.clone();
+    let mut typing = None;
+    form.number(ui, Key::FieldNumber, &mut number, 1..=999);
+    if form.text(ui, Key::FieldName, &mut name, false) {
+        typing = Some(format!("{}/name", domain.id));
+    }
+    ui.strong(form.tr(Key::FieldFootnotes));
+    let mut remove = None;
+    for (index, footnote) in footnotes.iter_mut().enumerate() {
+        if form.text(ui, Key::FieldFootnoteMark, &mut footnote.mark, false) {
+            typing = Some(format!("{}/footnote{index}/mark", domain.id));
+        }
+        if form.lines(ui, Key::FieldFootnoteText, &mut footnote.lines) {
+            typing = Some(format!("{}/footnote{index}/text", domain.id));
+        }
+        if form.button(ui, Key::Delete) {
+            remove = Some(index);
+        }
+    }
+    if let Some(index) = remove {
+        footnotes.remove(index);
+    }
+    if form.button(ui, Key::AddFootnote) {
+        let id = fresh_id(document, &format!("{}.fn", domain.id));
+        footnotes.push(Footnote {
+            id,
+            mark: "＊".to_owned(),
+            lines: vec![String::new()],
+        });
+    }
+    if number != domain.number || name != domain.name || footnotes != domain.footnotes {
+        let edit = Edit::SetDomainHeader {
+            id: domain.id.clone(),
+            number,
+            name,
+            header_overrides: domain.header_overrides.clone(),
+            footnotes,
+        };
+        form.edit(edit, typing);
+    }
+    ui.separator();
+    domain_buttons_ui(ui, form, document, domain);
+}
+
+fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: &Domain) {
+    let index = document
+        .domains
+        .iter()
+        .position(|d| d.id == domain.id)
+        .unwrap_or(0);
+    ui.horizontal_wrapped(|ui| {
+        if form.button(ui, Key::AddRoadblock) {
+            let id = fresh_id(document, &format!("{}.r", domain.id));
+            let roadblock = Roadblock {
+                id: id.clone(),
+                scope: "共通".to_owned(),
+                title: form.tr(Key::NewRoadblockTitle).to_owned(),
+                ..Roadblock::default()
+            };
+            let at = domain.roadblocks.len();
+            form.edit(
+                Edit::Insert {
+                    parent: Parent::Domain(domain.id.clone()),
+                    index: at,
+                    entity: Entity::Roadblock(roadblock),
+                },
+                None,
+            );
+            form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
+        }
+        if form.button(ui, Key::AddEntry) {
+            let entry = new_entry(document, domain, Vec::new(), form.tr(Key::NewEntryLabel));
+            let id = entry.id.clone();
+            let at = domain.entries.len();
+            form.edit(
+                Edit::Insert {
+                    parent: Parent::Domain(domain.id.clone()),
+                    index: at,
+                    entity: Entity::Entry(entry),
+                },
+                None,
+            );
+            form.push(PanelAction::Select(Some(Selection::Entry(id))));
+        }
+        if form.button(ui, Key::MoveUp) && index > 0 {
+            form.edit(
+                Edit::Move {
+                    id: domain.id.clone(),
+                    to: Parent::Document,
+                    index: index - 1,
+                },
+                None,
+            );
+        }
+        if form.button(ui, Key::MoveDown) {
+            form.edit(
+                Edit::Move {
+                    id: domain.id.clone(),
+                    to: Parent::Document,
+                    index: index + 1,
+                },
+                None,
+            );
+        }
+        if form.button(ui, Key::Delete) {
+            form.edit(Edit::Remove(domain.id.clone()), None);
+            form.push(PanelAction::Select(None));
+        }
+    });
+}
+
+/// A new one-year entry at the start of the timeline, on `rows` of `domain`.
+#[must_use]
+pub fn new_entry(
+    document: &Document,
+    domain: &Domain,
+    rows: Vec<crate::model::Id>,
+    label: &str,
+) -> TimelineEntry {
+    let year = document.timeline.first_year.0;
+    TimelineEntry {
+        id: fresh_id(document, &format!("{}.t", domain.id)),
+        label: label.to_owned(),
+        kind: crate::model::EntryKind::Arrow,
+        start: TimePoint::year(year),
+        end: TimePoint::year(year),
+        open_ended: false,
+        rows,
+        detail: String::new(),
+    }
+}

@@ -1,0 +1,133 @@
+//! Labelled, accessible fields for the panel's editors, collecting what changed.
+
+use egui::Ui;
+
+use super::PanelAction;
+use crate::edit::{Edit, MergeKey};
+use crate::ui::i18n::{Key, Lang, tr};
+
+/// The id of the panel's first field, so Enter can move focus there.
+#[must_use]
+pub fn first_field_id() -> egui::Id {
+    egui::Id::unique("koteihyo-panel-first-field")
+}
+
+/// Builds one editor's fields and collects the resulting actions.
+pub struct Form {
+    /// The UI language.
+    pub lang: Lang,
+    first: bool,
+    actions: Vec<PanelAction>,
+}
+
+impl Form {
+    /// A form in `lang`.
+    #[must_use]
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            first: true,
+            actions: Vec::new(),
+        }
+    }
+
+    /// The text of `key`.
+    #[must_use]
+    pub fn tr(&self, key: Key) -> &'static str {
+        tr(self.lang, key)
+    }
+
+    /// The editor's heading.
+    pub fn heading(&self, ui: &mut Ui, key: Key) {
+        ui.heading(self.tr(key));
+        ui.separator();
+    }
+
+    fn label(&self, ui: &mut Ui, key: Key) -> egui::Response {
+        ui.label(egui::RichText::new(self.tr(key)).small().strong())
+    }
+
+    fn track(&mut self, response: &egui::Response) {
+        if response.lost_focus() {
+            self.actions.push(PanelAction::EndTyping);
+        }
+    }
+
+    /// A labelled text field; returns true when its text changed.
+    pub fn text(&mut self, ui: &mut Ui, key: Key, value: &mut String, multiline: bool) -> bool {
+        let name = self.label(ui, key);
+        let mut edit = if multiline {
+            egui::TextEdit::multiline(value).desired_rows(2)
+        } else {
+            egui::TextEdit::singleline(value)
+        };
+        edit = edit.desired_width(f32::INFINITY);
+        if std::mem::take(&mut self.first) {
+            edit = edit.id(first_field_id());
+        }
+        let response = ui.add(edit).labelled_by(name.id);
+        self.track(&response);
+        ui.add_space(4.0);
+        response.changed()
+    }
+
+    /// Lines edited as one multi-line field (one bullet per line); returns true when changed.
+    pub fn lines(&mut self, ui: &mut Ui, key: Key, lines: &mut Vec<String>) -> bool {
+        let mut text = lines.join("\n");
+        let changed = self.text(ui, key, &mut text, true);
+        if changed {
+            *lines = if text.is_empty() {
+                Vec::new()
+            } else {
+                text.split('\n').map(str::to_owned).collect()
+            };
+        }
+        changed
+    }
+
+    /// A labelled number; returns true when it changed.
+    pub fn number<N: egui::emath::Numeric>(
+        &mut self,
+        ui: &mut Ui,
+        key: Key,
+        value: &mut N,
+        range: std::ops::RangeInclusive<N>,
+    ) -> bool {
+        ui.horizontal(|ui| {
+            let name = self.label(ui, key);
+            let response = ui
+                .add(egui::DragValue::new(value).range(range))
+                .labelled_by(name.id);
+            self.track(&response);
+            response.changed()
+        })
+        .inner
+    }
+
+    /// A labelled checkbox; returns true when it changed.
+    pub fn checkbox(&mut self, ui: &mut Ui, key: Key, value: &mut bool) -> bool {
+        ui.checkbox(value, self.tr(key)).changed()
+    }
+
+    /// A button; true when clicked.
+    pub fn button(&self, ui: &mut Ui, key: Key) -> bool {
+        ui.button(self.tr(key)).clicked()
+    }
+
+    /// Queues an edit; `field` names the field for coalescing typing into one step.
+    pub fn edit(&mut self, edit: Edit, merge: Option<String>) {
+        self.actions
+            .push(PanelAction::Edit(edit, merge.map(MergeKey)));
+    }
+
+    /// Queues any action.
+    pub fn push(&mut self, action: PanelAction) {
+        self.actions.push(action);
+    }
+
+    /// What the form collected.
+    #[must_use]
+    pub fn into_actions(self) -> Vec<PanelAction> {
+        self.actions
+    }
+}

@@ -1,0 +1,300 @@
+//! The editor of a roadblock: scope, title, categories, description, done and action items;
+//! adding, duplicating, moving and deleting.
+
+use egui::Ui;
+
+use super::PanelAction;
+use super::domain::new_entry;
+use super::form::Form;
+use crate::edit::{Edit, Entity, Parent, fresh_id};
+use crate::model::{Document, Domain, Id, Item, Marker, Roadblock};
+use crate::ui::i18n::Key;
+use crate::ui::selection::Selection;
+
+/// The editor of `roadblock`.
+pub fn roadblock_ui(
+    ui: &mut Ui,
+    form: &mut Form,
+    document: &Document,
+    domain: &Domain,
+    roadblock: &Roadblock,
+) {
+    form.heading(ui, Key::PanelRoadblock);
+    let mut edited = roadblock.clone();
+    let id = roadblock.id.to_string();
+    let mut typing = None;
+    if form.text(ui, Key::FieldTitle, &mut edited.title, true) {
+        typing = Some(format!("{id}/title"));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(form.tr(Key::FieldCategories));
+        for category in &document.legend.categories {
+            let mut on = edited.categories.contains(&category.letter);
+            if ui
+                .toggle_value(&mut on, category.letter.to_string())
+                .on_hover_text(&category.text)
+                .changed()
+            {
+                if on {
+                    edited.categories.insert(category.letter);
+                } else {
+                    edited.categories.remove(&category.letter);
+                }
+            }
+        }
+    });
+    for letter in &edited.categories {
+        let text = document
+            .legend
+            .category(*letter)
+            .map_or("", |c| c.text.as_str());
+        ui.label(egui::RichText::new(format!("{letter} {text}")).small());
+    }
+    if form.text(ui, Key::FieldScope, &mut edited.scope, false) {
+        typing = Some(format!("{id}/scope"));
+    }
+    if form.lines(ui, Key::FieldDescription, &mut edited.description) {
+        typing = Some(format!("{id}/description"));
+    }
+    for (key, items, prefix) in [
+        (Key::FieldDone, &mut edited.done, "done"),
+        (Key::FieldActions, &mut edited.actions, "act"),
+    ] {
+        match items_ui(ui, form, document, key, items, &format!("{id}.{prefix}")) {
+            Some(ItemsChange::Typing(field)) => typing = Some(field),
+            Some(ItemsChange::Structure) => typing = None,
+            None => {}
+        }
+    }
+    if edited != *roadblock {
+        form.edit(Edit::ReplaceRoadblock(edited), typing);
+    }
+    ui.separator();
+    roadblock_buttons_ui(ui, form, document, domain, roadblock);
+}
+
+/// How a list of items changed.
+enum ItemsChange {
+    /// Text typed in the item with this typing key (coalesces into one undo step).
+    Typing(String),
+    /// Items added, removed, moved, indented or re-marked (each its own undo step).
+    Structure,
+}
+
+/// Edits a list of items in place; says how it changed, if it did.
+fn items_ui(
+    ui: &mut Ui,
+    form: &mut Form,
+    document: &Document,
+    key: Key,
+    items: &mut Vec<Item>,
+    id_prefix: &str,
+) -> Option<ItemsChange> {
+    ui.strong(form.tr(key));
+    let mut changed = None;
+    let mut action: Option<(usize, ItemAction)> = None;
+    for (index, item) in items.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.add_space(f32::from(item.level) * 12.0);
+            egui::ComboBox::from_id_salt((id_prefix, index, "marker"))
+                .width(36.0)
+                .selected_text(marker_label(item.marker))
+                .show_ui(ui, |ui| {
+                    for marker in [Marker::Circle, Marker::Dot, Marker::Note, Marker::Plain] {
+                        if ui
+                            .selectable_value(&mut item.marker, marker, marker_label(marker))
+                            .changed()
+                        {
+                            changed = Some(ItemsChange::Structure);
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(form.tr(Key::FieldMarker));
+            for (label, act) in [
+                ("↑", ItemAction::Up),
+                ("↓", ItemAction::Down),
+                ("←", ItemAction::Outdent),
+                ("→", ItemAction::Indent),
+            ] {
+                if ui.small_button(label).clicked() {
+                    action = Some((index, act));
+                }
+            }
+            if ui.small_button(form.tr(Key::Delete)).clicked() {
+                action = Some((index, ItemAction::Delete));
+            }
+        });
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut item.text)
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text(item.id.as_str());
+        let response = response.accessible_name(format!("{} {}", form.tr(key), index + 1));
+        if response.lost_focus() {
+            form.push(PanelAction::EndTyping);
+        }
+        if response.changed() {
+            changed = Some(ItemsChange::Typing(format!("{}/text", item.id)));
+        }
+    }
+    if let Some((index, act)) = action {
+        act.apply(items, index);
+        changed = Some(ItemsChange::Structure);
+    }
+    if ui
+        .small_button(form.tr(Key::AddItem))
+        .on_hover_text(form.tr(key))
+        .clicked()
+    {
+        let mut id = fresh_id(document, id_prefix);
+        // Ids added in this frame are not in the document yet: skip those of this list too.
+        let mut n = 1;
+        while items.iter().any(|i| i.id == id) {
+            n += 1;
+            id = Id::new(format!("{id_prefix}{}", items.len() + n));
+        }
+        items.push(Item {
+            id,
+            marker: Marker::Circle,
+            level: 0,
+            text: String::new(),
+        });
+        changed = Some(ItemsChange::Structure);
+    }
+    ui.add_space(4.0);
+    changed
+}
+
+fn marker_label(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Plain => "—",
+        marker => marker.symbol(),
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ItemAction {
+    Up,
+    Down,
+    Indent,
+    Outdent,
+    Delete,
+}
+
+impl ItemAction {
+    fn apply(self, items: &mut Vec<Item>, index: usize) {
+        match self {
+            ItemAction::Up if index > 0 => items.swap(index, index - 1),
+            ItemAction::Down if index + 1 < items.len() => items.swap(index, index + 1),
+            ItemAction::Indent => items[index].level = (items[index].level + 1).min(1),
+            ItemAction::Outdent => items[index].level = items[index].level.saturating_sub(1),
+            ItemAction::Delete => {
+                items.remove(index);
+            }
+            ItemAction::Up | ItemAction::Down => {}
+        }
+    }
+}
+
+fn roadblock_buttons_ui(
+    ui: &mut Ui,
+    form: &mut Form,
+    document: &Document,
+    domain: &Domain,
+    roadblock: &Roadblock,
+) {
+    let index = domain.row_of(&roadblock.id).unwrap_or(0);
+    let parent = Parent::Domain(domain.id.clone());
+    ui.horizontal_wrapped(|ui| {
+        if form.button(ui, Key::AddRoadblock) {
+            let id = fresh_id(document, &format!("{}.r", domain.id));
+            let new = Roadblock {
+                id: id.clone(),
+                scope: roadblock.scope.clone(),
+                title: form.tr(Key::NewRoadblockTitle).to_owned(),
+                ..Roadblock::default()
+            };
+            form.edit(
+                Edit::Insert {
+                    parent: parent.clone(),
+                    index: index + 1,
+                    entity: Entity::Roadblock(new),
+                },
+                None,
+            );
+            form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
+        }
+        if form.button(ui, Key::Duplicate) {
+            let copy = duplicate(document, domain, roadblock);
+            let id = copy.id.clone();
+            form.edit(
+                Edit::Insert {
+                    parent: parent.clone(),
+                    index: index + 1,
+                    entity: Entity::Roadblock(copy),
+                },
+                None,
+            );
+            form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
+        }
+        if form.button(ui, Key::AddEntry) {
+            let entry = new_entry(
+                document,
+                domain,
+                vec![roadblock.id.clone()],
+                form.tr(Key::NewEntryLabel),
+            );
+            let id = entry.id.clone();
+            let at = domain.entries.len();
+            form.edit(
+                Edit::Insert {
+                    parent: parent.clone(),
+                    index: at,
+                    entity: Entity::Entry(entry),
+                },
+                None,
+            );
+            form.push(PanelAction::Select(Some(Selection::Entry(id))));
+        }
+        if form.button(ui, Key::MoveUp) && index > 0 {
+            form.edit(
+                Edit::Move {
+                    id: roadblock.id.clone(),
+                    to: parent.clone(),
+                    index: index - 1,
+                },
+                None,
+            );
+        }
+        if form.button(ui, Key::MoveDown) {
+            form.edit(
+                Edit::Move {
+                    id: roadblock.id.clone(),
+                    to: parent.clone(),
+                    index: index + 1,
+                },
+                None,
+            );
+        }
+        if form.button(ui, Key::Delete) {
+            form.edit(Edit::Remove(roadblock.id.clone()), None);
+            form.push(PanelAction::Select(None));
+        }
+    });
+}
+
+/// A copy of `roadblock` with fresh ids for it and its items.
+fn duplicate(document: &Document, domain: &Domain, roadblock: &Roadblock) -> Roadblock {
+    let id = fresh_id(document, &format!("{}.r", domain.id));
+    let mut copy = roadblock.clone();
+    for (list, name) in [(&mut copy.done, "done"), (&mut copy.actions, "act")] {
+        for (n, item) in list.iter_mut().enumerate() {
+            item.id = Id::new(format!("{id}.{name}{}", n + 1));
+        }
+    }
+    copy.id = id;
+    copy
+}
