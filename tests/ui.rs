@@ -112,7 +112,9 @@ fn filtering_by_category_a_leaves_only_roadblocks_tagged_a() {
         .collect();
     assert!(!expected.is_empty());
     let shown: BTreeSet<String> = harness
-        .query_all_by(|node| node.label().is_some_and(|l| l.starts_with('【')))
+        .query_all_by(|node| {
+            node.role() == Role::Button && node.label().is_some_and(|l| l.starts_with('【'))
+        })
         .filter_map(|node| node.accesskit_node().label())
         .collect();
     assert_eq!(shown, expected);
@@ -192,7 +194,9 @@ fn ctrl_f_focuses_search_and_search_filters_rows() {
     search.type_text("匿名化");
     harness.run();
     let shown: Vec<String> = harness
-        .query_all_by(|node| node.label().is_some_and(|l| l.starts_with('【')))
+        .query_all_by(|node| {
+            node.role() == Role::Button && node.label().is_some_and(|l| l.starts_with('【'))
+        })
         .filter_map(|node| node.accesskit_node().label())
         .collect();
     assert_eq!(shown, ["【匿名化の基準が必要ではないか】D"]);

@@ -339,3 +339,194 @@ fn after_a_crash_the_next_start_offers_to_restore() {
     assert!(open.modified, "restored work is unsaved until saved");
     assert_eq!(open.path.as_deref(), Some(path.as_path()));
 }
+
+/// The topmost bar with this label (① and ② of 見直し前 share some labels).
+fn first_bar(harness: &Harness<'static, KoteihyoApp>, label: &str) -> egui::Rect {
+    harness
+        .get_all_by_label(label)
+        .map(|node| node.rect())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("the bar is shown")
+}
+
+/// Presses the primary button at `from`, moves to `to` in steps, releases.
+fn drag(harness: &mut Harness<'static, KoteihyoApp>, from: egui::Pos2, to: egui::Pos2) {
+    let button = |pos, pressed| Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(Event::PointerMoved(from));
+    harness.event(button(from, true));
+    for step in 1..=10 {
+        harness.event(Event::PointerMoved(
+            from + (to - from) * (step as f32 / 10.0),
+        ));
+    }
+    harness.event(button(to, false));
+    harness.run();
+}
+
+#[test]
+fn dragging_a_bar_one_year_right_moves_it_by_one_year_in_one_undo_step() {
+    let before = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-before.ron");
+    let mut harness = harness_for(app_with(Some(&before), None));
+    let year_width = harness.state().settings.column_widths.year;
+    let bar = first_bar(&harness, "医学研究等に係る倫理指針の改正");
+    drag(
+        &mut harness,
+        bar.center(),
+        bar.center() + vec2(year_width, 0.0),
+    );
+    let entry = document(&harness).domains[0].entries[0].clone();
+    assert_eq!(
+        (entry.id.as_str(), entry.start.year.0, entry.end.year.0),
+        ("d1.t1", 2021, 2021)
+    );
+    assert!(
+        entry.start.part.is_none() && entry.end.part.is_none(),
+        "a whole-year bar stays whole years"
+    );
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    let entry = document(&harness).domains[0].entries[0].clone();
+    assert_eq!(
+        (entry.start.year.0, entry.end.year.0),
+        (2020, 2020),
+        "the whole drag is one undo step"
+    );
+}
+
+#[test]
+fn dragging_the_end_of_a_bar_snaps_to_quarters() {
+    let before = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-before.ron");
+    let mut harness = harness_for(app_with(Some(&before), None));
+    let year_width = harness.state().settings.column_widths.year;
+    let bar = first_bar(&harness, "医学研究等に係る倫理指針の改正");
+    // The arrow's body ends before its head; grab just inside the body's right end.
+    let grip = egui::pos2(bar.right() - 14.0 - 3.0, bar.center().y);
+    drag(&mut harness, grip, grip + vec2(year_width * 0.5, 0.0));
+    let entry = document(&harness).domains[0].entries[0].clone();
+    assert_eq!(entry.start, koteihyo::model::TimePoint::year(2020));
+    assert_eq!(entry.end, koteihyo::model::TimePoint::quarter(2021, 2));
+}
+
+#[test]
+fn right_clicking_a_year_adds_an_entry_there() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    let year_width = harness.state().settings.column_widths.year;
+    let area = harness
+        .get_by_role_and_label(
+            Role::Cell,
+            "【IRBに関与するAIの専門家が不足しているのではないか】",
+        )
+        .rect();
+    let at = egui::pos2(area.left() + year_width * 1.5, area.center().y);
+    let button = |pressed| Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(Event::PointerMoved(at));
+    harness.event(button(true));
+    harness.event(button(false));
+    harness.run();
+    harness
+        .get_by_label("令和５年（2023年）度: 新しい工程")
+        .click();
+    harness.run();
+    let domain = &document(&harness).domains[0];
+    let added = domain.entries.last().expect("an entry was added").clone();
+    assert_eq!((added.start.year.0, added.end.year.0), (2023, 2023));
+    assert_eq!(added.rows, [koteihyo::model::Id::from("d1.r3")]);
+    assert_eq!(harness.state().selection, Some(Selection::Entry(added.id)));
+}
+
+#[test]
+fn problems_are_listed_live_and_clicking_one_selects_its_entity() {
+    let broken = Path::new("tests/bad/end-before-start.ron");
+    let mut harness = harness_for(app_with(Some(broken), None));
+    harness.get_by_label_contains("件の問題").click();
+    harness.run();
+    harness
+        .get_by_label_contains("ends (FY2021) before it starts (FY2022)")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Entry("d1.t1".into()))
+    );
+    // Fix it through an edit: the list follows the document.
+    let mut entry = document(&harness).domains[0].entries[0].clone();
+    entry.end = koteihyo::model::TimePoint::year(2023);
+    harness
+        .state_mut()
+        .apply_edit(&koteihyo::edit::Edit::ReplaceEntry(entry), None);
+    harness.run();
+    harness.get_by_label("問題なし");
+    assert!(
+        harness
+            .query_by_label_contains("before it starts")
+            .is_none()
+    );
+}
+
+#[test]
+fn double_clicking_a_cell_edits_its_text_in_place() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    let original = document(&harness);
+    let at = harness.get_by_label(TITLE).rect().center();
+    let button = |pressed| Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.input_mut().events.extend([
+        Event::PointerMoved(at),
+        button(true),
+        button(false),
+        button(true),
+        button(false),
+    ]);
+    harness.run();
+    let editor = harness.get_by_label("その場で編集 / Edit in place");
+    assert!(editor.is_focused());
+    assert_eq!(
+        editor.value().as_deref(),
+        Some("IRBの審査の質を均一化する必要があるのではないか")
+    );
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run();
+    harness
+        .get_by_label("その場で編集 / Edit in place")
+        .type_text("審査基準の標準化");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("その場で編集 / Edit in place")
+            .is_none(),
+        "Enter closes the editor"
+    );
+    assert_eq!(
+        document(&harness).domains[0].roadblocks[0].title,
+        "審査基準の標準化"
+    );
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    assert_eq!(
+        document(&harness),
+        original,
+        "the in-place edit is one undo step"
+    );
+}

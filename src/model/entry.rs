@@ -43,7 +43,35 @@ pub enum EntryKind {
     Milestone,
 }
 
+/// Which part of an entry a drag moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DragHandle {
+    /// The whole entry.
+    Body,
+    /// Its start.
+    Start,
+    /// Its end.
+    End,
+}
+
 impl TimelineEntry {
+    /// The entry with `handle` moved by `quarters` (negative: earlier). A start never passes the
+    /// end nor the end the start: the entry keeps at least one quarter.
+    #[must_use]
+    pub fn dragged(&self, handle: DragHandle, quarters: i32) -> Self {
+        let (first, last) = (self.start.first_quarter(), self.end.last_quarter());
+        let (first, last) = match handle {
+            DragHandle::Body => (first + quarters, last + quarters),
+            DragHandle::Start => ((first + quarters).min(last), last),
+            DragHandle::End => (first, (last + quarters).max(first)),
+        };
+        Self {
+            start: TimePoint::starting_at_quarter(first),
+            end: TimePoint::ending_at_quarter(last),
+            ..self.clone()
+        }
+    }
+
     /// The entry moved by `n` fiscal years.
     #[must_use]
     pub fn shifted(&self, n: i32) -> Self {
@@ -52,5 +80,45 @@ impl TimelineEntry {
             end: self.end.shifted(n),
             ..self.clone()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(start: TimePoint, end: TimePoint) -> TimelineEntry {
+        TimelineEntry {
+            id: "t".into(),
+            label: String::new(),
+            kind: EntryKind::Arrow,
+            start,
+            end,
+            open_ended: false,
+            rows: Vec::new(),
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn dragging_moves_and_resizes_by_quarters() {
+        let whole = entry(TimePoint::year(2022), TimePoint::year(2022));
+        let moved = whole.dragged(DragHandle::Body, 4);
+        assert_eq!(
+            (moved.start, moved.end),
+            (TimePoint::year(2023), TimePoint::year(2023))
+        );
+        let later = whole.dragged(DragHandle::Start, 2);
+        assert_eq!(
+            (later.start, later.end),
+            (TimePoint::quarter(2022, 3), TimePoint::year(2022))
+        );
+        let longer = whole.dragged(DragHandle::End, 2);
+        assert_eq!(longer.end, TimePoint::quarter(2023, 2));
+        let squashed = whole.dragged(DragHandle::End, -9);
+        assert_eq!(
+            (squashed.start, squashed.end),
+            (TimePoint::year(2022), TimePoint::quarter(2022, 1))
+        );
     }
 }

@@ -13,7 +13,7 @@ mod validate;
 
 pub use document::{Category, Column, ColumnKind, Document, Legend, Meta, seed_columns};
 pub use domain::{Domain, Footnote, circled_number};
-pub use entry::{EntryKind, TimelineEntry};
+pub use entry::{DragHandle, EntryKind, TimelineEntry};
 pub use fiscal_year::{Era, EraYear, FiscalYear, LabelStyle, to_fullwidth_digits};
 pub use id::Id;
 pub use roadblock::{Item, Marker, Roadblock};

@@ -148,6 +148,50 @@ impl TimePoint {
         }
     }
 
+    /// The first quarter this point covers, counted from year 0 (FY2022 Q1 is 2022 × 4).
+    /// A month counts as its quarter.
+    #[must_use]
+    pub fn first_quarter(&self) -> i32 {
+        self.year.0 * 4 + i32::from(self.quarter_index_range().0)
+    }
+
+    /// The last quarter this point covers, counted as in [`TimePoint::first_quarter`].
+    #[must_use]
+    pub fn last_quarter(&self) -> i32 {
+        self.year.0 * 4 + i32::from(self.quarter_index_range().1)
+    }
+
+    /// The quarters (0–3) of the fiscal year this point covers.
+    fn quarter_index_range(self) -> (u8, u8) {
+        match self.part {
+            None => (0, 3),
+            Some(PartOfYear::Quarter(q)) => (q.clamp(1, 4) - 1, q.clamp(1, 4) - 1),
+            Some(PartOfYear::Month(m)) => (month_index(m) / 3, month_index(m) / 3),
+        }
+    }
+
+    /// A start at absolute quarter `q`: the whole year when it is the year's first quarter.
+    #[must_use]
+    pub fn starting_at_quarter(q: i32) -> Self {
+        let (year, quarter) = (q.div_euclid(4), q.rem_euclid(4));
+        if quarter == 0 {
+            Self::year(year)
+        } else {
+            Self::quarter(year, quarter as u8 + 1)
+        }
+    }
+
+    /// An end at absolute quarter `q`: the whole year when it is the year's last quarter.
+    #[must_use]
+    pub fn ending_at_quarter(q: i32) -> Self {
+        let (year, quarter) = (q.div_euclid(4), q.rem_euclid(4));
+        if quarter == 3 {
+            Self::year(year)
+        } else {
+            Self::quarter(year, quarter as u8 + 1)
+        }
+    }
+
     /// Whether the quarter or month is in range.
     #[must_use]
     pub fn is_valid(&self) -> bool {
@@ -222,6 +266,40 @@ mod tests {
         assert!(t.shows(FiscalYear(2024)));
         assert!(!t.shows(FiscalYear(2025)));
         assert_eq!(t.shifted(-2).column_label(0), "令和２年（2020年）度");
+    }
+
+    #[test]
+    fn quarters_round_trip_and_whole_years_stay_whole() {
+        let whole = TimePoint::year(2022);
+        assert_eq!(
+            (whole.first_quarter(), whole.last_quarter()),
+            (2022 * 4, 2022 * 4 + 3)
+        );
+        assert_eq!(
+            TimePoint::starting_at_quarter(whole.first_quarter() + 4),
+            TimePoint::year(2023)
+        );
+        assert_eq!(
+            TimePoint::ending_at_quarter(whole.last_quarter() + 4),
+            TimePoint::year(2023)
+        );
+        assert_eq!(
+            TimePoint::starting_at_quarter(2022 * 4 + 2),
+            TimePoint::quarter(2022, 3)
+        );
+        assert_eq!(
+            TimePoint::ending_at_quarter(2022 * 4 + 1),
+            TimePoint::quarter(2022, 2)
+        );
+        let december = TimePoint {
+            year: FiscalYear(2022),
+            part: Some(PartOfYear::Month(12)),
+        };
+        assert_eq!(december.first_quarter(), 2022 * 4 + 2);
+        for q in [-9, -1, 0, 1, 7, 8099] {
+            assert_eq!(TimePoint::starting_at_quarter(q).first_quarter(), q);
+            assert_eq!(TimePoint::ending_at_quarter(q).last_quarter(), q);
+        }
     }
 
     #[test]

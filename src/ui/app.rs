@@ -27,6 +27,8 @@ pub enum Request {
     OpenPath(PathBuf),
     /// Select an entity of the grid, or nothing.
     Select(Option<Selection>),
+    /// Scroll the grid to show an entity.
+    ScrollTo(Selection),
     /// Apply an edit to the open document.
     Edit(Edit, Option<MergeKey>),
     /// A text field lost focus: the next edit is a new undo step.
@@ -152,6 +154,8 @@ pub struct KoteihyoApp {
     pub font_status: FontStatus,
     /// The dialog shown, if any.
     pub dialog: Option<Dialog>,
+    /// Whether the validation problems are listed above the status bar.
+    pub show_problems: bool,
     /// Where unsaved work is autosaved; `None` disables autosave.
     pub recovery: Option<RecoveryStore>,
     /// When the next autosave is due.
@@ -200,6 +204,7 @@ impl KoteihyoApp {
             grid: GridView::default(),
             font_status,
             dialog: None,
+            show_problems: false,
             recovery: None,
             autosave_due: None,
             autosaved_generation: 0,
@@ -318,6 +323,10 @@ impl KoteihyoApp {
             });
         }
         egui::Panel::bottom("koteihyo-status").show(ui, |ui| status_bar::status_bar_ui(ui, self));
+        if self.show_problems && self.open.as_ref().is_some_and(|o| !o.problems.is_empty()) {
+            egui::Panel::bottom("koteihyo-problems")
+                .show(ui, |ui| status_bar::problems_ui(ui, self));
+        }
         egui::Panel::right("koteihyo-details")
             .resizable(true)
             .default_size(360.0)
@@ -345,8 +354,18 @@ impl KoteihyoApp {
                     &mut self.settings.column_widths,
                     self.selection.as_ref(),
                     self.scroll_to.take().as_ref(),
+                    tr(lang, Key::NewEntryLabel),
                 );
                 if let Some(selection) = output.clicked {
+                    self.requests.push(Request::Select(Some(selection)));
+                }
+                for (edit, merge) in output.edits {
+                    self.requests.push(Request::Edit(edit, merge));
+                }
+                if output.end_merge {
+                    self.requests.push(Request::EndTyping);
+                }
+                if let Some(selection) = output.selected_after_edit {
                     self.requests.push(Request::Select(Some(selection)));
                 }
             }
@@ -402,6 +421,7 @@ impl KoteihyoApp {
             Request::Command(command) => self.run_command(ctx, command),
             Request::OpenPath(path) => self.unless_unsaved(Pending::Open(path), ctx),
             Request::Select(selection) => self.selection = selection,
+            Request::ScrollTo(selection) => self.scroll_to = Some(selection),
             Request::Edit(edit, merge) => self.apply_edit(&edit, merge),
             Request::EndTyping => {
                 if let Some(open) = &mut self.open {

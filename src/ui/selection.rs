@@ -29,6 +29,33 @@ impl Selection {
     }
 }
 
+/// The selection for the entity with `id` (a footnote selects its domain).
+#[must_use]
+pub fn selection_for(document: &Document, id: &Id) -> Option<Selection> {
+    for domain in &document.domains {
+        if &domain.id == id || domain.footnotes.iter().any(|f| &f.id == id) {
+            return Some(Selection::Domain(domain.id.clone()));
+        }
+        if domain.entries.iter().any(|e| &e.id == id) {
+            return Some(Selection::Entry(id.clone()));
+        }
+        for roadblock in &domain.roadblocks {
+            if &roadblock.id == id {
+                return Some(Selection::Roadblock(id.clone()));
+            }
+            if roadblock
+                .done
+                .iter()
+                .chain(&roadblock.actions)
+                .any(|i| &i.id == id)
+            {
+                return Some(Selection::Item(id.clone()));
+            }
+        }
+    }
+    None
+}
+
 /// Every selectable entity shown with `filter`, in reading order: each domain, then its
 /// roadblocks with their items, then its timeline entries.
 #[must_use]

@@ -1,11 +1,12 @@
 //! The status bar: file path, counts, validation problems.
 
 use crate::model::Severity;
-use crate::ui::app::KoteihyoApp;
+use crate::ui::app::{KoteihyoApp, Request};
 use crate::ui::i18n::{Key, tr};
+use crate::ui::selection::selection_for;
 
-/// The status bar.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &KoteihyoApp) {
+/// The status bar. Clicking the problem count shows or hides the problems list.
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
     let lang = app.lang();
     ui.horizontal(|ui| {
         let Some(open) = &app.open else {
@@ -38,17 +39,43 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &KoteihyoApp) {
             } else {
                 ui.visuals().warn_fg_color
             };
-            ui.colored_label(
-                color,
-                format!("{} {}", open.problems.len(), tr(lang, Key::StatusProblems)),
-            )
-            .on_hover_text(
-                open.problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+            let count = egui::RichText::new(format!(
+                "{} {}",
+                open.problems.len(),
+                tr(lang, Key::StatusProblems)
+            ))
+            .color(color);
+            if ui.selectable_label(app.show_problems, count).clicked() {
+                app.show_problems = !app.show_problems;
+            }
         }
     });
+}
+
+/// The problems list: each problem of `validate()`; clicking one selects its entity.
+pub fn problems_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
+    let Some(open) = &app.open else { return };
+    let mut selected = None;
+    egui::ScrollArea::vertical()
+        .max_height(140.0)
+        .show(ui, |ui| {
+            for problem in &open.problems {
+                let color = match problem.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                };
+                let text = egui::RichText::new(problem.to_string()).color(color);
+                if ui.selectable_label(false, text).clicked() {
+                    selected = problem
+                        .location
+                        .id
+                        .as_ref()
+                        .and_then(|id| selection_for(&open.document, id));
+                }
+            }
+        });
+    if let Some(selection) = selected {
+        app.request(Request::Select(Some(selection.clone())));
+        app.request(Request::ScrollTo(selection));
+    }
 }

@@ -5,6 +5,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
 use crate::model::{ColumnKind, Domain, EntryKind, Item, Marker, Roadblock, TimelineEntry};
+use crate::ui::grid::in_place::TextField;
 use crate::ui::selection::Selection;
 
 /// Base text size of the grid, in points (egui's zoom scales it).
@@ -59,6 +60,8 @@ pub struct Block {
     pub selects: Selection,
     /// The plain text, for accessibility.
     pub plain: String,
+    /// The document field the block shows, for editing in place.
+    pub field: Option<TextField>,
 }
 
 /// Builds layout jobs, highlighting `search` matches.
@@ -67,6 +70,8 @@ pub struct CellText<'a> {
     pub palette: Palette,
     /// The search text (empty for none).
     pub search: &'a str,
+    /// The label of an entry added on the grid, in the UI language.
+    pub new_entry_label: &'a str,
 }
 
 impl CellText<'_> {
@@ -108,6 +113,7 @@ impl CellText<'_> {
             indent,
             selects,
             plain,
+            field: None,
         }
     }
 
@@ -121,6 +127,7 @@ impl CellText<'_> {
             Selection::Domain(domain.id.clone()),
         );
         block.plain = domain.display_name();
+        block.field = Some(TextField::DomainName(domain.id.clone()));
         block
     }
 
@@ -131,7 +138,9 @@ impl CellText<'_> {
         match kind {
             ColumnKind::Domain => Vec::new(),
             ColumnKind::Scope => {
-                vec![self.block(&[(&roadblock.scope, self.palette.text)], 0.0, selects)]
+                let mut block = self.block(&[(&roadblock.scope, self.palette.text)], 0.0, selects);
+                block.field = Some(TextField::Scope(roadblock.id.clone()));
+                vec![block]
             }
             ColumnKind::Roadblock => {
                 let title = format!("【{}】", roadblock.title);
@@ -143,12 +152,15 @@ impl CellText<'_> {
                     0.0,
                     selects.clone(),
                 )];
-                for bullet in &roadblock.description {
-                    blocks.push(self.block(
+                blocks[0].field = Some(TextField::Title(roadblock.id.clone()));
+                for (index, bullet) in roadblock.description.iter().enumerate() {
+                    let mut block = self.block(
                         &[(&format!("○ {bullet}"), self.palette.text)],
                         0.0,
                         selects.clone(),
-                    ));
+                    );
+                    block.field = Some(TextField::Description(roadblock.id.clone(), index));
+                    blocks.push(block);
                 }
                 blocks
             }
@@ -165,11 +177,13 @@ impl CellText<'_> {
                     Marker::Plain => item.text.clone(),
                     marker => format!("{}{}", marker.symbol(), item.text),
                 };
-                self.block(
+                let mut block = self.block(
                     &[(&text, self.palette.text)],
                     f32::from(item.level.min(3)) * INDENT,
                     Selection::Item(item.id.clone()),
-                )
+                );
+                block.field = Some(TextField::Item(item.id.clone()));
+                block
             })
             .collect()
     }
@@ -184,8 +198,12 @@ impl CellText<'_> {
         };
         let mut main = self.block(&[(&label, self.palette.text)], 0.0, selects.clone());
         main.plain.clone_from(&entry.label);
-        let detail = (!entry.detail.is_empty())
-            .then(|| self.block(&[(&entry.detail, self.palette.text)], 0.0, selects));
+        main.field = Some(TextField::EntryLabel(entry.id.clone()));
+        let detail = (!entry.detail.is_empty()).then(|| {
+            let mut block = self.block(&[(&entry.detail, self.palette.text)], 0.0, selects);
+            block.field = Some(TextField::EntryDetail(entry.id.clone()));
+            block
+        });
         (main, detail)
     }
 }

@@ -2,6 +2,8 @@
 //! recomputed only when the document, the filter, the widths, the zoom or the theme change.
 
 pub mod cells;
+pub mod in_place;
+pub mod interact;
 pub mod layout;
 pub mod paint;
 
@@ -27,6 +29,7 @@ struct LayoutKey {
 #[derive(Default)]
 pub struct GridView {
     cache: Option<(LayoutKey, GridLayout)>,
+    in_place: Option<in_place::InPlace>,
 }
 
 impl GridView {
@@ -41,10 +44,12 @@ impl GridView {
         widths: &mut ColumnWidths,
         selection: Option<&Selection>,
         scroll_to: Option<&Selection>,
+        new_entry_label: &str,
     ) -> GridOutput {
         let text = CellText {
             palette: Palette::from_visuals(ui.visuals()),
             search: &filter.search,
+            new_entry_label,
         };
         let key = LayoutKey {
             generation,
@@ -60,7 +65,15 @@ impl GridView {
                 &self.cache.insert((key, layout)).1
             }
         };
-        let output = paint::grid_ui(ui, document, layout, widths, &text, selection, scroll_to);
+        let mut output = paint::grid_ui(ui, document, layout, widths, &text, selection, scroll_to);
+        if let Some((field, rect)) = output.edit_in_place.take() {
+            self.in_place = in_place::InPlace::open(document, field, rect);
+        }
+        if let Some(editor) = &mut self.in_place
+            && !in_place::in_place_ui(ui, document, editor, &mut output)
+        {
+            self.in_place = None;
+        }
         if output.resized {
             self.cache = None;
         }

@@ -15,6 +15,14 @@ pub struct GridOutput {
     pub clicked: Option<Selection>,
     /// Whether a column was resized (the layout must be recomputed).
     pub resized: bool,
+    /// Edits made on the grid (dragging a bar, adding an entry), with their undo merge keys.
+    pub edits: Vec<(crate::edit::Edit, Option<crate::edit::MergeKey>)>,
+    /// A drag or an in-place edit ended: the next edit starts a new undo step.
+    pub end_merge: bool,
+    /// What to select once the edits are applied (a new entry).
+    pub selected_after_edit: Option<Selection>,
+    /// A block was double-clicked: edit its field in place, over this screen rectangle.
+    pub edit_in_place: Option<(super::in_place::TextField, Rect)>,
 }
 
 /// Colours of the grid's lines and bars.
@@ -172,22 +180,8 @@ fn domain_ui(
                 if selection == Some(&Selection::Domain(domain.id.clone())) {
                     painter.rect_filled(cell, 0.0, ink.selection_fill);
                 }
-                let block = text.domain(domain);
-                let label = block.plain.clone();
-                // Keep the name in view while a tall domain scrolls under the header.
                 let visible_top = origin.y + viewport.min.y + layout.header_height;
-                let label_top = top
-                    .max(visible_top)
-                    .min(cell.max.y - 2.0 * PAD - 40.0)
-                    .max(top);
-                draw_blocks(
-                    ui,
-                    vec![block],
-                    Rect::from_min_max(pos2(cell.min.x, label_top), cell.max),
-                );
-                if clickable(ui, cell, egui::Id::unique(("domain", &domain.id)), &label).clicked() {
-                    output.clicked = Some(Selection::Domain(domain.id.clone()));
-                }
+                domain_cell_ui(ui, domain, text, cell, visible_top, output);
             }
             GridColumn::Table(kind) => {
                 for row in &geom.rows {
@@ -214,8 +208,12 @@ fn domain_ui(
                             painter.rect_filled(rect.expand(1.0), 2.0, ink.selection_fill);
                         }
                         let id = egui::Id::unique(("cell", &roadblock.id, kind, index));
-                        if clickable(ui, rect, id, &block.plain).clicked() {
+                        let response = clickable(ui, rect, id, &block.plain);
+                        if response.clicked() {
                             output.clicked = Some(block.selects.clone());
+                        }
+                        if response.double_clicked() {
+                            output.edit_in_place = block.field.clone().map(|field| (field, rect));
                         }
                     }
                     if kind != ColumnKind::Domain {
@@ -227,13 +225,43 @@ fn domain_ui(
             GridColumn::Year(_) => {}
         }
     }
+    for row in &geom.rows {
+        let row_top = top + row.top;
+        if row_top > origin.y + viewport.max.y || row_top + row.height < origin.y + viewport.min.y {
+            continue;
+        }
+        let area = Rect::from_min_max(
+            pos2(origin.x + layout.years_x, row_top),
+            pos2(origin.x + layout.width, row_top + row.height),
+        );
+        let roadblock = &domain.roadblocks[row.roadblock];
+        super::interact::year_area_ui(
+            ui,
+            document,
+            domain,
+            roadblock,
+            layout,
+            area,
+            text.new_entry_label,
+            output,
+        );
+    }
     let right = origin.x + layout.width;
     painter.line_segment([pos2(right, top), pos2(right, top + geom.height)], ink.line);
     for entry_geom in &geom.entries {
         let entry = &domain.entries[entry_geom.entry];
         let rect = entry_geom.rect.translate(vec2(origin.x, top));
         let selected = selection == Some(&Selection::Entry(entry.id.clone()));
-        entry_ui(ui, entry, rect, text, ink, selected, output);
+        entry_ui(
+            ui,
+            entry,
+            rect,
+            text,
+            ink,
+            selected,
+            layout.year_width,
+            output,
+        );
     }
     painter.line_segment(
         [domain_rect.left_bottom(), domain_rect.right_bottom()],
@@ -241,6 +269,40 @@ fn domain_ui(
     );
 }
 
+/// The domain cell: 「①」 and the name, kept in view while a tall domain scrolls under the
+/// header; click selects, double-click edits the name in place.
+fn domain_cell_ui(
+    ui: &Ui,
+    domain: &crate::model::Domain,
+    text: &CellText<'_>,
+    cell: Rect,
+    visible_top: f32,
+    output: &mut GridOutput,
+) {
+    let block = text.domain(domain);
+    let field = block.field.clone();
+    let label = block.plain.clone();
+    let label_top = cell
+        .min
+        .y
+        .max(visible_top)
+        .min(cell.max.y - 2.0 * PAD - 40.0)
+        .max(cell.min.y);
+    draw_blocks(
+        ui,
+        vec![block],
+        Rect::from_min_max(pos2(cell.min.x, label_top), cell.max),
+    );
+    let response = clickable(ui, cell, egui::Id::unique(("domain", &domain.id)), &label);
+    if response.clicked() {
+        output.clicked = Some(Selection::Domain(domain.id.clone()));
+    }
+    if response.double_clicked() {
+        output.edit_in_place = field.map(|field| (field, cell));
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one bar's place, state and painting context
 fn entry_ui(
     ui: &Ui,
     entry: &TimelineEntry,
@@ -248,6 +310,7 @@ fn entry_ui(
     text: &CellText<'_>,
     ink: &Ink,
     selected: bool,
+    year_width: f32,
     output: &mut GridOutput,
 ) {
     let painter = ui.painter();
@@ -282,15 +345,21 @@ fn entry_ui(
     let mut blocks = vec![label];
     blocks.extend(detail);
     draw_blocks(ui, blocks, body);
-    if clickable(
-        ui,
+    let response = ui.interact(
         rect,
         egui::Id::unique(("entry", &entry.id)),
-        &accessible,
-    )
-    .clicked()
-    {
+        Sense::click_and_drag(),
+    );
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &accessible));
+    super::interact::entry_drag(ui, &response, entry, body, year_width, output);
+    if response.clicked() {
         output.clicked = Some(Selection::Entry(entry.id.clone()));
+    }
+    if response.double_clicked() {
+        output.edit_in_place = Some((
+            super::in_place::TextField::EntryLabel(entry.id.clone()),
+            body,
+        ));
     }
 }
 

@@ -1,0 +1,135 @@
+//! Direct manipulation on the grid: dragging a bar (its body moves it, its ends change start and
+//! end, snapped to quarters; one drag is one undo step), and right-clicking a row's fiscal-year
+//! area to add an entry at that year.
+
+use egui::{CursorIcon, Rect, Response, Sense, Ui, WidgetInfo};
+
+use super::layout::GridLayout;
+use super::paint::GridOutput;
+use crate::edit::{Edit, Entity, MergeKey, Parent, fresh_id};
+use crate::model::{Document, Domain, DragHandle, EntryKind, Roadblock, TimePoint, TimelineEntry};
+use crate::ui::selection::Selection;
+
+/// How close to a bar's end (in points) a drag changes that end instead of moving the bar.
+const END_GRIP: f32 = 8.0;
+
+/// Makes `response` (a bar's) drag the entry, queuing the edit into `output`.
+pub fn entry_drag(
+    ui: &Ui,
+    response: &Response,
+    entry: &TimelineEntry,
+    body: Rect,
+    year_width: f32,
+    output: &mut GridOutput,
+) {
+    let handle_at = |x: f32| {
+        if entry.kind == EntryKind::Milestone {
+            DragHandle::Body
+        } else if x < body.left() + END_GRIP {
+            DragHandle::Start
+        } else if x > body.right() - END_GRIP {
+            DragHandle::End
+        } else {
+            DragHandle::Body
+        }
+    };
+    if let Some(hover) = response.hover_pos() {
+        let icon = match handle_at(hover.x) {
+            DragHandle::Body => CursorIcon::Grab,
+            DragHandle::Start | DragHandle::End => CursorIcon::ResizeHorizontal,
+        };
+        ui.ctx().set_cursor_icon(icon);
+    }
+    let memory = response.id.with("drag-start");
+    if response.drag_started()
+        && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+    {
+        ui.data_mut(|data| {
+            data.insert_temp(memory, (entry.clone(), handle_at(origin.x), origin.x))
+        });
+    }
+    if response.dragged()
+        && let (Some((original, handle, origin_x)), Some(pointer)) = (
+            ui.data(|data| data.get_temp::<(TimelineEntry, DragHandle, f32)>(memory)),
+            response.interact_pointer_pos(),
+        )
+    {
+        let quarters = ((pointer.x - origin_x) / year_width * 4.0).round() as i32;
+        let moved = original.dragged(handle, quarters);
+        if moved != *entry {
+            output.edits.push((
+                Edit::ReplaceEntry(moved),
+                Some(MergeKey(format!("drag/{}", entry.id))),
+            ));
+        }
+    }
+    if response.drag_stopped() {
+        ui.data_mut(|data| data.remove::<(TimelineEntry, DragHandle, f32)>(memory));
+        output.end_merge = true;
+    }
+}
+
+/// The fiscal-year area of one roadblock row: right-click offers to add an entry at the year
+/// under the pointer.
+#[allow(clippy::too_many_arguments)] // the row's place and its document context
+pub fn year_area_ui(
+    ui: &Ui,
+    document: &Document,
+    domain: &Domain,
+    roadblock: &Roadblock,
+    layout: &GridLayout,
+    area: Rect,
+    new_label: &str,
+    output: &mut GridOutput,
+) {
+    let response = ui.interact(
+        area,
+        egui::Id::unique(("year-area", &roadblock.id)),
+        Sense::click(),
+    );
+    response.widget_info(|| {
+        WidgetInfo::labeled(egui::Role::Cell, true, format!("【{}】", roadblock.title))
+    });
+    let memory = response.id.with("year");
+    if response.secondary_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let column = ((pointer.x - area.left()) / layout.year_width)
+            .floor()
+            .max(0.0) as i32;
+        let year = document
+            .timeline
+            .first_year
+            .offset(column.min(i32::from(document.timeline.years) - 1));
+        ui.data_mut(|data| data.insert_temp(memory, year.0));
+    }
+    response.context_menu(|ui| {
+        let year = ui
+            .data(|data| data.get_temp::<i32>(memory))
+            .unwrap_or(document.timeline.first_year.0);
+        let label = crate::model::FiscalYear(year).label(document.timeline.label_style, false);
+        if ui.button(format!("{label}: {new_label}")).clicked() {
+            let entry = TimelineEntry {
+                id: fresh_id(document, &format!("{}.t", domain.id)),
+                label: new_label.to_owned(),
+                kind: EntryKind::Arrow,
+                start: TimePoint::year(year),
+                end: TimePoint::year(year),
+                open_ended: false,
+                rows: vec![roadblock.id.clone()],
+                detail: String::new(),
+            };
+            output.selected_after_edit = Some(Selection::Entry(entry.id.clone()));
+            let index = domain.entries.len();
+            output.edits.push((
+                Edit::Insert {
+                    parent: Parent::Domain(domain.id.clone()),
+                    index,
+                    entity: Entity::Entry(entry),
+                },
+                None,
+            ));
+            ui.close();
+        }
+    });
+}
