@@ -530,3 +530,129 @@ fn double_clicking_a_cell_edits_its_text_in_place() {
         "the in-place edit is one undo step"
     );
 }
+
+#[test]
+fn the_context_menu_of_a_roadblock_duplicates_it() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    harness.get_by_label(TITLE).click_secondary();
+    harness.run();
+    harness.get_by_label("複製").click();
+    harness.run();
+    let domain = &document(&harness).domains[0];
+    assert_eq!(domain.roadblocks.len(), 4);
+    let copy = &domain.roadblocks[1];
+    assert_eq!(
+        (copy.id.as_str(), copy.title.as_str()),
+        ("d1.r4", domain.roadblocks[0].title.as_str())
+    );
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Roadblock(copy.id.clone()))
+    );
+}
+
+/// Types `text` into the text field labelled `label` (the first one, when several share it).
+fn type_into(harness: &mut Harness<'static, KoteihyoApp>, label: &str, text: &str) {
+    harness
+        .get_all_by_label(label)
+        .next()
+        .expect("field")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run();
+    harness
+        .get_all_by_label(label)
+        .next()
+        .expect("field")
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_newcomer_builds_domain_irb_from_an_empty_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_for(app_with(None, None));
+    harness.key_press_modifiers(CTRL, Key::N);
+    harness.run();
+    harness.get_by_label("領域を追加").click();
+    harness.run();
+    type_into(&mut harness, "名称", "IRB");
+    harness.get_by_label("ロードブロックを追加").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "タイトル",
+        "IRBの審査の質を均一化する必要があるのではないか",
+    );
+    for letter in ["B", "C"] {
+        // The details panel's toggles come after the filter toolbar's.
+        let toggle = harness
+            .get_all_by_role_and_label(Role::Button, letter)
+            .last()
+            .map(|n| n.rect())
+            .expect("toggle");
+        harness.event(Event::PointerMoved(toggle.center()));
+        harness.event(Event::PointerButton {
+            pos: toggle.center(),
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
+        harness.event(Event::PointerButton {
+            pos: toggle.center(),
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    type_into(
+        &mut harness,
+        "説明",
+        "施設ごとに倫理審査の承認され易さが異なる",
+    );
+    harness
+        .get_all_by_label("＋ 追加")
+        .next()
+        .expect("add a done item")
+        .click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "着手・対応済みの事項 1",
+        "研究倫理審査委員会報告システムを運用している。",
+    );
+    harness.get_by_label("工程を追加").click();
+    harness.run();
+    type_into(&mut harness, "ラベル", "指針に関する周知活動の実施");
+    let path = dir.path().join("irb.ron");
+    harness.state_mut().save_to(&path, false);
+    harness.run();
+    let saved = koteihyo::io::load(&path).expect("saved");
+    assert!(
+        koteihyo::model::validate(&saved).is_empty(),
+        "{:?}",
+        koteihyo::model::validate(&saved)
+    );
+    let domain = &saved.domains[0];
+    assert_eq!(domain.display_name(), "① IRB");
+    let roadblock = &domain.roadblocks[0];
+    assert_eq!(
+        roadblock.heading(),
+        "【IRBの審査の質を均一化する必要があるのではないか】B・C"
+    );
+    assert_eq!(
+        roadblock.description,
+        ["施設ごとに倫理審査の承認され易さが異なる"]
+    );
+    assert_eq!(
+        roadblock.done[0].text,
+        "研究倫理審査委員会報告システムを運用している。"
+    );
+    assert_eq!(domain.entries[0].label, "指針に関する周知活動の実施");
+    assert_eq!(domain.entries[0].rows, std::slice::from_ref(&roadblock.id));
+}

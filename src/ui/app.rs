@@ -354,7 +354,7 @@ impl KoteihyoApp {
                     &mut self.settings.column_widths,
                     self.selection.as_ref(),
                     self.scroll_to.take().as_ref(),
-                    tr(lang, Key::NewEntryLabel),
+                    lang,
                 );
                 if let Some(selection) = output.clicked {
                     self.requests.push(Request::Select(Some(selection)));

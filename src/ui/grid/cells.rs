@@ -70,8 +70,8 @@ pub struct CellText<'a> {
     pub palette: Palette,
     /// The search text (empty for none).
     pub search: &'a str,
-    /// The label of an entry added on the grid, in the UI language.
-    pub new_entry_label: &'a str,
+    /// The UI language (for menus on the grid).
+    pub lang: crate::ui::i18n::Lang,
 }
 
 impl CellText<'_> {

@@ -6,8 +6,9 @@ use egui::{CursorIcon, Rect, Response, Sense, Ui, WidgetInfo};
 
 use super::layout::GridLayout;
 use super::paint::GridOutput;
-use crate::edit::{Edit, Entity, MergeKey, Parent, fresh_id};
+use crate::edit::{Edit, Entity, MergeKey, Parent, duplicate_entry, duplicate_roadblock, fresh_id};
 use crate::model::{Document, Domain, DragHandle, EntryKind, Roadblock, TimePoint, TimelineEntry};
+use crate::ui::i18n::{Key, Lang, tr};
 use crate::ui::selection::Selection;
 
 /// How close to a bar's end (in points) a drag changes that end instead of moving the bar.
@@ -79,9 +80,10 @@ pub fn year_area_ui(
     roadblock: &Roadblock,
     layout: &GridLayout,
     area: Rect,
-    new_label: &str,
+    lang: Lang,
     output: &mut GridOutput,
 ) {
+    let new_label = tr(lang, Key::NewEntryLabel);
     let response = ui.interact(
         area,
         egui::Id::unique(("year-area", &roadblock.id)),
@@ -129,6 +131,111 @@ pub fn year_area_ui(
                 },
                 None,
             ));
+            ui.close();
+        }
+    });
+}
+
+/// The right-click menu of a roadblock's cells: add a roadblock below, duplicate, move, delete.
+pub fn roadblock_menu(
+    response: &Response,
+    document: &Document,
+    domain: &Domain,
+    roadblock: &Roadblock,
+    lang: Lang,
+    output: &mut GridOutput,
+) {
+    let index = domain.row_of(&roadblock.id).unwrap_or(0);
+    let parent = Parent::Domain(domain.id.clone());
+    response.context_menu(|ui| {
+        let mut edit = None;
+        if ui.button(tr(lang, Key::AddRoadblock)).clicked() {
+            let id = fresh_id(document, &format!("{}.r", domain.id));
+            let new = Roadblock {
+                id: id.clone(),
+                scope: roadblock.scope.clone(),
+                title: tr(lang, Key::NewRoadblockTitle).to_owned(),
+                ..Roadblock::default()
+            };
+            output.selected_after_edit = Some(Selection::Roadblock(id));
+            edit = Some(Edit::Insert {
+                parent: parent.clone(),
+                index: index + 1,
+                entity: Entity::Roadblock(new),
+            });
+        }
+        if ui.button(tr(lang, Key::Duplicate)).clicked() {
+            let copy = duplicate_roadblock(document, &domain.id, roadblock);
+            output.selected_after_edit = Some(Selection::Roadblock(copy.id.clone()));
+            edit = Some(Edit::Insert {
+                parent: parent.clone(),
+                index: index + 1,
+                entity: Entity::Roadblock(copy),
+            });
+        }
+        if ui
+            .add_enabled(index > 0, egui::Button::new(tr(lang, Key::MoveUp)))
+            .clicked()
+        {
+            edit = Some(Edit::Move {
+                id: roadblock.id.clone(),
+                to: parent.clone(),
+                index: index.saturating_sub(1),
+            });
+        }
+        if ui
+            .add_enabled(
+                index + 1 < domain.roadblocks.len(),
+                egui::Button::new(tr(lang, Key::MoveDown)),
+            )
+            .clicked()
+        {
+            edit = Some(Edit::Move {
+                id: roadblock.id.clone(),
+                to: parent.clone(),
+                index: index + 1,
+            });
+        }
+        if ui.button(tr(lang, Key::Delete)).clicked() {
+            edit = Some(Edit::Remove(roadblock.id.clone()));
+        }
+        if let Some(edit) = edit {
+            output.edits.push((edit, None));
+            ui.close();
+        }
+    });
+}
+
+/// The right-click menu of a bar: duplicate, delete.
+pub fn entry_menu(
+    response: &Response,
+    document: &Document,
+    domain: &Domain,
+    entry: &TimelineEntry,
+    lang: Lang,
+    output: &mut GridOutput,
+) {
+    response.context_menu(|ui| {
+        let mut edit = None;
+        if ui.button(tr(lang, Key::Duplicate)).clicked() {
+            let copy = duplicate_entry(document, &domain.id, entry);
+            let index = domain
+                .entries
+                .iter()
+                .position(|e| e.id == entry.id)
+                .map_or(0, |i| i + 1);
+            output.selected_after_edit = Some(Selection::Entry(copy.id.clone()));
+            edit = Some(Edit::Insert {
+                parent: Parent::Domain(domain.id.clone()),
+                index,
+                entity: Entity::Entry(copy),
+            });
+        }
+        if ui.button(tr(lang, Key::Delete)).clicked() {
+            edit = Some(Edit::Remove(entry.id.clone()));
+        }
+        if let Some(edit) = edit {
+            output.edits.push((edit, None));
             ui.close();
         }
     });

@@ -44,12 +44,12 @@ impl GridView {
         widths: &mut ColumnWidths,
         selection: Option<&Selection>,
         scroll_to: Option<&Selection>,
-        new_entry_label: &str,
+        lang: crate::ui::i18n::Lang,
     ) -> GridOutput {
         let text = CellText {
             palette: Palette::from_visuals(ui.visuals()),
             search: &filter.search,
-            new_entry_label,
+            lang,
         };
         let key = LayoutKey {
             generation,

@@ -215,6 +215,9 @@ fn domain_ui(
                         if response.double_clicked() {
                             output.edit_in_place = block.field.clone().map(|field| (field, rect));
                         }
+                        super::interact::roadblock_menu(
+                            &response, document, domain, roadblock, text.lang, output,
+                        );
                     }
                     if kind != ColumnKind::Domain {
                         let y = row_top + row.height;
@@ -236,14 +239,7 @@ fn domain_ui(
         );
         let roadblock = &domain.roadblocks[row.roadblock];
         super::interact::year_area_ui(
-            ui,
-            document,
-            domain,
-            roadblock,
-            layout,
-            area,
-            text.new_entry_label,
-            output,
+            ui, document, domain, roadblock, layout, area, text.lang, output,
         );
     }
     let right = origin.x + layout.width;
@@ -254,6 +250,7 @@ fn domain_ui(
         let selected = selection == Some(&Selection::Entry(entry.id.clone()));
         entry_ui(
             ui,
+            (document, domain),
             entry,
             rect,
             text,
@@ -305,6 +302,7 @@ fn domain_cell_ui(
 #[allow(clippy::too_many_arguments)] // one bar's place, state and painting context
 fn entry_ui(
     ui: &Ui,
+    (document, domain): (&Document, &crate::model::Domain),
     entry: &TimelineEntry,
     rect: Rect,
     text: &CellText<'_>,
@@ -361,6 +359,7 @@ fn entry_ui(
             body,
         ));
     }
+    super::interact::entry_menu(&response, document, domain, entry, text.lang, output);
 }
 
 fn header_ui(

@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::PanelAction;
 use super::form::Form;
-use crate::edit::{Edit, Entity, Parent, fresh_id};
+use crate::edit::{Edit, Entity, Parent, duplicate_entry};
 use crate::model::{Document, Domain, EntryKind, PartOfYear, TimePoint, TimelineEntry};
 use crate::ui::i18n::Key;
 use crate::ui::selection::Selection;
@@ -64,8 +64,7 @@ pub fn entry_ui(
     ui.separator();
     ui.horizontal(|ui| {
         if form.button(ui, Key::Duplicate) {
-            let mut copy = entry.clone();
-            copy.id = fresh_id(document, &format!("{}.t", domain.id));
+            let copy = duplicate_entry(document, &domain.id, entry);
             let id = copy.id.clone();
             let index = domain
                 .entries

@@ -6,7 +6,7 @@ use egui::Ui;
 use super::PanelAction;
 use super::domain::new_entry;
 use super::form::Form;
-use crate::edit::{Edit, Entity, Parent, fresh_id};
+use crate::edit::{Edit, Entity, Parent, duplicate_roadblock, fresh_id};
 use crate::model::{Document, Domain, Id, Item, Marker, Roadblock};
 use crate::ui::i18n::Key;
 use crate::ui::selection::Selection;
@@ -228,7 +228,7 @@ fn roadblock_buttons_ui(
             form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
         }
         if form.button(ui, Key::Duplicate) {
-            let copy = duplicate(document, domain, roadblock);
+            let copy = duplicate_roadblock(document, &domain.id, roadblock);
             let id = copy.id.clone();
             form.edit(
                 Edit::Insert {
@@ -284,17 +284,4 @@ fn roadblock_buttons_ui(
             form.push(PanelAction::Select(None));
         }
     });
-}
-
-/// A copy of `roadblock` with fresh ids for it and its items.
-fn duplicate(document: &Document, domain: &Domain, roadblock: &Roadblock) -> Roadblock {
-    let id = fresh_id(document, &format!("{}.r", domain.id));
-    let mut copy = roadblock.clone();
-    for (list, name) in [(&mut copy.done, "done"), (&mut copy.actions, "act")] {
-        for (n, item) in list.iter_mut().enumerate() {
-            item.id = Id::new(format!("{id}.{name}{}", n + 1));
-        }
-    }
-    copy.id = id;
-    copy
 }
