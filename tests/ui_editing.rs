@@ -656,3 +656,27 @@ fn a_newcomer_builds_domain_irb_from_an_empty_document() {
     assert_eq!(domain.entries[0].label, "指針に関する周知活動の実施");
     assert_eq!(domain.entries[0].rows, std::slice::from_ref(&roadblock.id));
 }
+
+#[test]
+fn dragging_a_roadblock_reorders_the_rows_in_one_undo_step() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    let original = document(&harness);
+    let from = harness.get_by_label(TITLE).rect().center();
+    // Just above the third row: the lower half of the second row.
+    let third = harness
+        .get_by_label("【IRBに関与するAIの専門家が不足しているのではないか】D")
+        .rect();
+    drag(&mut harness, from, egui::pos2(from.x, third.top() - 12.0));
+    let order: Vec<String> = document(&harness).domains[0]
+        .roadblocks
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    assert_eq!(order, ["d1.r2", "d1.r1", "d1.r3"]);
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    assert_eq!(document(&harness), original);
+}

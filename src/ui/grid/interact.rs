@@ -240,3 +240,74 @@ pub fn entry_menu(
         }
     });
 }
+
+/// Where a dragged roadblock would land: the domain and the index among its roadblocks (before
+/// removal), and the y of the drop line on screen.
+fn drop_target(
+    document: &Document,
+    layout: &GridLayout,
+    origin: egui::Pos2,
+    y: f32,
+) -> Option<(usize, usize, f32)> {
+    for geom in &layout.domains {
+        let domain_top = origin.y + layout.header_height + geom.top;
+        for row in &geom.rows {
+            let top = domain_top + row.top;
+            if y >= top && y < top + row.height {
+                let lower_half = y > top + row.height / 2.0;
+                let index = row.roadblock + usize::from(lower_half);
+                let line = if lower_half { top + row.height } else { top };
+                return Some((
+                    geom.domain,
+                    index.min(document.domains[geom.domain].roadblocks.len()),
+                    line,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Dragging a roadblock's text up or down reorders rows (or moves the roadblock to another
+/// domain); a line shows where it will land.
+pub fn row_drag(
+    ui: &Ui,
+    response: &Response,
+    document: &Document,
+    layout: &GridLayout,
+    origin: egui::Pos2,
+    roadblock: &Roadblock,
+    output: &mut GridOutput,
+) {
+    let Some(pointer) = ui.input(|i| i.pointer.interact_pos()) else {
+        return;
+    };
+    if response.dragged() {
+        ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        if let Some((_, _, line)) = drop_target(document, layout, origin, pointer.y) {
+            let stroke = egui::Stroke::new(3.0, ui.visuals().selection.stroke.color);
+            let drop_line = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("koteihyo-row-drop"),
+            ));
+            drop_line.hline(origin.x..=origin.x + layout.width, line, stroke);
+        }
+    }
+    if response.drag_stopped()
+        && let Some((domain_index, mut index, _)) = drop_target(document, layout, origin, pointer.y)
+    {
+        let target = &document.domains[domain_index];
+        if let Some(from) = target.row_of(&roadblock.id)
+            && from < index
+        {
+            index -= 1; // counted after the roadblock leaves its place
+        }
+        let edit = Edit::Move {
+            id: roadblock.id.clone(),
+            to: Parent::Domain(target.id.clone()),
+            index,
+        };
+        output.edits.push((edit, None));
+        output.selected_after_edit = Some(Selection::Roadblock(roadblock.id.clone()));
+    }
+}

@@ -92,18 +92,15 @@ pub fn grid_ui(
                 if top > viewport.max.y || top + domain.height < viewport.min.y {
                     continue;
                 }
-                domain_ui(
-                    ui,
+                let scene = Scene {
                     document,
                     layout,
-                    domain,
                     text,
+                    ink: &ink,
                     selection,
-                    &ink,
                     origin,
-                    viewport,
-                    &mut output,
-                );
+                };
+                domain_ui(ui, &scene, domain, viewport, &mut output);
             }
             if let Some(target) = scroll_to.and_then(|s| selection_rect(document, layout, s)) {
                 ui.scroll_to_rect(to_screen(target), None);
@@ -154,19 +151,32 @@ fn draw_blocks(ui: &Ui, blocks: Vec<Block>, rect: Rect) -> Vec<(Rect, Block)> {
     out
 }
 
-#[allow(clippy::too_many_arguments)] // the painting context of one domain
+/// What every part of the grid is painted with, this frame.
+struct Scene<'a> {
+    document: &'a Document,
+    layout: &'a GridLayout,
+    text: &'a CellText<'a>,
+    ink: &'a Ink,
+    selection: Option<&'a Selection>,
+    /// The grid's top-left corner on screen.
+    origin: Pos2,
+}
+
 fn domain_ui(
     ui: &Ui,
-    document: &Document,
-    layout: &GridLayout,
+    scene: &Scene<'_>,
     geom: &DomainGeom,
-    text: &CellText<'_>,
-    selection: Option<&Selection>,
-    ink: &Ink,
-    origin: Pos2,
     viewport: Rect,
     output: &mut GridOutput,
 ) {
+    let Scene {
+        document,
+        layout,
+        text,
+        ink,
+        selection,
+        origin,
+    } = *scene;
     let domain = &document.domains[geom.domain];
     let painter = ui.painter();
     let top = origin.y + layout.header_height + geom.top;
@@ -194,31 +204,7 @@ fn domain_ui(
                     let roadblock = &domain.roadblocks[row.roadblock];
                     let cell =
                         Rect::from_min_size(pos2(x, row_top), vec2(column.width, row.height));
-                    let selected_row =
-                        selection == Some(&Selection::Roadblock(roadblock.id.clone()));
-                    if selected_row {
-                        painter.rect_filled(cell, 0.0, ink.selection_fill);
-                    }
-                    for (index, (rect, block)) in
-                        draw_blocks(ui, text.roadblock_cell(roadblock, kind), cell)
-                            .into_iter()
-                            .enumerate()
-                    {
-                        if !selected_row && selection == Some(&block.selects) {
-                            painter.rect_filled(rect.expand(1.0), 2.0, ink.selection_fill);
-                        }
-                        let id = egui::Id::unique(("cell", &roadblock.id, kind, index));
-                        let response = clickable(ui, rect, id, &block.plain);
-                        if response.clicked() {
-                            output.clicked = Some(block.selects.clone());
-                        }
-                        if response.double_clicked() {
-                            output.edit_in_place = block.field.clone().map(|field| (field, rect));
-                        }
-                        super::interact::roadblock_menu(
-                            &response, document, domain, roadblock, text.lang, output,
-                        );
-                    }
+                    roadblock_cell_ui(ui, scene, domain, roadblock, kind, cell, output);
                     if kind != ColumnKind::Domain {
                         let y = row_top + row.height;
                         painter.line_segment([pos2(x, y), pos2(x + column.width, y)], ink.line);
@@ -264,6 +250,51 @@ fn domain_ui(
         [domain_rect.left_bottom(), domain_rect.right_bottom()],
         ink.domain_line,
     );
+}
+
+/// One roadblock's cell in column `kind`: its blocks, each selectable (click), editable in place
+/// (double-click), draggable to reorder rows, with a context menu.
+fn roadblock_cell_ui(
+    ui: &Ui,
+    scene: &Scene<'_>,
+    domain: &crate::model::Domain,
+    roadblock: &crate::model::Roadblock,
+    kind: ColumnKind,
+    cell: Rect,
+    output: &mut GridOutput,
+) {
+    let Scene {
+        document,
+        layout,
+        text,
+        ink,
+        selection,
+        origin,
+    } = *scene;
+    let painter = ui.painter();
+    let selected_row = selection == Some(&Selection::Roadblock(roadblock.id.clone()));
+    if selected_row {
+        painter.rect_filled(cell, 0.0, ink.selection_fill);
+    }
+    for (index, (rect, block)) in draw_blocks(ui, text.roadblock_cell(roadblock, kind), cell)
+        .into_iter()
+        .enumerate()
+    {
+        if !selected_row && selection == Some(&block.selects) {
+            painter.rect_filled(rect.expand(1.0), 2.0, ink.selection_fill);
+        }
+        let id = egui::Id::unique(("cell", &roadblock.id, kind, index));
+        let response = ui.interact(rect, id, Sense::click_and_drag());
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &block.plain));
+        super::interact::row_drag(ui, &response, document, layout, origin, roadblock, output);
+        if response.clicked() {
+            output.clicked = Some(block.selects.clone());
+        }
+        if response.double_clicked() {
+            output.edit_in_place = block.field.clone().map(|field| (field, rect));
+        }
+        super::interact::roadblock_menu(&response, document, domain, roadblock, text.lang, output);
+    }
 }
 
 /// The domain cell: 「①」 and the name, kept in view while a tall domain scrolls under the
