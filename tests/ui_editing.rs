@@ -680,3 +680,47 @@ fn dragging_a_roadblock_reorders_the_rows_in_one_undo_step() {
     harness.run();
     assert_eq!(document(&harness), original);
 }
+
+#[test]
+fn a_domain_header_override_and_duplicates_from_the_panel() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    harness.get_by_label("① IRB").click();
+    harness.run();
+    // The seed's ⑦ prints 「対応済みの事項」: a page can rename a column.
+    harness
+        .get_by_role_and_label(Role::TextInput, "着手・対応済みの事項")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "着手・対応済みの事項")
+        .type_text("対応済みの事項");
+    harness.run();
+    let domain = &document(&harness).domains[0];
+    assert_eq!(
+        domain
+            .header_overrides
+            .get(&koteihyo::model::ColumnKind::Done)
+            .map(String::as_str),
+        Some("対応済みの事項")
+    );
+    harness.get_by_label("複製").click();
+    harness.run();
+    let doc = document(&harness);
+    assert_eq!(doc.domains.len(), 10);
+    assert_eq!(
+        (
+            doc.domains[1].id.as_str(),
+            doc.domains[1].number,
+            doc.domains[1].name.as_str()
+        ),
+        ("d10", 10, "IRB")
+    );
+    assert_eq!(
+        koteihyo::model::validate(&doc),
+        vec![],
+        "the copy has its own ids"
+    );
+}

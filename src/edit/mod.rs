@@ -8,5 +8,5 @@ mod revision;
 
 pub use apply::{Edit, EditError, Entity, ItemList, Parent, apply};
 pub use history::{History, MergeKey};
-pub use ids::{duplicate_entry, duplicate_roadblock, fresh_id};
+pub use ids::{IdAllocator, duplicate_domain, duplicate_entry, duplicate_roadblock, fresh_id};
 pub use revision::new_revision;

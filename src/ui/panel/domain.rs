@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::PanelAction;
 use super::form::Form;
-use crate::edit::{Edit, Entity, Parent, fresh_id};
+use crate::edit::{Edit, Entity, Parent, duplicate_domain, fresh_id};
 use crate::model::{Document, Domain, Footnote, Roadblock, TimePoint, TimelineEntry};
 use crate::ui::i18n::Key;
 use crate::ui::selection::Selection;
@@ -44,12 +44,39 @@ pub fn domain_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: &Dom
             lines: vec![String::new()],
         });
     }
-    if number != domain.number || name != domain.name || footnotes != domain.footnotes {
+    let mut header_overrides = domain.header_overrides.clone();
+    ui.strong(form.tr(Key::FieldHeaderOverrides));
+    for column in &document.columns {
+        let mut text = header_overrides
+            .get(&column.kind)
+            .cloned()
+            .unwrap_or_default();
+        let name = ui.label(egui::RichText::new(&column.header).small());
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut text).hint_text(&column.header))
+            .labelled_by(name.id);
+        if response.lost_focus() {
+            form.push(PanelAction::EndTyping);
+        }
+        if response.changed() {
+            if text.is_empty() {
+                header_overrides.remove(&column.kind);
+            } else {
+                header_overrides.insert(column.kind, text);
+            }
+            typing = Some(format!("{}/headers", domain.id));
+        }
+    }
+    if number != domain.number
+        || name != domain.name
+        || footnotes != domain.footnotes
+        || header_overrides != domain.header_overrides
+    {
         let edit = Edit::SetDomainHeader {
             id: domain.id.clone(),
             number,
             name,
-            header_overrides: domain.header_overrides.clone(),
+            header_overrides,
             footnotes,
         };
         form.edit(edit, typing);
@@ -117,6 +144,19 @@ fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: 
                 },
                 None,
             );
+        }
+        if form.button(ui, Key::Duplicate) {
+            let copy = duplicate_domain(document, domain);
+            let id = copy.id.clone();
+            form.edit(
+                Edit::Insert {
+                    parent: Parent::Document,
+                    index: index + 1,
+                    entity: Entity::Domain(copy),
+                },
+                None,
+            );
+            form.push(PanelAction::Select(Some(Selection::Domain(id))));
         }
         if form.button(ui, Key::Delete) {
             form.edit(Edit::Remove(domain.id.clone()), None);

@@ -81,6 +81,32 @@ pub fn entry_ui(
             );
             form.push(PanelAction::Select(Some(Selection::Entry(id))));
         }
+        let index = domain
+            .entries
+            .iter()
+            .position(|e| e.id == entry.id)
+            .unwrap_or(0);
+        let parent = Parent::Domain(domain.id.clone());
+        if form.button(ui, Key::MoveUp) && index > 0 {
+            form.edit(
+                Edit::Move {
+                    id: entry.id.clone(),
+                    to: parent.clone(),
+                    index: index - 1,
+                },
+                None,
+            );
+        }
+        if form.button(ui, Key::MoveDown) {
+            form.edit(
+                Edit::Move {
+                    id: entry.id.clone(),
+                    to: parent,
+                    index: index + 1,
+                },
+                None,
+            );
+        }
         if form.button(ui, Key::Delete) {
             form.edit(Edit::Remove(entry.id.clone()), None);
             form.push(PanelAction::Select(None));

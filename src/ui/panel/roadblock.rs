@@ -6,8 +6,8 @@ use egui::Ui;
 use super::PanelAction;
 use super::domain::new_entry;
 use super::form::Form;
-use crate::edit::{Edit, Entity, Parent, duplicate_roadblock, fresh_id};
-use crate::model::{Document, Domain, Id, Item, Marker, Roadblock};
+use crate::edit::{Edit, Entity, IdAllocator, Parent, duplicate_roadblock, fresh_id};
+use crate::model::{Document, Domain, Item, Marker, Roadblock};
 use crate::ui::i18n::Key;
 use crate::ui::selection::Selection;
 
@@ -121,6 +121,9 @@ fn items_ui(
                     action = Some((index, act));
                 }
             }
+            if ui.small_button(form.tr(Key::Duplicate)).clicked() {
+                action = Some((index, ItemAction::Duplicate));
+            }
             if ui.small_button(form.tr(Key::Delete)).clicked() {
                 action = Some((index, ItemAction::Delete));
             }
@@ -140,8 +143,18 @@ fn items_ui(
             changed = Some(ItemsChange::Typing(format!("{}/text", item.id)));
         }
     }
+    let mut ids = IdAllocator::new(document);
+    ids.avoid(items.iter().map(|item| &item.id));
     if let Some((index, act)) = action {
-        act.apply(items, index);
+        if let ItemAction::Duplicate = act {
+            let copy = Item {
+                id: ids.next(id_prefix),
+                ..items[index].clone()
+            };
+            items.insert(index + 1, copy);
+        } else {
+            act.apply(items, index);
+        }
         changed = Some(ItemsChange::Structure);
     }
     if ui
@@ -149,13 +162,7 @@ fn items_ui(
         .on_hover_text(form.tr(key))
         .clicked()
     {
-        let mut id = fresh_id(document, id_prefix);
-        // Ids added in this frame are not in the document yet: skip those of this list too.
-        let mut n = 1;
-        while items.iter().any(|i| i.id == id) {
-            n += 1;
-            id = Id::new(format!("{id_prefix}{}", items.len() + n));
-        }
+        let id = ids.next(id_prefix);
         items.push(Item {
             id,
             marker: Marker::Circle,
@@ -181,6 +188,7 @@ enum ItemAction {
     Down,
     Indent,
     Outdent,
+    Duplicate,
     Delete,
 }
 
@@ -194,7 +202,7 @@ impl ItemAction {
             ItemAction::Delete => {
                 items.remove(index);
             }
-            ItemAction::Up | ItemAction::Down => {}
+            ItemAction::Up | ItemAction::Down | ItemAction::Duplicate => {}
         }
     }
 }
