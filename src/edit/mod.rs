@@ -4,9 +4,11 @@
 mod apply;
 mod history;
 mod ids;
+mod new;
 mod revision;
 
 pub use apply::{Edit, EditError, Entity, ItemList, Parent, apply};
 pub use history::{History, MergeKey};
 pub use ids::{IdAllocator, duplicate_domain, duplicate_entry, duplicate_roadblock, fresh_id};
+pub use new::{new_entry, new_roadblock};
 pub use revision::new_revision;

@@ -6,8 +6,10 @@ use egui::{CursorIcon, Rect, Response, Sense, Ui, WidgetInfo};
 
 use super::layout::GridLayout;
 use super::paint::GridOutput;
-use crate::edit::{Edit, Entity, MergeKey, Parent, duplicate_entry, duplicate_roadblock, fresh_id};
-use crate::model::{Document, Domain, DragHandle, EntryKind, Roadblock, TimePoint, TimelineEntry};
+use crate::edit::{
+    Edit, Entity, MergeKey, Parent, duplicate_entry, duplicate_roadblock, new_entry, new_roadblock,
+};
+use crate::model::{Document, Domain, DragHandle, EntryKind, Roadblock, TimelineEntry};
 use crate::ui::i18n::{Key, Lang, tr};
 use crate::ui::selection::Selection;
 
@@ -111,16 +113,13 @@ pub fn year_area_ui(
             .unwrap_or(document.timeline.first_year.0);
         let label = crate::model::FiscalYear(year).label(document.timeline.label_style, false);
         if ui.button(format!("{label}: {new_label}")).clicked() {
-            let entry = TimelineEntry {
-                id: fresh_id(document, &format!("{}.t", domain.id)),
-                label: new_label.to_owned(),
-                kind: EntryKind::Arrow,
-                start: TimePoint::year(year),
-                end: TimePoint::year(year),
-                open_ended: false,
-                rows: vec![roadblock.id.clone()],
-                detail: String::new(),
-            };
+            let entry = new_entry(
+                document,
+                &domain.id,
+                year,
+                vec![roadblock.id.clone()],
+                new_label,
+            );
             output.selected_after_edit = Some(Selection::Entry(entry.id.clone()));
             let index = domain.entries.len();
             output.edits.push((
@@ -150,13 +149,13 @@ pub fn roadblock_menu(
     response.context_menu(|ui| {
         let mut edit = None;
         if ui.button(tr(lang, Key::AddRoadblock)).clicked() {
-            let id = fresh_id(document, &format!("{}.r", domain.id));
-            let new = Roadblock {
-                id: id.clone(),
-                scope: roadblock.scope.clone(),
-                title: tr(lang, Key::NewRoadblockTitle).to_owned(),
-                ..Roadblock::default()
-            };
+            let new = new_roadblock(
+                document,
+                &domain.id,
+                &roadblock.scope,
+                tr(lang, Key::NewRoadblockTitle),
+            );
+            let id = new.id.clone();
             output.selected_after_edit = Some(Selection::Roadblock(id));
             edit = Some(Edit::Insert {
                 parent: parent.clone(),

@@ -127,6 +127,11 @@ pub fn grid_ui(
     output
 }
 
+/// Whether a row from `top` (screen y) of `height` is in the viewport (grid coordinates).
+fn visible(top: f32, height: f32, origin: Pos2, viewport: Rect) -> bool {
+    top <= origin.y + viewport.max.y && top + height >= origin.y + viewport.min.y
+}
+
 /// An accessible, clickable area labelled `label`.
 fn clickable(ui: &Ui, rect: Rect, id: egui::Id, label: &str) -> egui::Response {
     let response = ui.interact(rect, id, Sense::click());
@@ -196,9 +201,7 @@ fn domain_ui(
             GridColumn::Table(kind) => {
                 for row in &geom.rows {
                     let row_top = top + row.top;
-                    if row_top > origin.y + viewport.max.y
-                        || row_top + row.height < origin.y + viewport.min.y
-                    {
+                    if !visible(row_top, row.height, origin, viewport) {
                         continue;
                     }
                     let roadblock = &domain.roadblocks[row.roadblock];
@@ -216,7 +219,7 @@ fn domain_ui(
     }
     for row in &geom.rows {
         let row_top = top + row.top;
-        if row_top > origin.y + viewport.max.y || row_top + row.height < origin.y + viewport.min.y {
+        if !visible(row_top, row.height, origin, viewport) {
             continue;
         }
         let area = Rect::from_min_max(

@@ -4,8 +4,8 @@ use egui::Ui;
 
 use super::PanelAction;
 use super::form::Form;
-use crate::edit::{Edit, Entity, Parent, duplicate_domain, fresh_id};
-use crate::model::{Document, Domain, Footnote, Roadblock, TimePoint, TimelineEntry};
+use crate::edit::{Edit, Entity, Parent, duplicate_domain, fresh_id, new_entry, new_roadblock};
+use crate::model::{Document, Domain, Footnote};
 use crate::ui::i18n::Key;
 use crate::ui::selection::Selection;
 
@@ -93,13 +93,13 @@ fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: 
         .unwrap_or(0);
     ui.horizontal_wrapped(|ui| {
         if form.button(ui, Key::AddRoadblock) {
-            let id = fresh_id(document, &format!("{}.r", domain.id));
-            let roadblock = Roadblock {
-                id: id.clone(),
-                scope: "共通".to_owned(),
-                title: form.tr(Key::NewRoadblockTitle).to_owned(),
-                ..Roadblock::default()
-            };
+            let roadblock = new_roadblock(
+                document,
+                &domain.id,
+                "共通",
+                form.tr(Key::NewRoadblockTitle),
+            );
+            let id = roadblock.id.clone();
             let at = domain.roadblocks.len();
             form.edit(
                 Edit::Insert {
@@ -112,7 +112,13 @@ fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: 
             form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
         }
         if form.button(ui, Key::AddEntry) {
-            let entry = new_entry(document, domain, Vec::new(), form.tr(Key::NewEntryLabel));
+            let entry = new_entry(
+                document,
+                &domain.id,
+                document.timeline.first_year.0,
+                Vec::new(),
+                form.tr(Key::NewEntryLabel),
+            );
             let id = entry.id.clone();
             let at = domain.entries.len();
             form.edit(
@@ -163,25 +169,4 @@ fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: 
             form.push(PanelAction::Select(None));
         }
     });
-}
-
-/// A new one-year entry at the start of the timeline, on `rows` of `domain`.
-#[must_use]
-pub fn new_entry(
-    document: &Document,
-    domain: &Domain,
-    rows: Vec<crate::model::Id>,
-    label: &str,
-) -> TimelineEntry {
-    let year = document.timeline.first_year.0;
-    TimelineEntry {
-        id: fresh_id(document, &format!("{}.t", domain.id)),
-        label: label.to_owned(),
-        kind: crate::model::EntryKind::Arrow,
-        start: TimePoint::year(year),
-        end: TimePoint::year(year),
-        open_ended: false,
-        rows,
-        detail: String::new(),
-    }
 }

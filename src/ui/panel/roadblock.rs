@@ -4,9 +4,10 @@
 use egui::Ui;
 
 use super::PanelAction;
-use super::domain::new_entry;
 use super::form::Form;
-use crate::edit::{Edit, Entity, IdAllocator, Parent, duplicate_roadblock, fresh_id};
+use crate::edit::{
+    Edit, Entity, IdAllocator, Parent, duplicate_roadblock, new_entry, new_roadblock,
+};
 use crate::model::{Document, Domain, Item, Marker, Roadblock};
 use crate::ui::i18n::Key;
 use crate::ui::selection::Selection;
@@ -218,13 +219,13 @@ fn roadblock_buttons_ui(
     let parent = Parent::Domain(domain.id.clone());
     ui.horizontal_wrapped(|ui| {
         if form.button(ui, Key::AddRoadblock) {
-            let id = fresh_id(document, &format!("{}.r", domain.id));
-            let new = Roadblock {
-                id: id.clone(),
-                scope: roadblock.scope.clone(),
-                title: form.tr(Key::NewRoadblockTitle).to_owned(),
-                ..Roadblock::default()
-            };
+            let new = new_roadblock(
+                document,
+                &domain.id,
+                &roadblock.scope,
+                form.tr(Key::NewRoadblockTitle),
+            );
+            let id = new.id.clone();
             form.edit(
                 Edit::Insert {
                     parent: parent.clone(),
@@ -251,7 +252,8 @@ fn roadblock_buttons_ui(
         if form.button(ui, Key::AddEntry) {
             let entry = new_entry(
                 document,
-                domain,
+                &domain.id,
+                document.timeline.first_year.0,
                 vec![roadblock.id.clone()],
                 form.tr(Key::NewEntryLabel),
             );

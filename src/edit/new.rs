@@ -1,0 +1,36 @@
+//! New entities as the editor creates them: fresh ids, sensible defaults.
+
+use super::ids::fresh_id;
+use crate::model::{Document, EntryKind, Id, Roadblock, TimePoint, TimelineEntry};
+
+/// A new roadblock for domain `domain_id`, with a fresh id, `scope` and `title`.
+#[must_use]
+pub fn new_roadblock(document: &Document, domain_id: &Id, scope: &str, title: &str) -> Roadblock {
+    Roadblock {
+        id: fresh_id(document, &format!("{domain_id}.r")),
+        scope: scope.to_owned(),
+        title: title.to_owned(),
+        ..Roadblock::default()
+    }
+}
+
+/// A new one-year arrow in fiscal year `year`, on `rows` of domain `domain_id`.
+#[must_use]
+pub fn new_entry(
+    document: &Document,
+    domain_id: &Id,
+    year: i32,
+    rows: Vec<Id>,
+    label: &str,
+) -> TimelineEntry {
+    TimelineEntry {
+        id: fresh_id(document, &format!("{domain_id}.t")),
+        label: label.to_owned(),
+        kind: EntryKind::Arrow,
+        start: TimePoint::year(year),
+        end: TimePoint::year(year),
+        open_ended: false,
+        rows,
+        detail: String::new(),
+    }
+}
