@@ -2,12 +2,10 @@
 
 use egui::Ui;
 
-use super::PanelAction;
 use super::form::Form;
 use crate::edit::{Edit, Entity, Parent, fresh_id};
 use crate::model::{Category, Column, ColumnKind, Document, Domain, LabelStyle};
 use crate::ui::i18n::Key;
-use crate::ui::selection::Selection;
 
 /// The editor of the document's metadata, legend, timeline and columns.
 pub fn document_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
@@ -45,24 +43,15 @@ pub fn document_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
     columns_ui(ui, form, document);
     ui.separator();
     if form.button(ui, Key::AddDomain) {
-        let id = fresh_id(document, "d");
         let number = document.domains.iter().map(|d| d.number).max().unwrap_or(0) + 1;
         let domain = Domain {
-            id: id.clone(),
+            id: fresh_id(document, "d"),
             number,
             name: form.tr(Key::NewDomainName).to_owned(),
             ..Domain::default()
         };
         let index = document.domains.len();
-        form.edit(
-            Edit::Insert {
-                parent: Parent::Document,
-                index,
-                entity: Entity::Domain(domain),
-            },
-            None,
-        );
-        form.push(PanelAction::Select(Some(Selection::Domain(id))));
+        form.insert(Parent::Document, index, Entity::Domain(domain));
     }
 }
 

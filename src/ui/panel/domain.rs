@@ -7,7 +7,6 @@ use super::form::Form;
 use crate::edit::{Edit, Entity, Parent, duplicate_domain, fresh_id, new_entry, new_roadblock};
 use crate::model::{Document, Domain, Footnote};
 use crate::ui::i18n::Key;
-use crate::ui::selection::Selection;
 
 /// The editor of `domain`.
 pub fn domain_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: &Domain) {
@@ -99,17 +98,12 @@ fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: 
                 "共通",
                 form.tr(Key::NewRoadblockTitle),
             );
-            let id = roadblock.id.clone();
             let at = domain.roadblocks.len();
-            form.edit(
-                Edit::Insert {
-                    parent: Parent::Domain(domain.id.clone()),
-                    index: at,
-                    entity: Entity::Roadblock(roadblock),
-                },
-                None,
+            form.insert(
+                Parent::Domain(domain.id.clone()),
+                at,
+                Entity::Roadblock(roadblock),
             );
-            form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
         }
         if form.button(ui, Key::AddEntry) {
             let entry = new_entry(
@@ -119,17 +113,8 @@ fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: 
                 Vec::new(),
                 form.tr(Key::NewEntryLabel),
             );
-            let id = entry.id.clone();
             let at = domain.entries.len();
-            form.edit(
-                Edit::Insert {
-                    parent: Parent::Domain(domain.id.clone()),
-                    index: at,
-                    entity: Entity::Entry(entry),
-                },
-                None,
-            );
-            form.push(PanelAction::Select(Some(Selection::Entry(id))));
+            form.insert(Parent::Domain(domain.id.clone()), at, Entity::Entry(entry));
         }
         if form.button(ui, Key::MoveUp) && index > 0 {
             form.edit(
@@ -153,16 +138,7 @@ fn domain_buttons_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: 
         }
         if form.button(ui, Key::Duplicate) {
             let copy = duplicate_domain(document, domain);
-            let id = copy.id.clone();
-            form.edit(
-                Edit::Insert {
-                    parent: Parent::Document,
-                    index: index + 1,
-                    entity: Entity::Domain(copy),
-                },
-                None,
-            );
-            form.push(PanelAction::Select(Some(Selection::Domain(id))));
+            form.insert(Parent::Document, index + 1, Entity::Domain(copy));
         }
         if form.button(ui, Key::Delete) {
             form.edit(Edit::Remove(domain.id.clone()), None);

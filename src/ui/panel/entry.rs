@@ -8,7 +8,6 @@ use super::form::Form;
 use crate::edit::{Edit, Entity, Parent, duplicate_entry};
 use crate::model::{Document, Domain, EntryKind, PartOfYear, TimePoint, TimelineEntry};
 use crate::ui::i18n::Key;
-use crate::ui::selection::Selection;
 
 /// The editor of `entry`.
 pub fn entry_ui(
@@ -65,21 +64,16 @@ pub fn entry_ui(
     ui.horizontal(|ui| {
         if form.button(ui, Key::Duplicate) {
             let copy = duplicate_entry(document, &domain.id, entry);
-            let id = copy.id.clone();
             let index = domain
                 .entries
                 .iter()
                 .position(|e| e.id == entry.id)
                 .map_or(0, |i| i + 1);
-            form.edit(
-                Edit::Insert {
-                    parent: Parent::Domain(domain.id.clone()),
-                    index,
-                    entity: Entity::Entry(copy),
-                },
-                None,
+            form.insert(
+                Parent::Domain(domain.id.clone()),
+                index,
+                Entity::Entry(copy),
             );
-            form.push(PanelAction::Select(Some(Selection::Entry(id))));
         }
         let index = domain
             .entries

@@ -3,8 +3,9 @@
 use egui::Ui;
 
 use super::PanelAction;
-use crate::edit::{Edit, MergeKey};
+use crate::edit::{Edit, Entity, MergeKey, Parent};
 use crate::ui::i18n::{Key, Lang, tr};
+use crate::ui::selection::Selection;
 
 /// The id of the panel's first field, so Enter can move focus there.
 #[must_use]
@@ -118,6 +119,25 @@ impl Form {
     pub fn edit(&mut self, edit: Edit, merge: Option<String>) {
         self.actions
             .push(PanelAction::Edit(edit, merge.map(MergeKey)));
+    }
+
+    /// Queues inserting `entity` at `index` of `parent` (its own undo step), then selects it.
+    pub fn insert(&mut self, parent: Parent, index: usize, entity: Entity) {
+        let selection = match &entity {
+            Entity::Domain(domain) => Selection::Domain(domain.id.clone()),
+            Entity::Roadblock(roadblock) => Selection::Roadblock(roadblock.id.clone()),
+            Entity::Item(item) => Selection::Item(item.id.clone()),
+            Entity::Entry(entry) => Selection::Entry(entry.id.clone()),
+        };
+        self.edit(
+            Edit::Insert {
+                parent,
+                index,
+                entity,
+            },
+            None,
+        );
+        self.actions.push(PanelAction::Select(Some(selection)));
     }
 
     /// Queues any action.

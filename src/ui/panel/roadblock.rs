@@ -10,7 +10,6 @@ use crate::edit::{
 };
 use crate::model::{Document, Domain, Item, Marker, Roadblock};
 use crate::ui::i18n::Key;
-use crate::ui::selection::Selection;
 
 /// The editor of `roadblock`.
 pub fn roadblock_ui(
@@ -225,29 +224,11 @@ fn roadblock_buttons_ui(
                 &roadblock.scope,
                 form.tr(Key::NewRoadblockTitle),
             );
-            let id = new.id.clone();
-            form.edit(
-                Edit::Insert {
-                    parent: parent.clone(),
-                    index: index + 1,
-                    entity: Entity::Roadblock(new),
-                },
-                None,
-            );
-            form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
+            form.insert(parent.clone(), index + 1, Entity::Roadblock(new));
         }
         if form.button(ui, Key::Duplicate) {
             let copy = duplicate_roadblock(document, &domain.id, roadblock);
-            let id = copy.id.clone();
-            form.edit(
-                Edit::Insert {
-                    parent: parent.clone(),
-                    index: index + 1,
-                    entity: Entity::Roadblock(copy),
-                },
-                None,
-            );
-            form.push(PanelAction::Select(Some(Selection::Roadblock(id))));
+            form.insert(parent.clone(), index + 1, Entity::Roadblock(copy));
         }
         if form.button(ui, Key::AddEntry) {
             let entry = new_entry(
@@ -257,17 +238,8 @@ fn roadblock_buttons_ui(
                 vec![roadblock.id.clone()],
                 form.tr(Key::NewEntryLabel),
             );
-            let id = entry.id.clone();
             let at = domain.entries.len();
-            form.edit(
-                Edit::Insert {
-                    parent: parent.clone(),
-                    index: at,
-                    entity: Entity::Entry(entry),
-                },
-                None,
-            );
-            form.push(PanelAction::Select(Some(Selection::Entry(id))));
+            form.insert(parent.clone(), at, Entity::Entry(entry));
         }
         if form.button(ui, Key::MoveUp) && index > 0 {
             form.edit(
