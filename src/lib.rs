@@ -4,12 +4,14 @@
 //! - [`model`]: document types, ids, fiscal years and 和暦, validation (serde only);
 //! - [`io`]: RON load/save with atomic writes;
 //! - [`edit`]: the one `apply(Edit)` that changes a document, and undo history;
+//! - [`export`]: printing pieces: 禁則 line breaking, font metrics (no GUI);
 //! - [`font`]: finding the Japanese font (no GUI);
 //! - [`cli`]: the `koteihyo` command line;
 //! - `ui`: the eframe window (feature `gui`).
 
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod font;
 pub mod io;
 pub mod model;
