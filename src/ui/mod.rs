@@ -1,6 +1,7 @@
 //! The editor window (eframe): menu bar, filter toolbar, the domains × fiscal-years grid,
 //! the details panel and the status bar.
 
+pub mod actions;
 pub mod app;
 pub mod command;
 mod dialogs;

@@ -6,10 +6,9 @@ use egui::{CursorIcon, Rect, Response, Sense, Ui, WidgetInfo};
 
 use super::layout::GridLayout;
 use super::paint::GridOutput;
-use crate::edit::{
-    Edit, Entity, MergeKey, Parent, duplicate_entry, duplicate_roadblock, new_entry, new_roadblock,
-};
+use crate::edit::{Edit, Entity, MergeKey, Parent, new_entry};
 use crate::model::{Document, Domain, DragHandle, EntryKind, Roadblock, TimelineEntry};
+use crate::ui::actions::{EntryAction, RowAction, Then};
 use crate::ui::i18n::{Key, Lang, tr};
 use crate::ui::selection::Selection;
 
@@ -144,63 +143,23 @@ pub fn roadblock_menu(
     lang: Lang,
     output: &mut GridOutput,
 ) {
-    let index = domain.row_of(&roadblock.id).unwrap_or(0);
-    let parent = Parent::Domain(domain.id.clone());
     response.context_menu(|ui| {
-        let mut edit = None;
-        if ui.button(tr(lang, Key::AddRoadblock)).clicked() {
-            let new = new_roadblock(
-                document,
-                &domain.id,
-                &roadblock.scope,
-                tr(lang, Key::NewRoadblockTitle),
-            );
-            let id = new.id.clone();
-            output.selected_after_edit = Some(Selection::Roadblock(id));
-            edit = Some(Edit::Insert {
-                parent: parent.clone(),
-                index: index + 1,
-                entity: Entity::Roadblock(new),
-            });
-        }
-        if ui.button(tr(lang, Key::Duplicate)).clicked() {
-            let copy = duplicate_roadblock(document, &domain.id, roadblock);
-            output.selected_after_edit = Some(Selection::Roadblock(copy.id.clone()));
-            edit = Some(Edit::Insert {
-                parent: parent.clone(),
-                index: index + 1,
-                entity: Entity::Roadblock(copy),
-            });
-        }
-        if ui
-            .add_enabled(index > 0, egui::Button::new(tr(lang, Key::MoveUp)))
-            .clicked()
-        {
-            edit = Some(Edit::Move {
-                id: roadblock.id.clone(),
-                to: parent.clone(),
-                index: index.saturating_sub(1),
-            });
-        }
-        if ui
-            .add_enabled(
-                index + 1 < domain.roadblocks.len(),
-                egui::Button::new(tr(lang, Key::MoveDown)),
-            )
-            .clicked()
-        {
-            edit = Some(Edit::Move {
-                id: roadblock.id.clone(),
-                to: parent.clone(),
-                index: index + 1,
-            });
-        }
-        if ui.button(tr(lang, Key::Delete)).clicked() {
-            edit = Some(Edit::Remove(roadblock.id.clone()));
-        }
-        if let Some(edit) = edit {
-            output.edits.push((edit, None));
-            ui.close();
+        let actions = [
+            RowAction::AddBelow,
+            RowAction::Duplicate,
+            RowAction::MoveUp,
+            RowAction::MoveDown,
+            RowAction::Delete,
+        ];
+        for action in actions {
+            let button = egui::Button::new(tr(lang, action.label()));
+            if ui
+                .add_enabled(action.applies(domain, roadblock), button)
+                .clicked()
+            {
+                queue(output, action.edit(document, domain, roadblock, lang));
+                ui.close();
+            }
         }
     });
 }
@@ -215,29 +174,21 @@ pub fn entry_menu(
     output: &mut GridOutput,
 ) {
     response.context_menu(|ui| {
-        let mut edit = None;
-        if ui.button(tr(lang, Key::Duplicate)).clicked() {
-            let copy = duplicate_entry(document, &domain.id, entry);
-            let index = domain
-                .entries
-                .iter()
-                .position(|e| e.id == entry.id)
-                .map_or(0, |i| i + 1);
-            output.selected_after_edit = Some(Selection::Entry(copy.id.clone()));
-            edit = Some(Edit::Insert {
-                parent: Parent::Domain(domain.id.clone()),
-                index,
-                entity: Entity::Entry(copy),
-            });
-        }
-        if ui.button(tr(lang, Key::Delete)).clicked() {
-            edit = Some(Edit::Remove(entry.id.clone()));
-        }
-        if let Some(edit) = edit {
-            output.edits.push((edit, None));
-            ui.close();
+        for action in [EntryAction::Duplicate, EntryAction::Delete] {
+            if ui.button(tr(lang, action.label())).clicked() {
+                queue(output, action.edit(document, domain, entry));
+                ui.close();
+            }
         }
     });
+}
+
+/// Queues an action's edit; the grid selects a new entity and otherwise keeps the selection.
+fn queue(output: &mut GridOutput, (edit, then): (Edit, Then)) {
+    output.edits.push((edit, None));
+    if let Then::Select(selection) = then {
+        output.selected_after_edit = Some(selection);
+    }
 }
 
 /// Where a dragged roadblock would land: the domain and the index among its roadblocks (before

@@ -3,10 +3,10 @@
 
 use egui::Ui;
 
-use super::PanelAction;
 use super::form::Form;
-use crate::edit::{Edit, Entity, Parent, duplicate_entry};
+use crate::edit::Edit;
 use crate::model::{Document, Domain, EntryKind, PartOfYear, TimePoint, TimelineEntry};
+use crate::ui::actions::EntryAction;
 use crate::ui::i18n::Key;
 
 /// The editor of `entry`.
@@ -62,48 +62,15 @@ pub fn entry_ui(
     }
     ui.separator();
     ui.horizontal(|ui| {
-        if form.button(ui, Key::Duplicate) {
-            let copy = duplicate_entry(document, &domain.id, entry);
-            let index = domain
-                .entries
-                .iter()
-                .position(|e| e.id == entry.id)
-                .map_or(0, |i| i + 1);
-            form.insert(
-                Parent::Domain(domain.id.clone()),
-                index,
-                Entity::Entry(copy),
-            );
-        }
-        let index = domain
-            .entries
-            .iter()
-            .position(|e| e.id == entry.id)
-            .unwrap_or(0);
-        let parent = Parent::Domain(domain.id.clone());
-        if form.button(ui, Key::MoveUp) && index > 0 {
-            form.edit(
-                Edit::Move {
-                    id: entry.id.clone(),
-                    to: parent.clone(),
-                    index: index - 1,
-                },
-                None,
-            );
-        }
-        if form.button(ui, Key::MoveDown) {
-            form.edit(
-                Edit::Move {
-                    id: entry.id.clone(),
-                    to: parent,
-                    index: index + 1,
-                },
-                None,
-            );
-        }
-        if form.button(ui, Key::Delete) {
-            form.edit(Edit::Remove(entry.id.clone()), None);
-            form.push(PanelAction::Select(None));
+        for action in [
+            EntryAction::Duplicate,
+            EntryAction::MoveUp,
+            EntryAction::MoveDown,
+            EntryAction::Delete,
+        ] {
+            if form.button(ui, action.label()) && action.applies(domain, entry) {
+                form.act(action.edit(document, domain, entry));
+            }
         }
     });
 }

@@ -4,6 +4,7 @@ use egui::Ui;
 
 use super::PanelAction;
 use crate::edit::{Edit, Entity, MergeKey, Parent};
+use crate::ui::actions::Then;
 use crate::ui::i18n::{Key, Lang, tr};
 use crate::ui::selection::Selection;
 
@@ -138,6 +139,16 @@ impl Form {
             None,
         );
         self.actions.push(PanelAction::Select(Some(selection)));
+    }
+
+    /// Queues a row or entry action's edit (its own undo step) and the selection after it.
+    pub fn act(&mut self, (edit, then): (Edit, Then)) {
+        self.edit(edit, None);
+        match then {
+            Then::Keep => {}
+            Then::Select(selection) => self.actions.push(PanelAction::Select(Some(selection))),
+            Then::Deselect => self.actions.push(PanelAction::Select(None)),
+        }
     }
 
     /// Queues any action.

@@ -5,10 +5,9 @@ use egui::Ui;
 
 use super::PanelAction;
 use super::form::Form;
-use crate::edit::{
-    Edit, Entity, IdAllocator, Parent, duplicate_roadblock, new_entry, new_roadblock,
-};
+use crate::edit::{Edit, Entity, IdAllocator, Parent, new_entry};
 use crate::model::{Document, Domain, Item, Marker, Roadblock};
+use crate::ui::actions::RowAction;
 use crate::ui::i18n::Key;
 
 /// The editor of `roadblock`.
@@ -214,21 +213,11 @@ fn roadblock_buttons_ui(
     domain: &Domain,
     roadblock: &Roadblock,
 ) {
-    let index = domain.row_of(&roadblock.id).unwrap_or(0);
-    let parent = Parent::Domain(domain.id.clone());
     ui.horizontal_wrapped(|ui| {
-        if form.button(ui, Key::AddRoadblock) {
-            let new = new_roadblock(
-                document,
-                &domain.id,
-                &roadblock.scope,
-                form.tr(Key::NewRoadblockTitle),
-            );
-            form.insert(parent.clone(), index + 1, Entity::Roadblock(new));
-        }
-        if form.button(ui, Key::Duplicate) {
-            let copy = duplicate_roadblock(document, &domain.id, roadblock);
-            form.insert(parent.clone(), index + 1, Entity::Roadblock(copy));
+        for action in [RowAction::AddBelow, RowAction::Duplicate] {
+            if form.button(ui, action.label()) {
+                form.act(action.edit(document, domain, roadblock, form.lang));
+            }
         }
         if form.button(ui, Key::AddEntry) {
             let entry = new_entry(
@@ -239,31 +228,12 @@ fn roadblock_buttons_ui(
                 form.tr(Key::NewEntryLabel),
             );
             let at = domain.entries.len();
-            form.insert(parent.clone(), at, Entity::Entry(entry));
+            form.insert(Parent::Domain(domain.id.clone()), at, Entity::Entry(entry));
         }
-        if form.button(ui, Key::MoveUp) && index > 0 {
-            form.edit(
-                Edit::Move {
-                    id: roadblock.id.clone(),
-                    to: parent.clone(),
-                    index: index - 1,
-                },
-                None,
-            );
-        }
-        if form.button(ui, Key::MoveDown) {
-            form.edit(
-                Edit::Move {
-                    id: roadblock.id.clone(),
-                    to: parent.clone(),
-                    index: index + 1,
-                },
-                None,
-            );
-        }
-        if form.button(ui, Key::Delete) {
-            form.edit(Edit::Remove(roadblock.id.clone()), None);
-            form.push(PanelAction::Select(None));
+        for action in [RowAction::MoveUp, RowAction::MoveDown, RowAction::Delete] {
+            if form.button(ui, action.label()) && action.applies(domain, roadblock) {
+                form.act(action.edit(document, domain, roadblock, form.lang));
+            }
         }
     });
 }
