@@ -123,12 +123,6 @@ impl Document {
             .map(|c| c.header.as_str())
     }
 
-    /// Whether the document shows roadblock rows (false for a timeline-only roadmap).
-    #[must_use]
-    pub fn shows_roadblocks(&self) -> bool {
-        self.columns.iter().any(|c| c.kind != ColumnKind::Domain)
-    }
-
     /// The domain with this id.
     #[must_use]
     pub fn domain(&self, id: &super::Id) -> Option<&Domain> {

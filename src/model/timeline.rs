@@ -25,11 +25,6 @@ impl Timeline {
         self.first_year.offset(i32::from(self.years.max(1)) - 1)
     }
 
-    /// Every fiscal year shown, in column order.
-    pub fn fiscal_years(&self) -> impl Iterator<Item = FiscalYear> + '_ {
-        (0..i32::from(self.years)).map(|n| self.first_year.offset(n))
-    }
-
     /// The header label of column `index` (0-based), with 以降 on the last one when open-ended.
     #[must_use]
     pub fn column_label(&self, index: usize) -> String {
