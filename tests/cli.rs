@@ -1,4 +1,5 @@
-//! The `koteihyo` command line: exit codes and messages of `check`, `fmt` and `export`.
+//! The `koteihyo` command line: exit codes and messages of `check`, `fmt` and `export`
+//! (JSON, and PDF/SVG/PNG pages with their options).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -175,4 +176,105 @@ fn export_json_and_unknown_formats() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot export to .docx"));
     assert!(!docx.exists());
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+fn export_to(file: &Path, output: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "export".as_ref(),
+        file.as_os_str(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ];
+    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
+    koteihyo(&args)
+}
+
+#[test]
+fn export_pdf_of_chosen_domains_on_a3() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("after.pdf");
+    let output = export_to(
+        &example("roadblocks-after.ron"),
+        &pdf,
+        &["--paper", "a3", "--domains", "1,4-6"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("4 pages"));
+    let bytes = std::fs::read(&pdf).expect("the PDF exists");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // A3 landscape, as poppler reads it.
+    let info = Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("(A3)") && info.contains("1190.55 x 841.89"),
+        "{info}"
+    );
+}
+
+#[test]
+fn export_svg_and_png_write_one_numbered_file_per_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = export_to(
+        &example("roadblocks-after.ron"),
+        &dir.path().join("after.svg"),
+        &["--domains", "2-3"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let first = std::fs::read_to_string(dir.path().join("after-01.svg")).expect("page 1");
+    assert!(first.contains("② "), "the page title names domain ②");
+    assert!(dir.path().join("after-02.svg").exists());
+    assert!(!dir.path().join("after-03.svg").exists());
+    let output = export_to(
+        &example("roadblocks-after.ron"),
+        &dir.path().join("p.png"),
+        &["--domains", "7", "--portrait", "--dpi", "50"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let png = std::fs::read(dir.path().join("p-01.png")).expect("the PNG exists");
+    assert!(png.starts_with(b"\x89PNG"));
+    // Portrait A4 at 50 dpi: 414 × 585 pixels (width and height in the IHDR chunk).
+    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+    assert_eq!((width, height), (414, 585));
+}
+
+#[test]
+fn export_with_a_bad_domain_list_or_no_matching_domain_fails_clearly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("x.pdf");
+    let output = export_to(
+        &example("roadblocks-after.ron"),
+        &pdf,
+        &["--domains", "3-1"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid domain list \"3-1\""));
+    let output = export_to(&example("roadblocks-after.ron"), &pdf, &["--domains", "42"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nothing to print"));
+    assert!(!pdf.exists());
 }

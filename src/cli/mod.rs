@@ -51,13 +51,17 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write the roadmap in another format, chosen by the output's extension (.json).
+    /// Write the roadmap in another format, chosen by the output's extension: .pdf (the printed
+    /// chart), .svg and .png (one file per page, numbered NAME-01.png …), .json (the data).
     Export {
         /// The roadmap file (.ron).
         file: PathBuf,
-        /// The output file; `-` writes to standard output.
+        /// The output file; `-` writes JSON to standard output.
         #[arg(short, long)]
         output: PathBuf,
+        /// How pages are printed (PDF, SVG, PNG).
+        #[command(flatten)]
+        print: export::PrintOptions,
     },
 }
 
@@ -78,7 +82,11 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
             },
             &mut std::io::stdout().lock(),
         )?,
-        Command::Export { file, output } => export::run(file, output)?,
+        Command::Export {
+            file,
+            output,
+            print,
+        } => export::run(file, output, print)?,
     };
     Ok(ExitCode::from(code))
 }

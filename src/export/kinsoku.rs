@@ -56,7 +56,8 @@ pub fn break_lines(text: &str, max_width: f32, width_of: impl Fn(char) -> f32) -
     for paragraph in text.split('\n') {
         let mut line: Vec<&str> = Vec::new();
         let mut width = 0.0;
-        for unit in units(paragraph) {
+        let mut queue: std::collections::VecDeque<&str> = units(paragraph).into();
+        while let Some(unit) = queue.pop_front() {
             let unit_width = measure(unit);
             if width + unit_width <= max_width || line.is_empty() {
                 if line.is_empty() && unit_width > max_width && unit.chars().count() > 1 {
@@ -90,8 +91,11 @@ pub fn break_lines(text: &str, max_width: f32, width_of: impl Fn(char) -> f32) -
                 }
             }
             lines.push(finish(&mut line));
-            width = carried.iter().map(|u| measure(u)).sum();
-            line = carried;
+            width = 0.0;
+            // The carried units start the next line afresh (an overlong one is then broken).
+            for unit in carried.into_iter().rev() {
+                queue.push_front(unit);
+            }
         }
         lines.push(finish(&mut line));
     }
@@ -168,6 +172,19 @@ mod tests {
             lines.concat(),
             "https://www.mhlw.go.jp/content/000769923.pdf"
         );
+    }
+
+    #[test]
+    fn an_overlong_word_after_text_is_broken_too() {
+        let text = "ガイダンス」https://www.mhlw.go.jp/content/000769923.pdf及び";
+        let lines = wrap(text, 8.0);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().map(width).sum::<f32>() <= 8.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines.concat(), text);
     }
 
     #[test]

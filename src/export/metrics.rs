@@ -38,11 +38,22 @@ impl FontMetrics {
             cache: RefCell::new(HashMap::new()),
         })
     }
+}
 
-    /// The advance of `c` in ems (a full-width character is about 1.0). A character the face
-    /// lacks measures as 1 em, so layout never underestimates it.
-    #[must_use]
-    pub fn advance(&self, c: char) -> f32 {
+/// Character widths for layout, in ems.
+pub trait Measure {
+    /// The advance of `c` in ems (a full-width character is about 1.0).
+    fn advance(&self, c: char) -> f32;
+
+    /// The width of `text` at `size` points.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.advance(c)).sum::<f32>() * size
+    }
+}
+
+impl Measure for FontMetrics {
+    /// A character the face lacks measures as 1 em, so layout never underestimates it.
+    fn advance(&self, c: char) -> f32 {
         if let Some(width) = self.cache.borrow().get(&c) {
             return *width;
         }
@@ -56,17 +67,39 @@ impl FontMetrics {
         self.cache.borrow_mut().insert(c, width);
         width
     }
+}
 
-    /// The width of `text` at `size` points.
+impl FontMetrics {
+    /// The face being measured.
     #[must_use]
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c)).sum::<f32>() * size
+    pub fn font(&self) -> &JapaneseFont {
+        &self.font
+    }
+}
+
+/// Widths that need no font: ASCII and half-width forms are ½ em, everything else 1 em.
+/// Layout dumps made with it are the same on every machine, whatever fonts it has.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FixedPitch;
+
+impl Measure for FixedPitch {
+    fn advance(&self, c: char) -> f32 {
+        if c.is_ascii() || ('\u{ff61}'..='\u{ffdc}').contains(&c) {
+            0.5
+        } else {
+            1.0
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_pitch_is_half_for_ascii() {
+        assert!((FixedPitch.width("AI審査", 10.0) - 30.0).abs() < f32::EPSILON);
+    }
 
     #[test]
     fn japanese_is_full_width_and_latin_narrower() {

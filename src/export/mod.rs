@@ -1,6 +1,12 @@
-//! Printing: the pieces the page layout is built from (GUI-free, shared by the screen's print
-//! preview and the PDF/SVG/PNG backends of the print issue): 禁則 line breaking and the metrics
-//! of the Japanese face.
+//! Printing (GUI-free): page settings, the page layout shared by the screen's print preview
+//! and the PDF/SVG/PNG backends, 禁則 line breaking and the metrics of the Japanese face.
 
 pub mod kinsoku;
+pub mod layout;
 pub mod metrics;
+pub mod page;
+pub mod pdf;
+pub mod png;
+pub mod printer;
+pub mod settings;
+pub mod svg;

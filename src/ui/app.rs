@@ -47,6 +47,10 @@ pub enum Request {
     SaveRevision(String, i32),
     /// Restore (true) or discard (false) a recovery file.
     Recover(PathBuf, bool),
+    /// Show an error message (an export or opening a file failed).
+    ShowError(String),
+    /// Something the print preview asked for.
+    Print(crate::ui::print::PrintAction),
 }
 
 /// An action that replaces or closes the document, waiting for 保存 / 保存しない / キャンセル.
@@ -128,6 +132,8 @@ pub enum Dialog {
     NewRevision(String, i32),
     /// Recovery files from a session that did not end cleanly.
     Recovery(Vec<crate::io::Recovery>),
+    /// An export was written: offer to open it.
+    Exported(PathBuf),
     /// The settings window.
     Settings,
     /// The about window.
@@ -172,6 +178,8 @@ pub struct KoteihyoApp {
     applied_dark_mode: Option<bool>,
     /// Keeps the Enter of an input method from inserting a newline.
     ime: crate::ui::ime::ImeGuard,
+    /// The print preview, when open (it replaces the grid and the details panel).
+    pub print: Option<crate::ui::print::PrintPreview>,
 }
 
 impl KoteihyoApp {
@@ -213,6 +221,7 @@ impl KoteihyoApp {
             title: String::new(),
             applied_dark_mode: None,
             ime: crate::ui::ime::ImeGuard::default(),
+            print: None,
         };
         if let Some(path) = path {
             app.open_path(path);
@@ -316,7 +325,7 @@ impl KoteihyoApp {
                 ui.colored_label(ui.visuals().warn_fg_color, tr(Lang::En, Key::FontMissing));
             });
         }
-        if let Some(open) = &self.open {
+        if let Some(open) = self.open.as_ref().filter(|_| self.print.is_none()) {
             let document = &open.document;
             egui::Panel::top("koteihyo-filters").show(ui, |ui| {
                 filter_toolbar_ui(ui, &mut self.filter, document, lang);
@@ -327,6 +336,35 @@ impl KoteihyoApp {
             egui::Panel::bottom("koteihyo-problems")
                 .show(ui, |ui| status_bar::problems_ui(ui, self));
         }
+        if let (Some(preview), Some(open)) = (&mut self.print, &self.open) {
+            let actions = egui::CentralPanel::default()
+                .show(ui, |ui| {
+                    preview.ui(
+                        ui,
+                        &open.document,
+                        self.generation,
+                        &mut self.settings.print,
+                        lang,
+                    )
+                })
+                .inner;
+            self.requests
+                .extend(actions.into_iter().map(Request::Print));
+        } else {
+            self.editor_ui(ui, lang);
+        }
+        dialogs::dialogs_ui(&ctx, self);
+        self.run_requests(&ctx);
+        self.autosave(&ctx);
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The editor: the details panel on the right, the grid in the middle.
+    fn editor_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
         egui::Panel::right("koteihyo-details")
             .resizable(true)
             .default_size(360.0)
@@ -373,14 +411,6 @@ impl KoteihyoApp {
                 ui.centered_and_justified(|ui| ui.label(tr(lang, Key::NoDocument)));
             }
         });
-        dialogs::dialogs_ui(&ctx, self);
-        self.run_requests(&ctx);
-        self.autosave(&ctx);
-        let title = self.window_title();
-        if title != self.title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
     }
 
     /// Closing the window with unsaved changes asks first (the close is cancelled meanwhile).
@@ -446,6 +476,8 @@ impl KoteihyoApp {
             Request::SaveOverwriting(path) => self.save_to(&path, true),
             Request::SaveRevision(label, shift) => self.save_revision(&label, shift),
             Request::Recover(file, restore) => self.recover(&file, restore),
+            Request::Print(action) => self.run_print_action(action),
+            Request::ShowError(message) => self.dialog = Some(Dialog::SaveError(message)),
         }
     }
 
@@ -463,6 +495,7 @@ impl KoteihyoApp {
                     .unwrap_or_default();
                 self.dialog = Some(Dialog::NewRevision(label, 0));
             }
+            Command::Print => self.open_print_preview(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.undo_or_redo(false),
             Command::Redo | Command::RedoAlternative => self.undo_or_redo(true),

@@ -18,6 +18,8 @@ pub enum Command {
     SaveAs,
     /// Save a copy as the next revision (ids kept, new label, years shifted).
     SaveRevision,
+    /// Open the print preview (PDF, PNG, SVG).
+    Print,
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -65,12 +67,13 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::SaveRevision,
+        Command::Print,
         Command::Quit,
         Command::Redo,
         Command::RedoAlternative,
@@ -97,6 +100,7 @@ impl Command {
             Command::Save => Key::CommandSave,
             Command::SaveAs => Key::CommandSaveAs,
             Command::SaveRevision => Key::CommandSaveRevision,
+            Command::Print => Key::CommandPrint,
             Command::Quit => Key::CommandQuit,
             Command::Undo => Key::CommandUndo,
             Command::Redo | Command::RedoAlternative => Key::CommandRedo,
@@ -123,6 +127,7 @@ impl Command {
             | Command::Save
             | Command::SaveAs
             | Command::SaveRevision
+            | Command::Print
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
@@ -157,6 +162,7 @@ impl Command {
             Command::Open => command(KeyCode::O),
             Command::Save => command(KeyCode::S),
             Command::SaveAs => command_shift(KeyCode::S),
+            Command::Print => command(KeyCode::P),
             Command::Quit => command(KeyCode::Q),
             Command::Undo => command(KeyCode::Z),
             Command::Redo => command_shift(KeyCode::Z),

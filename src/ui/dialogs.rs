@@ -55,6 +55,18 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
             ui.label(format!("koteihyo {}", env!("CARGO_PKG_VERSION")));
             ui.button(tr(lang, Key::Close)).clicked()
         }),
+        Dialog::Exported(path) => modal(ctx, "exported", |ui| {
+            ui.heading(tr(lang, Key::PrintExported));
+            ui.label(path.display().to_string());
+            ui.horizontal(|ui| {
+                let open = ui.button(tr(lang, Key::PrintOpenFile)).clicked();
+                if open && let Err(error) = opener::open(&path) {
+                    app.request(Request::ShowError(format!("{}: {error}", path.display())));
+                }
+                open | ui.button(tr(lang, Key::Close)).clicked()
+            })
+            .inner
+        }),
         Dialog::Settings => settings_ui(ctx, app, lang),
     };
     if close {

@@ -13,6 +13,7 @@ pub mod i18n;
 mod ime;
 mod menu;
 pub mod panel;
+pub mod print;
 pub mod selection;
 pub mod settings;
 mod status_bar;

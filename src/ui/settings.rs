@@ -25,6 +25,8 @@ pub struct Settings {
     pub column_widths: ColumnWidths,
     /// Dark theme instead of the light one (light matches the printed slides).
     pub dark_mode: bool,
+    /// The print preview's page settings.
+    pub print: crate::export::settings::PageSettings,
 }
 
 impl Settings {

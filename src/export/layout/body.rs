@@ -1,0 +1,363 @@
+//! One domain's table body and footnotes laid out as one tall strip (y from the top of the
+//! body), in units that pagination never cuts: a line of text, or an entry with its label.
+
+use crate::export::metrics::Measure;
+use crate::export::page::{Point, Rgb, Shape, Stroke};
+use crate::model::{ColumnKind, Document, Domain, EntryKind, Item, Marker, Roadblock};
+
+use super::palette;
+use super::table::Table;
+use super::text::{Paragraph, PlacedLine, line_height, place};
+
+/// Something pagination keeps whole on one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Top, in the strip.
+    pub top: f32,
+    /// Bottom, in the strip.
+    pub bottom: f32,
+    /// What it draws, in strip coordinates.
+    pub shapes: Vec<Shape>,
+}
+
+/// A domain's strip: its rows, the bottom of the table and everything drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// `(top, bottom)` of each roadblock row.
+    pub rows: Vec<(f32, f32)>,
+    /// The bottom of the table (footnotes follow below it).
+    pub table_bottom: f32,
+    /// The bottom of everything.
+    pub bottom: f32,
+    /// Lines and entries, in reading order.
+    pub units: Vec<Unit>,
+}
+
+/// Sizes derived from the body text size.
+#[derive(Debug, Clone, Copy)]
+pub struct Metrics {
+    /// Body text size.
+    pub size: f32,
+    /// Padding inside cells.
+    pub pad: f32,
+}
+
+impl Metrics {
+    /// The metrics for body text of `size` points.
+    #[must_use]
+    pub fn new(size: f32) -> Self {
+        Self {
+            size,
+            pad: size * 0.4,
+        }
+    }
+
+    /// Size of notes (entry details, footnotes).
+    #[must_use]
+    pub fn note_size(&self) -> f32 {
+        self.size * 0.85
+    }
+}
+
+/// Lays out `domain`'s rows, timeline entries and footnotes.
+#[must_use]
+pub fn lay_out(
+    document: &Document,
+    domain: &Domain,
+    table: &Table,
+    measure: &dyn Measure,
+    metrics: Metrics,
+) -> Body {
+    let Metrics { size, pad } = metrics;
+    // Cells are laid out from their row's top; rows move down once entries have made room.
+    let mut row_units: Vec<Vec<Unit>> = Vec::with_capacity(domain.roadblocks.len());
+    let mut heights = Vec::with_capacity(domain.roadblocks.len());
+    for roadblock in &domain.roadblocks {
+        let mut bottom = line_height(size) * 2.0;
+        let mut units = Vec::new();
+        for column in &table.columns {
+            let (lines, cell_bottom) = cell(roadblock, column.kind, measure, metrics, column, 0.0);
+            bottom = bottom.max(cell_bottom);
+            units.extend(lines.into_iter().map(line_unit));
+        }
+        heights.push(bottom + pad);
+        row_units.push(units);
+    }
+    let entries = place_entries(document, domain, table, measure, metrics, &mut heights);
+    let mut rows = Vec::with_capacity(heights.len());
+    let mut units = Vec::new();
+    let mut row_top = 0.0;
+    for (height, row) in heights.iter().zip(row_units) {
+        rows.push((row_top, row_top + height));
+        units.extend(row.into_iter().map(|unit| unit.shifted(row_top)));
+        row_top += height;
+    }
+    units.extend(entries);
+    let table_bottom = row_top.max(line_height(size) * 3.0);
+    let mut bottom = table_bottom;
+    let note = metrics.note_size();
+    for (index, footnote) in domain.footnotes.iter().enumerate() {
+        let mut top = bottom + if index == 0 { pad * 1.5 } else { 0.0 };
+        for (line, text) in footnote.lines.iter().enumerate() {
+            let marker = if line == 0 {
+                format!("{} ", footnote.mark)
+            } else {
+                String::new()
+            };
+            let indent = if line == 0 {
+                0.0
+            } else {
+                measure.width(&format!("{} ", footnote.mark), note)
+            };
+            let paragraph = Paragraph::new(text, note, Rgb::BLACK).with_marker(&marker);
+            let (lines, end) = place(
+                measure,
+                paragraph,
+                table.x + indent,
+                table.width - indent,
+                top,
+            );
+            units.extend(lines.into_iter().map(line_unit));
+            top = end;
+        }
+        bottom = top;
+    }
+    Body {
+        rows,
+        table_bottom,
+        bottom,
+        units,
+    }
+}
+
+impl Unit {
+    /// The unit moved down by `dy`.
+    #[must_use]
+    pub fn shifted(self, dy: f32) -> Self {
+        Self {
+            top: self.top + dy,
+            bottom: self.bottom + dy,
+            shapes: self.shapes.into_iter().map(|s| s.shifted(dy)).collect(),
+        }
+    }
+}
+
+fn line_unit(line: PlacedLine) -> Unit {
+    let height = line_height(line.run.size);
+    Unit {
+        top: line.top,
+        bottom: line.top + height,
+        shapes: vec![Shape::Text(line.run)],
+    }
+}
+
+/// The paragraphs of one roadblock's cell, placed from `top`; returns lines and bottom.
+fn cell(
+    roadblock: &Roadblock,
+    kind: ColumnKind,
+    measure: &dyn Measure,
+    metrics: Metrics,
+    column: &super::table::TableColumn,
+    top: f32,
+) -> (Vec<PlacedLine>, f32) {
+    let Metrics { size, pad } = metrics;
+    let x = column.x + pad;
+    let width = column.width - 2.0 * pad;
+    let mut lines = Vec::new();
+    let mut y = top + pad;
+    let mut add = |paragraph: Paragraph<'_>, indent: f32, y: &mut f32| {
+        let (placed, end) = place(measure, paragraph, x + indent, width - indent, *y);
+        lines.extend(placed);
+        *y = end;
+    };
+    match kind {
+        ColumnKind::Domain => {}
+        ColumnKind::Scope => add(
+            Paragraph::new(&roadblock.scope, size, Rgb::BLACK),
+            0.0,
+            &mut y,
+        ),
+        ColumnKind::Roadblock => {
+            let title = format!("【{}】{}", roadblock.title, roadblock.categories_label());
+            add(Paragraph::new(&title, size, palette::HEADING), 0.0, &mut y);
+            for bullet in &roadblock.description {
+                add(
+                    Paragraph::new(bullet, size, Rgb::BLACK).with_marker("○ "),
+                    0.0,
+                    &mut y,
+                );
+            }
+        }
+        ColumnKind::Done | ColumnKind::Actions => {
+            let items: &[Item] = if kind == ColumnKind::Done {
+                &roadblock.done
+            } else {
+                &roadblock.actions
+            };
+            for item in items {
+                let marker = match item.marker {
+                    Marker::Plain => String::new(),
+                    marker => marker.symbol().to_owned(),
+                };
+                let indent = f32::from(item.level.min(3)) * size;
+                add(
+                    Paragraph::new(&item.text, size, Rgb::BLACK).with_marker(&marker),
+                    indent,
+                    &mut y,
+                );
+            }
+        }
+    }
+    (lines, y)
+}
+
+/// Places the domain's entries in the fiscal-year columns: each starts at the top of its first
+/// row and moves down below entries it would overlap; a row grows when its entries need room.
+/// Units come back in the document's order of entries.
+fn place_entries(
+    document: &Document,
+    domain: &Domain,
+    table: &Table,
+    measure: &dyn Measure,
+    metrics: Metrics,
+    heights: &mut [f32],
+) -> Vec<Unit> {
+    let Metrics { size, pad } = metrics;
+    let last_row = heights.len().saturating_sub(1);
+    let mut order: Vec<(usize, usize, usize)> = domain
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let rows: Vec<usize> = entry
+                .rows
+                .iter()
+                .filter_map(|id| domain.row_of(id))
+                .collect();
+            let first = rows.iter().min().copied().unwrap_or(0);
+            let last = rows.iter().max().copied().unwrap_or(last_row);
+            (index, first, last)
+        })
+        .collect();
+    order.sort_by_key(|&(index, first, _)| (first, index));
+    let mut placed: Vec<(usize, f32, f32, f32, f32, Unit)> = Vec::new();
+    for (index, first, last) in order {
+        let entry = &domain.entries[index];
+        let (x0, x1) = table.entry_span(&document.timeline, entry, size * 3.0);
+        let unit = entry_unit(entry, x0, x1, measure, metrics);
+        let height = unit.bottom;
+        let tops = prefix_sums(heights);
+        let mut y = tops.get(first).copied().unwrap_or(0.0) + pad;
+        while let Some(bottom) = placed
+            .iter()
+            .filter(|p| p.1 < x1 && p.2 > x0 && p.3 < y + height && p.4 > y)
+            .map(|p| p.4)
+            .reduce(f32::max)
+        {
+            y = bottom + pad;
+        }
+        if let Some(row_height) = heights.get_mut(last) {
+            let span_bottom = tops.get(last).copied().unwrap_or(0.0) + *row_height;
+            if y + height + pad > span_bottom {
+                *row_height += y + height + pad - span_bottom;
+            }
+        }
+        placed.push((index, x0, x1, y, y + height, unit.shifted(y)));
+    }
+    placed.sort_by_key(|p| p.0);
+    placed.into_iter().map(|p| p.5).collect()
+}
+
+/// Tops of rows of the given heights.
+fn prefix_sums(heights: &[f32]) -> Vec<f32> {
+    let mut tops = Vec::with_capacity(heights.len());
+    let mut y = 0.0;
+    for height in heights {
+        tops.push(y);
+        y += height;
+    }
+    tops
+}
+
+/// An entry drawn in `[x0, x1]` from y = 0: its arrow, bar or diamond with the label, and its
+/// detail below.
+fn entry_unit(
+    entry: &crate::model::TimelineEntry,
+    x0: f32,
+    x1: f32,
+    measure: &dyn Measure,
+    metrics: Metrics,
+) -> Unit {
+    let Metrics { size, pad } = metrics;
+    let mut shapes = Vec::new();
+    let head = if entry.kind == EntryKind::Arrow || entry.open_ended {
+        (size * 0.9).min((x1 - x0) / 3.0)
+    } else {
+        0.0
+    };
+    let (text_x, text_width) = match entry.kind {
+        EntryKind::Milestone => (x0 + size * 1.2, x1 - x0 - size * 1.2),
+        EntryKind::Arrow | EntryKind::Bar => (x0 + pad, x1 - x0 - 2.0 * pad - head),
+    };
+    let (label, label_bottom) = place(
+        measure,
+        Paragraph::new(&entry.label, size, Rgb::BLACK),
+        text_x,
+        text_width,
+        pad * 0.5,
+    );
+    let box_bottom = label_bottom + pad * 0.5;
+    let (fill, outline) = palette::entry(entry.kind);
+    let stroke = Some(Stroke::solid(outline, 0.6));
+    match entry.kind {
+        EntryKind::Milestone => {
+            let (cx, cy, r) = (
+                x0 + size * 0.5,
+                line_height(size) * 0.5 + pad * 0.5,
+                size * 0.45,
+            );
+            shapes.push(Shape::Polygon {
+                points: vec![
+                    Point::new(cx, cy - r),
+                    Point::new(cx + r, cy),
+                    Point::new(cx, cy + r),
+                    Point::new(cx - r, cy),
+                ],
+                fill: Some(outline),
+                stroke: None,
+            });
+        }
+        EntryKind::Arrow | EntryKind::Bar => {
+            let body_right = x1 - head;
+            shapes.push(Shape::Polygon {
+                points: vec![
+                    Point::new(x0, 0.0),
+                    Point::new(body_right, 0.0),
+                    Point::new(x1, box_bottom / 2.0),
+                    Point::new(body_right, box_bottom),
+                    Point::new(x0, box_bottom),
+                ],
+                fill: Some(fill),
+                stroke,
+            });
+        }
+    }
+    shapes.extend(label.into_iter().map(|line| Shape::Text(line.run)));
+    let mut bottom = box_bottom;
+    if !entry.detail.is_empty() {
+        let (detail, end) = place(
+            measure,
+            Paragraph::new(&entry.detail, metrics.note_size(), Rgb::BLACK),
+            x0,
+            (x1 - x0).max(size * 6.0),
+            box_bottom + pad * 0.5,
+        );
+        shapes.extend(detail.into_iter().map(|line| Shape::Text(line.run)));
+        bottom = end;
+    }
+    Unit {
+        top: 0.0,
+        bottom,
+        shapes,
+    }
+}

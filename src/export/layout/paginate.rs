@@ -1,0 +1,148 @@
+//! Cutting a domain's strip into page-high slices: at a row boundary when one fits, else
+//! between lines, never through a line of text or an entry.
+
+use super::body::Body;
+
+/// The part `[from, to)` of a strip that one page shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slice {
+    /// Top, in the strip.
+    pub from: f32,
+    /// Bottom, in the strip.
+    pub to: f32,
+}
+
+const EPSILON: f32 = 0.01;
+
+/// A page cut at a row edge is at least this full; otherwise the row is cut between lines.
+const MIN_FILL: f32 = 0.5;
+
+/// Cuts `body` into slices no taller than `height` (a unit taller than a page alone is cut).
+#[must_use]
+pub fn slices(body: &Body, height: f32) -> Vec<Slice> {
+    let height = height.max(1.0);
+    let mut slices = Vec::new();
+    let mut from = 0.0_f32;
+    while body.bottom - from > EPSILON {
+        let limit = from + height;
+        if body.bottom <= limit + EPSILON {
+            slices.push(Slice {
+                from,
+                to: body.bottom,
+            });
+            break;
+        }
+        let uncut = |y: f32| {
+            y > from + EPSILON
+                && y <= limit + EPSILON
+                && !body
+                    .units
+                    .iter()
+                    .any(|u| u.top < y - EPSILON && u.bottom > y + EPSILON)
+        };
+        let row_edges = body
+            .rows
+            .iter()
+            .map(|r| r.1)
+            .chain(std::iter::once(body.table_bottom));
+        let unit_edges = body.units.iter().flat_map(|u| [u.top, u.bottom]);
+        // A row edge is the cleanest cut, unless it would leave most of the page empty.
+        let to = row_edges
+            .filter(|&y| uncut(y) && y >= from + height * MIN_FILL)
+            .reduce(f32::max)
+            .or_else(|| unit_edges.filter(|&y| uncut(y)).reduce(f32::max))
+            .unwrap_or(limit);
+        slices.push(Slice { from, to });
+        from = to;
+    }
+    if slices.is_empty() {
+        slices.push(Slice { from: 0.0, to: 0.0 });
+    }
+    slices
+}
+
+impl Slice {
+    /// Whether a unit starting at `top` is shown on this slice's page.
+    #[must_use]
+    pub fn holds(&self, top: f32) -> bool {
+        top >= self.from - EPSILON && top < self.to - EPSILON
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::body::Unit;
+    use super::*;
+
+    fn body(rows: &[(f32, f32)], units: &[(f32, f32)]) -> Body {
+        let bottom = rows.last().map_or(0.0, |r| r.1);
+        Body {
+            rows: rows.to_vec(),
+            table_bottom: bottom,
+            bottom,
+            units: units
+                .iter()
+                .map(|&(top, bottom)| Unit {
+                    top,
+                    bottom,
+                    shapes: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_fitting_strip_is_one_slice() {
+        let strip = body(&[(0.0, 50.0), (50.0, 90.0)], &[(0.0, 10.0)]);
+        assert_eq!(
+            slices(&strip, 100.0),
+            [Slice {
+                from: 0.0,
+                to: 90.0
+            }]
+        );
+    }
+
+    #[test]
+    fn cuts_at_the_last_row_that_fits() {
+        let strip = body(&[(0.0, 40.0), (40.0, 80.0), (80.0, 150.0)], &[]);
+        assert_eq!(
+            slices(&strip, 100.0),
+            [
+                Slice {
+                    from: 0.0,
+                    to: 80.0
+                },
+                Slice {
+                    from: 80.0,
+                    to: 150.0
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cut_leaving_most_of_the_page_empty_goes_between_lines() {
+        let units: Vec<(f32, f32)> = (0..20)
+            .map(|i| (i as f32 * 10.0, i as f32 * 10.0 + 10.0))
+            .collect();
+        let strip = body(&[(0.0, 20.0), (20.0, 200.0)], &units);
+        let cuts = slices(&strip, 100.0);
+        assert!((cuts[0].to - 100.0).abs() < 0.1, "{cuts:?}");
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_cut_between_lines() {
+        let lines: Vec<(f32, f32)> = (0..30)
+            .map(|i| (i as f32 * 10.0, i as f32 * 10.0 + 10.0))
+            .collect();
+        // An entry 95..125 must not be cut at 100.
+        let mut units = lines.clone();
+        units.push((95.0, 125.0));
+        let strip = body(&[(0.0, 300.0)], &units);
+        let cuts = slices(&strip, 100.0);
+        assert!((cuts[0].to - 90.0).abs() < 0.1, "{cuts:?}");
+        assert!(cuts.iter().all(|s| s.to - s.from <= 100.0 + 0.1));
+        assert!((cuts.last().map_or(0.0, |s| s.to) - 300.0).abs() < 0.1);
+    }
+}

@@ -1,0 +1,167 @@
+//! Page settings for printing: paper, orientation, margins, base font size, which domains.
+
+use serde::{Deserialize, Serialize};
+
+/// Paper sizes drafters print on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Paper {
+    /// A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// A3, 297 × 420 mm.
+    A3,
+}
+
+impl Paper {
+    /// Short side and long side in points.
+    #[must_use]
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (mm(210.0), mm(297.0)),
+            Self::A3 => (mm(297.0), mm(420.0)),
+        }
+    }
+
+    /// The name as written on the command line (`a4`, `a3`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::A4 => "A4",
+            Self::A3 => "A3",
+        }
+    }
+}
+
+/// Points in `millimetres`.
+#[must_use]
+pub fn mm(millimetres: f32) -> f32 {
+    millimetres * 72.0 / 25.4
+}
+
+/// How pages are printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PageSettings {
+    /// Paper size.
+    pub paper: Paper,
+    /// Portrait instead of the slides' landscape.
+    pub portrait: bool,
+    /// Margin on every side, in millimetres.
+    pub margin_mm: f32,
+    /// Size of body text in points; headers and notes scale from it.
+    pub base_size: f32,
+    /// When a domain does not fit its page, shrink its text (down to [`MIN_SHRUNK_SIZE`])
+    /// before continuing it on another page.
+    pub shrink_to_fit: bool,
+    /// Stretch the columns to the printable width (otherwise they keep their natural widths
+    /// and shrink only when the page is too narrow).
+    pub fit_width: bool,
+    /// The domain numbers to print (①… as 1…); empty prints all.
+    pub domains: Vec<u32>,
+}
+
+/// The smallest body size [`PageSettings::shrink_to_fit`] goes down to.
+pub const MIN_SHRUNK_SIZE: f32 = 6.5;
+
+impl Default for PageSettings {
+    fn default() -> Self {
+        Self {
+            paper: Paper::A4,
+            portrait: false,
+            margin_mm: 10.0,
+            base_size: 8.0,
+            shrink_to_fit: true,
+            fit_width: true,
+            domains: Vec::new(),
+        }
+    }
+}
+
+impl PageSettings {
+    /// Page width and height in points.
+    #[must_use]
+    pub fn page_size(&self) -> (f32, f32) {
+        let (short, long) = self.paper.size();
+        if self.portrait {
+            (short, long)
+        } else {
+            (long, short)
+        }
+    }
+
+    /// Whether domain number `number` is printed.
+    #[must_use]
+    pub fn prints_domain(&self, number: u32) -> bool {
+        self.domains.is_empty() || self.domains.contains(&number)
+    }
+}
+
+/// Why a domain list such as `1,4-6` cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid domain list {list:?}: {reason} (write numbers and ranges, e.g. 1,4-6)")]
+pub struct DomainListError {
+    /// What was given.
+    pub list: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Parses a domain list such as `1,4-6` into the numbers 1, 4, 5, 6.
+pub fn parse_domain_list(list: &str) -> Result<Vec<u32>, DomainListError> {
+    let error = |reason: String| DomainListError {
+        list: list.to_owned(),
+        reason,
+    };
+    let number = |text: &str| {
+        text.trim()
+            .parse::<u32>()
+            .map_err(|_| error(format!("{:?} is not a domain number", text.trim())))
+    };
+    let mut numbers = Vec::new();
+    for part in list.split(',').filter(|part| !part.trim().is_empty()) {
+        if let Some((from, to)) = part.split_once('-') {
+            let (from, to) = (number(from)?, number(to)?);
+            if from > to || to - from > 10_000 {
+                return Err(error(format!("the range {from}-{to} is not increasing")));
+            }
+            numbers.extend(from..=to);
+        } else {
+            numbers.push(number(part)?);
+        }
+    }
+    if numbers.is_empty() {
+        return Err(error("no domain number given".to_owned()));
+    }
+    numbers.sort_unstable();
+    numbers.dedup();
+    Ok(numbers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_lists_read_numbers_and_ranges() {
+        assert_eq!(parse_domain_list("1,4-6"), Ok(vec![1, 4, 5, 6]));
+        assert_eq!(parse_domain_list(" 3 , 1,1"), Ok(vec![1, 3]));
+        assert!(parse_domain_list("6-4").is_err());
+        assert!(parse_domain_list("x").is_err());
+        assert!(parse_domain_list("").is_err());
+        assert!(parse_domain_list("1-99999999").is_err());
+    }
+
+    #[test]
+    fn landscape_is_wider_than_tall() {
+        let settings = PageSettings::default();
+        let (width, height) = settings.page_size();
+        assert!((width - 841.89).abs() < 0.1 && (height - 595.28).abs() < 0.1);
+        let portrait = PageSettings {
+            portrait: true,
+            paper: Paper::A3,
+            ..settings
+        };
+        let (width, height) = portrait.page_size();
+        assert!((width - 841.89).abs() < 0.1 && (height - 1190.55).abs() < 0.1);
+    }
+}

@@ -1,0 +1,92 @@
+//! What the print preview's buttons do: open and close it, save the PDF, save one page as PNG
+//! or SVG — always through an atomic write, with the result or the error in a dialog.
+
+use std::path::Path;
+
+use crate::io::write_atomic;
+use crate::ui::app::{Dialog, KoteihyoApp};
+use crate::ui::print::{PNG_DPI, PrintAction, PrintPreview, ask_export_path};
+
+impl KoteihyoApp {
+    /// Opens the print preview of the open document.
+    pub fn open_print_preview(&mut self) {
+        if self.open.is_some() && self.print.is_none() {
+            self.print = Some(PrintPreview::new(
+                self.settings.font_file.as_deref(),
+                &self.settings.print,
+            ));
+        }
+    }
+
+    /// Runs a button of the print preview.
+    pub(crate) fn run_print_action(&mut self, action: PrintAction) {
+        let document_path = self.open.as_ref().and_then(|o| o.path.clone());
+        match action {
+            PrintAction::Close => self.print = None,
+            PrintAction::SavePdf => {
+                if let Some(path) = ask_export_path(document_path.as_deref(), "pdf", "PDF") {
+                    self.export_pdf_to(&path);
+                }
+            }
+            PrintAction::ExportPage { svg } => {
+                let (extension, filter) = if svg { ("svg", "SVG") } else { ("png", "PNG") };
+                if let Some(path) = ask_export_path(document_path.as_deref(), extension, filter) {
+                    self.export_page_to(&path, svg);
+                }
+            }
+        }
+    }
+
+    /// Writes the PDF of the open document with the print settings to `path`.
+    pub fn export_pdf_to(&mut self, path: &Path) {
+        let result = match (&self.print, &self.open) {
+            (Some(preview), Some(open)) => {
+                preview
+                    .printer()
+                    .map_err(str::to_owned)
+                    .and_then(|printer| {
+                        printer
+                            .pdf(&open.document, &self.settings.print)
+                            .map_err(|e| e.to_string())
+                    })
+            }
+            _ => return,
+        };
+        self.finish_export(path, result.map(Some));
+    }
+
+    /// Writes the preview's current page to `path`, as SVG or PNG.
+    pub fn export_page_to(&mut self, path: &Path, svg: bool) {
+        let Some(preview) = &self.print else { return };
+        let result = preview
+            .printer()
+            .map_err(str::to_owned)
+            .and_then(|printer| {
+                let Some(page) = preview.current_page() else {
+                    return Ok(None);
+                };
+                if svg {
+                    Ok(Some(printer.svg(page).into_bytes()))
+                } else {
+                    printer
+                        .png(page, PNG_DPI)
+                        .map(Some)
+                        .map_err(|e| e.to_string())
+                }
+            });
+        self.finish_export(path, result);
+    }
+
+    fn finish_export(&mut self, path: &Path, bytes: Result<Option<Vec<u8>>, String>) {
+        let lang = self.lang();
+        let failed = crate::ui::i18n::tr(lang, crate::ui::i18n::Key::PrintExportFailed);
+        self.dialog = Some(match bytes {
+            Ok(Some(bytes)) => match write_atomic(path, &bytes, false) {
+                Ok(()) => Dialog::Exported(path.to_path_buf()),
+                Err(error) => Dialog::SaveError(format!("{failed}: {error}")),
+            },
+            Ok(None) => return,
+            Err(error) => Dialog::SaveError(format!("{failed}: {error}")),
+        });
+    }
+}

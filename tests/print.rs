@@ -1,0 +1,325 @@
+//! Printing, checked on the example roadmaps: every string of the document is in the PDF's
+//! text (`pdftotext`, poppler-utils) in reading order per page, one page per domain, the font
+//! embedded as a subset, the same bytes every time, A3 and portrait pages, a domain too tall for
+//! its page continuing cleanly, and a committed dump of one page's layout.
+
+use std::path::Path;
+use std::process::Command;
+
+use koteihyo::export::layout::dump::dump;
+use koteihyo::export::layout::lay_out;
+use koteihyo::export::metrics::FixedPitch;
+use koteihyo::export::page::Page;
+use koteihyo::export::printer::Printer;
+use koteihyo::export::settings::{PageSettings, Paper};
+use koteihyo::model::{Document, Domain, Marker};
+
+fn load(name: &str) -> Document {
+    koteihyo::io::load(&Path::new("examples").join(name)).expect("the example loads")
+}
+
+fn printer() -> Printer {
+    Printer::new(koteihyo::font::find_installed().expect("a Japanese font (fonts-noto-cjk)"))
+        .expect("the font can be measured")
+}
+
+/// `text` without any whitespace: lines wrap and pdftotext spaces runs as it likes.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The text of page `page` (1-based) of `pdf`, in the order it was drawn.
+fn pdftotext(pdf: &Path, page: usize) -> String {
+    let output = Command::new("pdftotext")
+        .args([
+            "-raw",
+            "-enc",
+            "UTF-8",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt install poppler-utils)");
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(output.stdout).expect("pdftotext writes UTF-8")
+}
+
+/// Every string a domain's page shows, in the order the page draws them.
+fn strings_of(document: &Document, domain: &Domain) -> Vec<String> {
+    let meta = &document.meta;
+    let mut strings = vec![
+        meta.date.clone(),
+        format!("{}{}", meta.title, meta.subtitle),
+        meta.material_label.clone(),
+        meta.revision_label.clone(),
+    ];
+    for column in &document.columns {
+        let header = domain.header_overrides.get(&column.kind).cloned();
+        strings.push(header.unwrap_or_else(|| column.header.clone()));
+    }
+    strings.extend(document.timeline.column_labels());
+    strings.push(format!("{}{}", domain.number_label(), domain.name));
+    for roadblock in &domain.roadblocks {
+        strings.push(roadblock.scope.clone());
+        strings.push(format!(
+            "【{}】{}",
+            roadblock.title,
+            roadblock.categories_label()
+        ));
+        strings.extend(roadblock.description.iter().map(|d| format!("○{d}")));
+        for item in roadblock.done.iter().chain(&roadblock.actions) {
+            let marker = if item.marker == Marker::Plain {
+                ""
+            } else {
+                item.marker.symbol()
+            };
+            strings.push(format!("{marker}{}", item.text));
+        }
+    }
+    for entry in &domain.entries {
+        strings.push(entry.label.clone());
+        strings.push(entry.detail.clone());
+    }
+    for footnote in &domain.footnotes {
+        strings.push(footnote.mark.clone());
+        strings.extend(footnote.lines.iter().cloned());
+    }
+    strings.extend(
+        document
+            .legend
+            .categories
+            .iter()
+            .map(|c| format!("{}{}", c.letter, c.text)),
+    );
+    strings.retain(|s| !s.trim().is_empty());
+    strings
+}
+
+/// Checks that `strings` appear in `text` in order; returns the first one missing.
+fn first_missing<'a>(text: &str, strings: &'a [String]) -> Option<&'a str> {
+    let text = squeeze(text);
+    let mut from = 0;
+    for string in strings {
+        let wanted = squeeze(string);
+        match text[from..].find(&wanted) {
+            Some(at) => from += at + wanted.len(),
+            None => return Some(string),
+        }
+    }
+    None
+}
+
+fn write_pdf(
+    document: &Document,
+    settings: &PageSettings,
+    folder: &Path,
+    name: &str,
+) -> std::path::PathBuf {
+    let bytes = printer().pdf(document, settings).expect("the PDF is made");
+    let path = folder.join(name);
+    std::fs::write(&path, bytes).expect("the PDF is written");
+    path
+}
+
+#[test]
+fn every_string_of_both_examples_is_in_the_pdf_in_order_one_page_per_domain() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    for name in ["roadblocks-before.ron", "roadblocks-after.ron"] {
+        let document = load(name);
+        let pdf = write_pdf(
+            &document,
+            &PageSettings::default(),
+            folder.path(),
+            "out.pdf",
+        );
+        let pages = printer().pages(&document, &PageSettings::default());
+        assert_eq!(
+            pages.len(),
+            document.domains.len(),
+            "{name}: one page per domain"
+        );
+        for (index, domain) in document.domains.iter().enumerate() {
+            let text = pdftotext(&pdf, index + 1);
+            let strings = strings_of(&document, domain);
+            assert!(strings.len() > 15, "{name} {}", domain.name);
+            if let Some(missing) = first_missing(&text, &strings) {
+                panic!(
+                    "{name}, page {}: {missing:?} is missing or out of order in:\n{text}",
+                    index + 1
+                );
+            }
+            assert!(
+                squeeze(&text).contains(&format!("{}/{}", index + 1, document.domains.len())),
+                "page number"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_check_would_notice_a_missing_or_misplaced_string() {
+    let strings = vec!["工程表".to_owned(), "令和４年".to_owned()];
+    assert_eq!(first_missing("工程表 令和 ４年", &strings), None);
+    assert_eq!(first_missing("令和４年 工程表", &strings), Some("令和４年"));
+    assert_eq!(first_missing("工程", &strings), Some("工程表"));
+}
+
+#[test]
+fn the_pdf_embeds_a_subset_with_title_and_is_small_and_deterministic() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let document = load("roadblocks-after.ron");
+    let first = write_pdf(&document, &PageSettings::default(), folder.path(), "a.pdf");
+    let second = write_pdf(&document, &PageSettings::default(), folder.path(), "b.pdf");
+    let bytes = std::fs::read(&first).expect("read");
+    assert_eq!(
+        bytes,
+        std::fs::read(&second).expect("read"),
+        "same input, same bytes"
+    );
+    assert!(bytes.len() < 400 * 1024, "{} bytes", bytes.len());
+    let fonts = Command::new("pdffonts")
+        .arg(&first)
+        .output()
+        .expect("pdffonts runs");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let face = fonts.lines().nth(2).expect("one font listed");
+    // A subset is named ABCDEF+Family; emb, sub and uni are all "yes".
+    assert!(
+        face.split_whitespace()
+            .next()
+            .is_some_and(|n| n.as_bytes().get(6) == Some(&b'+')),
+        "{fonts}"
+    );
+    assert!(face.contains("yes yes yes"), "{fonts}");
+    let info = Command::new("pdfinfo")
+        .arg(&first)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("ロードブロック解消のための工程表（見直し案）"),
+        "{info}"
+    );
+    assert!(info.contains("Pages:           9"), "{info}");
+}
+
+fn text_stays_on_the_page(pages: &[Page]) {
+    for page in pages {
+        for run in page.texts() {
+            assert!(
+                run.origin.x >= 0.0
+                    && run.origin.x + run.width <= page.width + 0.5
+                    && run.origin.y > 0.0
+                    && run.origin.y < page.height,
+                "{:?} is off the page {}",
+                run.text,
+                page.title
+            );
+        }
+    }
+}
+
+#[test]
+fn a3_and_portrait_pages_have_their_sizes_and_keep_every_page() {
+    let document = load("roadblocks-after.ron");
+    for (paper, portrait, width, height) in [
+        (Paper::A3, false, 1190.55, 841.89),
+        (Paper::A4, true, 595.28, 841.89),
+        (Paper::A3, true, 841.89, 1190.55),
+    ] {
+        let settings = PageSettings {
+            paper,
+            portrait,
+            ..PageSettings::default()
+        };
+        let pages = printer().pages(&document, &settings);
+        assert!(pages.len() >= document.domains.len());
+        for page in &pages {
+            assert!((page.width - width).abs() < 0.1 && (page.height - height).abs() < 0.1);
+        }
+        text_stays_on_the_page(&pages);
+    }
+}
+
+#[test]
+fn a_domain_too_tall_for_one_page_continues_with_the_header_row_repeated() {
+    let mut document = load("roadblocks-after.ron");
+    // ① with its roadblocks five times over: far more than one page even shrunk.
+    let irb = document.domains[0].clone();
+    let mut tall = irb.clone();
+    for copy in 1..5 {
+        for roadblock in &irb.roadblocks {
+            let mut roadblock = roadblock.clone();
+            roadblock.id = format!("{}.copy{copy}", roadblock.id).as_str().into();
+            roadblock.title = format!("{}（写{copy}）", roadblock.title);
+            tall.roadblocks.push(roadblock);
+        }
+    }
+    document.domains = vec![tall.clone()];
+    let settings = PageSettings::default();
+    let pages = printer().pages(&document, &settings);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    text_stays_on_the_page(&pages);
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let pdf = write_pdf(&document, &settings, folder.path(), "tall.pdf");
+    let mut all = String::new();
+    for number in 1..=pages.len() {
+        let text = pdftotext(&pdf, number);
+        // Every page repeats the header row and the domain, and says it continues.
+        for label in document.timeline.column_labels() {
+            assert!(
+                squeeze(&text).contains(&squeeze(&label)),
+                "page {number}: {label}"
+            );
+        }
+        assert!(text.contains("IRB"));
+        if number > 1 {
+            assert!(text.contains("（続き）"), "page {number}");
+        }
+        all.push_str(&text);
+    }
+    // Nothing is lost or doubled at the cuts: the strings of the roadblocks, in order, once.
+    let titles: Vec<String> = tall
+        .roadblocks
+        .iter()
+        .map(|r| format!("【{}】", r.title))
+        .collect();
+    assert_eq!(first_missing(&all, &titles), None);
+    for title in &titles {
+        assert_eq!(squeeze(&all).matches(&squeeze(title)).count(), 1, "{title}");
+    }
+}
+
+#[test]
+fn the_layout_of_page_one_matches_the_committed_dump() {
+    // Widths from a fixed pitch, not the installed font, so the dump is the same everywhere.
+    let document = load("roadblocks-after.ron");
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch);
+    let actual = dump(&pages[..1]);
+    let golden = Path::new("tests/ref/layout-after-page1.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, &actual).expect("write the golden dump");
+    }
+    let expected = std::fs::read_to_string(golden).expect("tests/ref/layout-after-page1.txt");
+    if actual != expected {
+        let line = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .map_or(actual.lines().count().min(expected.lines().count()), |n| n);
+        panic!(
+            "the layout changed at line {} (review, then UPDATE_GOLDEN=1 cargo test --test print):\n  now:  {}\n  was:  {}",
+            line + 1,
+            actual.lines().nth(line).unwrap_or("(end)"),
+            expected.lines().nth(line).unwrap_or("(end)")
+        );
+    }
+}
