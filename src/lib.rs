@@ -4,7 +4,7 @@
 //! - [`model`]: document types, ids, fiscal years and 和暦, validation (serde only);
 //! - [`io`]: RON load/save with atomic writes;
 //! - [`edit`]: the one `apply(Edit)` that changes a document, and undo history;
-//! - [`export`]: printing pieces: 禁則 line breaking, font metrics (no GUI);
+//! - [`export`]: printing: page layout, PDF/SVG/PNG, 禁則 line breaking (no GUI);
 //! - [`font`]: finding the Japanese font (no GUI);
 //! - [`cli`]: the `koteihyo` command line;
 //! - `ui`: the eframe window (feature `gui`).
