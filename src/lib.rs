@@ -3,6 +3,7 @@
 //! Layers, each depending only on those before it:
 //! - [`model`]: document types, ids, fiscal years and 和暦, validation (serde only);
 //! - [`io`]: RON load/save with atomic writes;
+//! - [`diff`]: comparing two revisions entity by entity, with character diffs (no GUI);
 //! - [`edit`]: the one `apply(Edit)` that changes a document, and undo history;
 //! - [`export`]: printing: page layout, PDF/SVG/PNG, 禁則 line breaking (no GUI);
 //! - [`font`]: finding the Japanese font (no GUI);
@@ -10,6 +11,7 @@
 //! - `ui`: the eframe window (feature `gui`).
 
 pub mod cli;
+pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod font;

@@ -278,3 +278,82 @@ fn export_with_a_bad_domain_list_or_no_matching_domain_fails_clearly() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("nothing to print"));
     assert!(!pdf.exists());
 }
+
+fn diff(args: &[&std::ffi::OsStr]) -> Output {
+    let mut all: Vec<&std::ffi::OsStr> = vec!["diff".as_ref()];
+    all.extend_from_slice(args);
+    koteihyo(&all)
+}
+
+#[test]
+fn diff_of_a_file_with_itself_prints_nothing_and_exits_0() {
+    let after = example("roadblocks-after.ron");
+    let output = diff(&[after.as_os_str(), after.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty(), "{}", stdout(&output));
+}
+
+#[test]
+fn diff_of_the_examples_matches_the_reviewed_golden_text() {
+    let (before, after) = (
+        example("roadblocks-before.ron"),
+        example("roadblocks-after.ron"),
+    );
+    let output = diff(&[before.as_os_str(), after.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1), "different revisions exit 1");
+    let text = stdout(&output);
+    // What a drafter must see among the rest.
+    assert!(
+        text.contains("domain renamed d7 「⑦ PMDA審査等／薬事承認／保険適用」"),
+        "{text}"
+    );
+    assert!(
+        text.contains("name: PMDA審査等／薬事承認{+／保険適用+}"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "roadblock added d8.r2 「開発したAIが広く社会実装される仕組みが必要ではないか」"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("(+2 年度)") && text.contains("timeline changed"),
+        "{text}"
+    );
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ref/diff-before-after.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &text).expect("write golden");
+    }
+    assert_eq!(
+        text,
+        std::fs::read_to_string(&golden).expect("tests/ref/diff-before-after.txt"),
+        "the diff changed: review it, then UPDATE_GOLDEN=1 cargo test --test cli"
+    );
+}
+
+#[test]
+fn diff_as_json_and_unreadable_files() {
+    let (before, after) = (
+        example("roadblocks-before.ron"),
+        example("roadblocks-after.ron"),
+    );
+    let output = diff(&[
+        before.as_os_str(),
+        after.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let changes = value["changes"].as_array().expect("a list of changes");
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["status"] == "added" && c["new_id"] == "d8.r2")
+    );
+    let missing = Path::new("no/such/file.ron");
+    let output = diff(&[before.as_os_str(), missing.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("file.ron"));
+}

@@ -1,6 +1,7 @@
-//! The `koteihyo` command line: `check`, `fmt`, `export`, and opening the editor.
+//! The `koteihyo` command line: `check`, `fmt`, `export`, `diff`, and opening the editor.
 
 mod check;
+mod diff;
 mod export;
 mod fmt;
 
@@ -63,6 +64,17 @@ pub enum Command {
         #[command(flatten)]
         print: export::PrintOptions,
     },
+    /// Compare two revisions: added, removed, changed, moved and renamed domains, roadblocks,
+    /// items, entries and footnotes. Exit 0 when equal, 1 when different, 2 on a read error.
+    Diff {
+        /// The old revision (.ron).
+        old: PathBuf,
+        /// The new revision (.ron).
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::DiffFormat,
+    },
 }
 
 /// Runs a subcommand and returns the process exit code. `None` means "open the editor",
@@ -87,6 +99,9 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
             output,
             print,
         } => export::run(file, output, print)?,
+        Command::Diff { old, new, format } => {
+            diff::run(old, new, *format, &mut std::io::stdout().lock())?
+        }
     };
     Ok(ExitCode::from(code))
 }

@@ -1,0 +1,198 @@
+//! Pairing the entities of two revisions: by stable id first; where ids differ (a file made
+//! separately), by similarity of their titles, best pairs first.
+
+use std::collections::HashMap;
+
+use similar::TextDiff;
+
+use crate::model::Id;
+
+/// How two entities were paired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pairing {
+    /// Same id.
+    Id,
+    /// Different ids, similar text (reported so the user can check it).
+    Similarity,
+}
+
+/// The pairing of two lists: for each old index, the new index it pairs with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alignment {
+    /// `(old index, new index, how)` pairs, in old order.
+    pub pairs: Vec<(usize, usize, Pairing)>,
+    /// Old indices with no counterpart.
+    pub removed: Vec<usize>,
+    /// New indices with no counterpart.
+    pub added: Vec<usize>,
+}
+
+/// How alike two texts are, 0.0–1.0, per character.
+#[must_use]
+pub fn similarity(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    TextDiff::configure()
+        .timeout(std::time::Duration::from_millis(20))
+        .diff_chars(a, b)
+        .ratio()
+}
+
+/// Pairs `old` with `new` by id, then the rest by `text` similarity of at least `threshold`.
+pub fn align<T>(
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &Id,
+    text: impl Fn(&T) -> String,
+    threshold: f32,
+) -> Alignment {
+    let new_by_id: HashMap<&Id, usize> = new.iter().enumerate().map(|(i, n)| (id(n), i)).collect();
+    let mut new_taken = vec![false; new.len()];
+    let mut old_pair: Vec<Option<(usize, Pairing)>> = vec![None; old.len()];
+    for (index, item) in old.iter().enumerate() {
+        if let Some(&other) = new_by_id.get(id(item))
+            && !new_taken[other]
+        {
+            new_taken[other] = true;
+            old_pair[index] = Some((other, Pairing::Id));
+        }
+    }
+    // The rest by similarity, best pairs first (ties: earlier old, then earlier new).
+    let old_texts: Vec<(usize, String)> = (0..old.len())
+        .filter(|&i| old_pair[i].is_none())
+        .map(|i| (i, text(&old[i])))
+        .collect();
+    let new_texts: Vec<(usize, String)> = (0..new.len())
+        .filter(|&i| !new_taken[i])
+        .map(|i| (i, text(&new[i])))
+        .collect();
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for (o, old_text) in &old_texts {
+        for (n, new_text) in &new_texts {
+            let score = similarity(old_text, new_text);
+            if score >= threshold {
+                candidates.push((score, *o, *n));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, o, n) in candidates {
+        if old_pair[o].is_none() && !new_taken[n] {
+            old_pair[o] = Some((n, Pairing::Similarity));
+            new_taken[n] = true;
+        }
+    }
+    Alignment {
+        pairs: old_pair
+            .iter()
+            .enumerate()
+            .filter_map(|(o, pair)| pair.map(|(n, how)| (o, n, how)))
+            .collect(),
+        removed: (0..old.len()).filter(|&o| old_pair[o].is_none()).collect(),
+        added: (0..new.len()).filter(|&n| !new_taken[n]).collect(),
+    }
+}
+
+/// The old indices of pairs whose relative order changed: those outside a longest run of
+/// pairs whose positions increase on both sides (the fewest entities that must move to explain
+/// the order). Several runs can be longest; the choice is made from the side that `old_first`
+/// names, so that comparing the revisions the other way round finds the same entities.
+#[must_use]
+pub fn reordered(pairs: &[(usize, usize, Pairing)], old_first: bool) -> Vec<usize> {
+    let mut oriented: Vec<(usize, usize)> = pairs
+        .iter()
+        .map(|&(o, n, _)| if old_first { (o, n) } else { (n, o) })
+        .collect();
+    oriented.sort_unstable();
+    let seconds: Vec<usize> = oriented.iter().map(|p| p.1).collect();
+    let keep = longest_increasing(&seconds);
+    let mut moved: Vec<usize> = oriented
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !keep.contains(i))
+        .map(|(_, &(a, b))| if old_first { a } else { b })
+        .collect();
+    moved.sort_unstable();
+    moved
+}
+
+/// Positions of a longest strictly increasing subsequence of `values` (patience sorting).
+fn longest_increasing(values: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // positions
+    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
+    for (position, &value) in values.iter().enumerate() {
+        let at = tails.partition_point(|&t| values[t] < value);
+        previous[position] = at.checked_sub(1).map(|a| tails[a]);
+        if at == tails.len() {
+            tails.push(position);
+        } else {
+            tails[at] = position;
+        }
+    }
+    let mut result = Vec::new();
+    let mut next = tails.last().copied();
+    while let Some(position) = next {
+        result.push(position);
+        next = previous[position];
+    }
+    result.reverse();
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Thing(Id, &'static str);
+
+    fn things(list: &[(&str, &'static str)]) -> Vec<Thing> {
+        list.iter().map(|(id, t)| Thing((*id).into(), t)).collect()
+    }
+
+    #[test]
+    fn ids_first_then_similar_titles() {
+        let old = things(&[
+            ("a", "倫理審査の質"),
+            ("b", "AIの専門家が不足"),
+            ("c", "削除される"),
+        ]);
+        let new = things(&[
+            ("b", "AIの専門家が不足"),
+            ("x", "倫理審査の質の均一化"),
+            ("d", "まったく新しい"),
+        ]);
+        let alignment = align(&old, &new, |t| &t.0, |t| t.1.to_owned(), 0.5);
+        assert_eq!(
+            alignment.pairs,
+            [(0, 1, Pairing::Similarity), (1, 0, Pairing::Id)]
+        );
+        assert_eq!(alignment.removed, [2]);
+        assert_eq!(alignment.added, [2]);
+    }
+
+    #[test]
+    fn only_the_moved_entity_counts_as_reordered() {
+        // b moved to the front: a, c keep their order.
+        let pairs = [
+            (0, 1, Pairing::Id),
+            (1, 0, Pairing::Id),
+            (2, 2, Pairing::Id),
+        ];
+        assert_eq!(reordered(&pairs, true).len(), 1);
+        // Either side chooses the same entity.
+        let back: Vec<_> = pairs.iter().map(|&(o, n, h)| (n, o, h)).collect();
+        let forward = reordered(&pairs, true);
+        let backward: Vec<usize> = reordered(&back, false)
+            .iter()
+            .map(|&n| pairs.iter().find(|p| p.1 == n).map_or(0, |p| p.0))
+            .collect();
+        assert_eq!(forward, backward);
+        assert!(reordered(&[(0, 0, Pairing::Id), (1, 1, Pairing::Id)], true).is_empty());
+    }
+}

@@ -1,0 +1,569 @@
+//! The entity-by-entity walk of two documents: document fields, the timeline, then each domain
+//! with its roadblocks (and their items), entries and footnotes.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    Document, Domain, Footnote, Id, Item, Marker, Roadblock, TimePoint, TimelineEntry,
+};
+
+use super::align::{Alignment, Pairing, align, reordered};
+use super::text::diff_text;
+use super::{Change, Entity, FieldChange, Status};
+
+/// How similar titles must be to pair entities whose ids differ.
+const TITLE_THRESHOLD: f32 = 0.5;
+
+/// A field's name and text.
+type Fields = Vec<(&'static str, String)>;
+
+/// Field changes between two lists of named texts (a missing side counts as empty).
+fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    for (field, new_text) in new {
+        let old_text = old
+            .iter()
+            .find(|(f, _)| f == field)
+            .map_or("", |(_, t)| t.as_str());
+        if old_text != new_text {
+            changes.push(FieldChange {
+                field,
+                diff: diff_text(old_text, new_text),
+                shift_quarters: None,
+            });
+        }
+    }
+    for (field, old_text) in old {
+        if !new.iter().any(|(f, _)| f == field) && !old_text.is_empty() {
+            changes.push(FieldChange {
+                field,
+                diff: diff_text(old_text, ""),
+                shift_quarters: None,
+            });
+        }
+    }
+    changes
+}
+
+/// A change record; `fields` empty and no move means "no change" (dropped by the caller).
+struct Record<'a> {
+    entity: Entity,
+    domain: &'a str,
+    label: String,
+}
+
+impl Record<'_> {
+    fn pair(
+        &self,
+        old_id: &Id,
+        new_id: &Id,
+        pairing: Pairing,
+        fields: Vec<FieldChange>,
+        moved: Option<(String, String)>,
+    ) -> Option<Change> {
+        if fields.is_empty() && moved.is_none() && pairing == Pairing::Id {
+            return None;
+        }
+        Some(Change {
+            entity: self.entity,
+            status: if moved.is_some() {
+                Status::Moved
+            } else {
+                Status::Changed
+            },
+            domain: self.domain.to_owned(),
+            old_id: Some(old_id.clone()),
+            new_id: Some(new_id.clone()),
+            label: self.label.clone(),
+            pairing,
+            moved,
+            fields,
+        })
+    }
+
+    fn one_side(&self, id: &Id, fields: &Fields, added: bool) -> Change {
+        let empty = Fields::new();
+        let (old, new) = if added {
+            (&empty, fields)
+        } else {
+            (fields, &empty)
+        };
+        Change {
+            entity: self.entity,
+            status: if added {
+                Status::Added
+            } else {
+                Status::Removed
+            },
+            domain: self.domain.to_owned(),
+            old_id: (!added).then(|| id.clone()),
+            new_id: added.then(|| id.clone()),
+            label: self.label.clone(),
+            pairing: Pairing::Id,
+            moved: None,
+            fields: field_changes(old, new)
+                .into_iter()
+                .filter(|f| !f.diff.runs.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// Every change from `old` to `new`.
+pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
+    let mut out = Vec::new();
+    let record = Record {
+        entity: Entity::Document,
+        domain: "",
+        label: new.meta.title.clone(),
+    };
+    out.extend(record.pair(
+        &"document".into(),
+        &"document".into(),
+        Pairing::Id,
+        field_changes(&document_fields(old), &document_fields(new)),
+        None,
+    ));
+    let timeline = Record {
+        entity: Entity::Timeline,
+        domain: "",
+        label: String::new(),
+    };
+    let mut timeline_fields = field_changes(&timeline_fields(old), &timeline_fields(new));
+    for field in &mut timeline_fields {
+        field.shift_quarters = Some((new.timeline.first_year.0 - old.timeline.first_year.0) * 4);
+    }
+    out.extend(timeline.pair(
+        &"timeline".into(),
+        &"timeline".into(),
+        Pairing::Id,
+        timeline_fields,
+        None,
+    ));
+    let domains = align(
+        &old.domains,
+        &new.domains,
+        |d| &d.id,
+        |d| format!("{}{}", d.number_label(), d.name),
+        0.4,
+    );
+    let homes = Homes::of(old, new, &domains);
+    for (new_index, domain) in new.domains.iter().enumerate() {
+        let name = domain.display_name();
+        let record = Record {
+            entity: Entity::Domain,
+            domain: &name,
+            label: name.clone(),
+        };
+        let Some(&(old_index, _, pairing)) = domains.pairs.iter().find(|p| p.1 == new_index) else {
+            out.push(record.one_side(&domain.id, &domain_fields(domain), true));
+            continue;
+        };
+        let old_domain = &old.domains[old_index];
+        out.extend(record.pair(
+            &old_domain.id,
+            &domain.id,
+            pairing,
+            field_changes(&domain_fields(old_domain), &domain_fields(domain)),
+            None,
+        ));
+        domain_contents(old, new, old_domain, domain, &name, &homes, &mut out);
+    }
+    for &old_index in &domains.removed {
+        let domain = &old.domains[old_index];
+        let name = domain.display_name();
+        let record = Record {
+            entity: Entity::Domain,
+            domain: &name,
+            label: name.clone(),
+        };
+        out.push(record.one_side(&domain.id, &domain_fields(domain), false));
+    }
+    out
+}
+
+/// Which domain holds each roadblock id, on each side, to tell moves between domains.
+struct Homes {
+    old: HashMap<Id, usize>,
+    new: HashMap<Id, usize>,
+    /// Old domain index → new domain index, for paired domains.
+    domain_pairs: HashMap<usize, usize>,
+}
+
+impl Homes {
+    fn of(old: &Document, new: &Document, domains: &Alignment) -> Self {
+        let index = |document: &Document| {
+            document
+                .domains
+                .iter()
+                .enumerate()
+                .flat_map(|(d, domain)| domain.roadblocks.iter().map(move |r| (r.id.clone(), d)))
+                .collect()
+        };
+        Self {
+            old: index(old),
+            new: index(new),
+            domain_pairs: domains.pairs.iter().map(|p| (p.0, p.1)).collect(),
+        }
+    }
+
+    /// Whether roadblock `id` of new domain `new_domain` comes from another domain.
+    fn moved_in(&self, id: &Id, new_domain: usize) -> Option<usize> {
+        let old_domain = *self.old.get(id)?;
+        (self.domain_pairs.get(&old_domain) != Some(&new_domain)).then_some(old_domain)
+    }
+
+    /// Whether roadblock `id` of old domain `old_domain` went to another domain.
+    fn moved_out(&self, id: &Id, old_domain: usize) -> bool {
+        self.new
+            .get(id)
+            .is_some_and(|&n| self.domain_pairs.get(&old_domain) != Some(&n))
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; each input is distinct
+fn domain_contents(
+    old: &Document,
+    new: &Document,
+    old_domain: &Domain,
+    domain: &Domain,
+    name: &str,
+    homes: &Homes,
+    out: &mut Vec<Change>,
+) {
+    let old_index = old
+        .domains
+        .iter()
+        .position(|d| d.id == old_domain.id)
+        .unwrap_or(0);
+    let new_index = new
+        .domains
+        .iter()
+        .position(|d| d.id == domain.id)
+        .unwrap_or(0);
+    // Roadblocks that crossed domains are paired by id across the documents.
+    let here_new: Vec<&Roadblock> = domain
+        .roadblocks
+        .iter()
+        .filter(|r| homes.moved_in(&r.id, new_index).is_none())
+        .collect();
+    let here_old: Vec<&Roadblock> = old_domain
+        .roadblocks
+        .iter()
+        .filter(|r| !homes.moved_out(&r.id, old_index))
+        .collect();
+    let alignment = align(
+        &here_old,
+        &here_new,
+        |r| &r.id,
+        |r| r.title.clone(),
+        TITLE_THRESHOLD,
+    );
+    let old_first = here_old
+        .iter()
+        .map(|r| &r.id)
+        .le(here_new.iter().map(|r| &r.id));
+    let moved_in_order = reordered(&alignment.pairs, old_first);
+    for roadblock in &domain.roadblocks {
+        let record = Record {
+            entity: Entity::Roadblock,
+            domain: name,
+            label: roadblock.title.clone(),
+        };
+        if let Some(from) = homes.moved_in(&roadblock.id, new_index) {
+            let from_domain = &old.domains[from];
+            if let Some(old_roadblock) =
+                from_domain.roadblocks.iter().find(|r| r.id == roadblock.id)
+            {
+                out.extend(record.pair(
+                    &old_roadblock.id,
+                    &roadblock.id,
+                    Pairing::Id,
+                    field_changes(
+                        &roadblock_fields(old_roadblock),
+                        &roadblock_fields(roadblock),
+                    ),
+                    Some((from_domain.display_name(), name.to_owned())),
+                ));
+                items(old_roadblock, roadblock, name, out);
+            }
+            continue;
+        }
+        let Some(n) = here_new.iter().position(|r| r.id == roadblock.id) else {
+            continue;
+        };
+        match alignment.pairs.iter().find(|p| p.1 == n) {
+            Some(&(o, _, pairing)) => {
+                let old_roadblock = here_old[o];
+                let moved = moved_in_order
+                    .contains(&o)
+                    .then(|| (format!("{}番目", o + 1), format!("{}番目", n + 1)));
+                out.extend(record.pair(
+                    &old_roadblock.id,
+                    &roadblock.id,
+                    pairing,
+                    field_changes(
+                        &roadblock_fields(old_roadblock),
+                        &roadblock_fields(roadblock),
+                    ),
+                    moved,
+                ));
+                items(old_roadblock, roadblock, name, out);
+            }
+            None => out.push(record.one_side(&roadblock.id, &roadblock_fields(roadblock), true)),
+        }
+    }
+    for &o in &alignment.removed {
+        let roadblock = here_old[o];
+        let record = Record {
+            entity: Entity::Roadblock,
+            domain: name,
+            label: roadblock.title.clone(),
+        };
+        out.push(record.one_side(&roadblock.id, &roadblock_fields(roadblock), false));
+    }
+    list(
+        &old_domain.entries,
+        &domain.entries,
+        Entity::Entry,
+        name,
+        |e| &e.id,
+        |e| e.label.clone(),
+        entry_fields,
+        out,
+    );
+    list(
+        &old_domain.footnotes,
+        &domain.footnotes,
+        Entity::Footnote,
+        name,
+        |f| &f.id,
+        |f| format!("{} {}", f.mark, f.lines.join("")),
+        footnote_fields,
+        out,
+    );
+}
+
+fn items(old: &Roadblock, new: &Roadblock, domain: &str, out: &mut Vec<Change>) {
+    for (entity, old_items, new_items) in [
+        (Entity::Done, &old.done, &new.done),
+        (Entity::Action, &old.actions, &new.actions),
+    ] {
+        list(
+            old_items,
+            new_items,
+            entity,
+            domain,
+            |i| &i.id,
+            |i| i.text.clone(),
+            item_fields,
+            out,
+        );
+    }
+}
+
+/// The changes of one list of entities (items, entries, footnotes).
+#[allow(clippy::too_many_arguments)] // the accessors make the one generic walk
+fn list<T>(
+    old: &[T],
+    new: &[T],
+    entity: Entity,
+    domain: &str,
+    id: impl Fn(&T) -> &Id + Copy,
+    text: impl Fn(&T) -> String + Copy,
+    fields: impl Fn(Option<&T>, &T) -> Vec<FieldChange>,
+    out: &mut Vec<Change>,
+) {
+    let alignment = align(old, new, id, text, TITLE_THRESHOLD);
+    let moved_in_order = reordered(&alignment.pairs, old.iter().map(id).le(new.iter().map(id)));
+    for (n, item) in new.iter().enumerate() {
+        let record = Record {
+            entity,
+            domain,
+            label: text(item),
+        };
+        match alignment.pairs.iter().find(|p| p.1 == n) {
+            Some(&(o, _, pairing)) => {
+                let moved = moved_in_order
+                    .contains(&o)
+                    .then(|| (format!("{}番目", o + 1), format!("{}番目", n + 1)));
+                out.extend(record.pair(
+                    id(&old[o]),
+                    id(item),
+                    pairing,
+                    fields(Some(&old[o]), item),
+                    moved,
+                ));
+            }
+            None => {
+                let mut change = record.one_side(id(item), &Vec::new(), true);
+                change.fields = fields(None, item);
+                out.push(change);
+            }
+        }
+    }
+    for &o in &alignment.removed {
+        let record = Record {
+            entity,
+            domain,
+            label: text(&old[o]),
+        };
+        let mut change = record.one_side(id(&old[o]), &Vec::new(), false);
+        change.fields = fields(None, &old[o])
+            .iter()
+            .map(|f| FieldChange {
+                field: f.field,
+                diff: f.diff.mirrored(),
+                shift_quarters: None,
+            })
+            .collect();
+        out.push(change);
+    }
+}
+
+fn document_fields(document: &Document) -> Fields {
+    let meta = &document.meta;
+    vec![
+        ("title", meta.title.clone()),
+        ("subtitle", meta.subtitle.clone()),
+        ("date", meta.date.clone()),
+        ("material_label", meta.material_label.clone()),
+        ("revision_label", meta.revision_label.clone()),
+        ("revision_notes", meta.revision_notes.join("\n")),
+        ("author", meta.author.clone()),
+        ("legend_caption", document.legend.caption.clone()),
+        (
+            "legend",
+            document
+                .legend
+                .categories
+                .iter()
+                .map(|c| format!("{} {}", c.letter, c.text))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        (
+            "columns",
+            document
+                .columns
+                .iter()
+                .map(|c| c.header.clone())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
+    ]
+}
+
+fn timeline_fields(document: &Document) -> Fields {
+    let labels = document.timeline.column_labels();
+    vec![(
+        "years",
+        format!(
+            "{}〜{}",
+            labels.first().cloned().unwrap_or_default(),
+            labels.last().cloned().unwrap_or_default()
+        ),
+    )]
+}
+
+fn domain_fields(domain: &Domain) -> Fields {
+    vec![
+        ("number", domain.number_label()),
+        ("name", domain.name.clone()),
+        (
+            "headers",
+            domain
+                .header_overrides
+                .iter()
+                .map(|(kind, text)| format!("{kind:?}: {text}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    ]
+}
+
+fn roadblock_fields(roadblock: &Roadblock) -> Fields {
+    vec![
+        ("scope", roadblock.scope.clone()),
+        ("title", roadblock.title.clone()),
+        ("categories", roadblock.categories_label()),
+        ("description", roadblock.description.join("\n")),
+    ]
+}
+
+fn item_fields(old: Option<&Item>, new: &Item) -> Vec<FieldChange> {
+    let text = |item: &Item| {
+        let marker = if item.marker == Marker::Plain {
+            ""
+        } else {
+            item.marker.symbol()
+        };
+        vec![
+            ("text", format!("{marker}{}", item.text)),
+            ("level", item.level.to_string()),
+        ]
+    };
+    let mut new_fields = text(new);
+    let mut old_fields = old.map(text).unwrap_or_default();
+    if old.is_none() {
+        new_fields.retain(|(f, _)| *f != "level");
+        old_fields.clear();
+    }
+    field_changes(&old_fields, &new_fields)
+}
+
+/// A time point as 「2022年度」 or 「2022年度第2四半期」.
+fn point_label(point: &TimePoint) -> String {
+    let mut label = format!("{}年度", point.year.0);
+    match point.part {
+        Some(crate::model::PartOfYear::Quarter(q)) => label.push_str(&format!("第{q}四半期")),
+        Some(crate::model::PartOfYear::Month(m)) => label.push_str(&format!("{m}月")),
+        None => {}
+    }
+    label
+}
+
+fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldChange> {
+    let fields = |entry: &TimelineEntry| -> Fields {
+        vec![
+            ("label", entry.label.clone()),
+            ("kind", format!("{:?}", entry.kind)),
+            ("start", point_label(&entry.start)),
+            (
+                "end",
+                if entry.open_ended {
+                    format!("{}以降", point_label(&entry.end))
+                } else {
+                    point_label(&entry.end)
+                },
+            ),
+            (
+                "rows",
+                entry
+                    .rows
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            ("detail", entry.detail.clone()),
+        ]
+    };
+    let mut changes = field_changes(&old.map(fields).unwrap_or_default(), &fields(new));
+    if let Some(old) = old {
+        for change in &mut changes {
+            change.shift_quarters = match change.field {
+                "start" => Some(new.start.first_quarter() - old.start.first_quarter()),
+                "end" => Some(new.end.last_quarter() - old.end.last_quarter()),
+                _ => None,
+            };
+        }
+    }
+    changes
+}
+
+fn footnote_fields(old: Option<&Footnote>, new: &Footnote) -> Vec<FieldChange> {
+    let fields =
+        |f: &Footnote| -> Fields { vec![("mark", f.mark.clone()), ("lines", f.lines.join("\n"))] };
+    field_changes(&old.map(fields).unwrap_or_default(), &fields(new))
+}

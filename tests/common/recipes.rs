@@ -1,0 +1,172 @@
+//! Random edits for property tests: a `Recipe` is an edit described by numbers, turned into a
+//! real `Edit` against the document of the moment (shared by the edit and diff properties).
+#![allow(dead_code)] // each test binary uses part of it
+
+use std::path::Path;
+
+use koteihyo::edit::{Edit, Entity, ItemList, MergeKey, Parent, fresh_id};
+use koteihyo::model::{Document, Id, Item, Marker, Roadblock};
+use proptest::prelude::*;
+
+/// An edit described by numbers, turned into a real edit against the document of the moment.
+#[derive(Debug, Clone)]
+pub enum Recipe {
+    Retitle(usize, String, bool),
+    ShiftEntry(usize, i32),
+    InsertRoadblock(usize, usize),
+    InsertItem(usize, bool, usize, String),
+    Remove(usize),
+    MoveRoadblock(usize, usize, usize),
+    MoveItem(usize, usize, bool, usize),
+    EndTyping,
+}
+
+pub fn recipe() -> impl Strategy<Value = Recipe> {
+    prop_oneof![
+        (any::<usize>(), "[ぁ-ん一-龯a-z]{0,8}", any::<bool>())
+            .prop_map(|(k, t, m)| Recipe::Retitle(k, t, m)),
+        (any::<usize>(), -2..=2i32).prop_map(|(k, n)| Recipe::ShiftEntry(k, n)),
+        (any::<usize>(), any::<usize>()).prop_map(|(k, i)| Recipe::InsertRoadblock(k, i)),
+        (
+            any::<usize>(),
+            any::<bool>(),
+            any::<usize>(),
+            "[ぁ-ん]{1,6}"
+        )
+            .prop_map(|(k, d, i, t)| Recipe::InsertItem(k, d, i, t)),
+        any::<usize>().prop_map(Recipe::Remove),
+        (any::<usize>(), any::<usize>(), any::<usize>())
+            .prop_map(|(k, d, i)| Recipe::MoveRoadblock(k, d, i)),
+        (
+            any::<usize>(),
+            any::<usize>(),
+            any::<bool>(),
+            any::<usize>()
+        )
+            .prop_map(|(k, r, d, i)| Recipe::MoveItem(k, r, d, i)),
+        Just(Recipe::EndTyping),
+    ]
+}
+
+fn roadblocks(doc: &Document) -> Vec<&Roadblock> {
+    doc.domains.iter().flat_map(|d| &d.roadblocks).collect()
+}
+
+fn pick<T>(list: &[T], k: usize) -> Option<&T> {
+    (!list.is_empty()).then(|| &list[k % list.len()])
+}
+
+/// The edit a recipe makes on `doc` (None when the document has nothing it applies to).
+pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKey>)> {
+    let list = |done: bool| {
+        if done {
+            ItemList::Done
+        } else {
+            ItemList::Actions
+        }
+    };
+    Some(match recipe {
+        Recipe::Retitle(k, title, typing) => {
+            let mut roadblock = (*pick(&roadblocks(doc), *k)?).clone();
+            roadblock.title.clone_from(title);
+            let key = typing.then(|| MergeKey(format!("{}/title", roadblock.id)));
+            (Edit::ReplaceRoadblock(roadblock), key)
+        }
+        Recipe::ShiftEntry(k, years) => {
+            let entries: Vec<_> = doc.domains.iter().flat_map(|d| &d.entries).collect();
+            let entry = pick(&entries, *k)?.shifted(*years);
+            (Edit::ReplaceEntry(entry), Some(MergeKey("drag".into())))
+        }
+        Recipe::InsertRoadblock(k, index) => {
+            let domain = pick(&doc.domains, *k)?;
+            let id = fresh_id(doc, &format!("{}.r", domain.id));
+            let roadblock = Roadblock {
+                id,
+                scope: "共通".into(),
+                title: "新しいロードブロック".into(),
+                ..Roadblock::default()
+            };
+            (
+                Edit::Insert {
+                    parent: Parent::Domain(domain.id.clone()),
+                    index: *index % 8,
+                    entity: Entity::Roadblock(roadblock),
+                },
+                None,
+            )
+        }
+        Recipe::InsertItem(k, done, index, text) => {
+            let roadblock = pick(&roadblocks(doc), *k).copied()?;
+            let id = fresh_id(doc, &format!("{}.new", roadblock.id));
+            let item = Item {
+                id,
+                marker: Marker::Circle,
+                level: 0,
+                text: text.clone(),
+            };
+            let parent = Parent::Roadblock(roadblock.id.clone(), list(*done));
+            (
+                Edit::Insert {
+                    parent,
+                    index: *index % 8,
+                    entity: Entity::Item(item),
+                },
+                None,
+            )
+        }
+        Recipe::Remove(k) => (Edit::Remove(pick(&all_ids(doc), *k)?.clone()), None),
+        Recipe::MoveRoadblock(k, d, index) => {
+            let roadblock = pick(&roadblocks(doc), *k).copied()?;
+            let to = pick(&doc.domains, *d)?;
+            (
+                Edit::Move {
+                    id: roadblock.id.clone(),
+                    to: Parent::Domain(to.id.clone()),
+                    index: *index % 8,
+                },
+                None,
+            )
+        }
+        Recipe::MoveItem(k, r, done, index) => {
+            let items: Vec<&Item> = roadblocks(doc)
+                .into_iter()
+                .flat_map(|r| r.done.iter().chain(&r.actions))
+                .collect();
+            let item = pick(&items, *k)?;
+            let to = pick(&roadblocks(doc), *r).copied()?;
+            (
+                Edit::Move {
+                    id: item.id.clone(),
+                    to: Parent::Roadblock(to.id.clone(), list(*done)),
+                    index: *index % 8,
+                },
+                None,
+            )
+        }
+        Recipe::EndTyping => return None,
+    })
+}
+
+/// Every removable entity's id: domains, entries, roadblocks and items.
+pub fn all_ids(doc: &Document) -> Vec<Id> {
+    let mut ids: Vec<Id> = doc.domains.iter().map(|d| d.id.clone()).collect();
+    for domain in &doc.domains {
+        ids.extend(domain.entries.iter().map(|e| e.id.clone()));
+        for roadblock in &domain.roadblocks {
+            ids.push(roadblock.id.clone());
+            ids.extend(
+                roadblock
+                    .done
+                    .iter()
+                    .chain(&roadblock.actions)
+                    .map(|i| i.id.clone()),
+            );
+        }
+    }
+    ids
+}
+
+pub fn example() -> Document {
+    koteihyo::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"))
+        .expect("example")
+}
