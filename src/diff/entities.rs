@@ -221,8 +221,41 @@ impl Homes {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one call site; each input is distinct
 fn domain_contents(
+    old: &Document,
+    new: &Document,
+    old_domain: &Domain,
+    domain: &Domain,
+    name: &str,
+    homes: &Homes,
+    out: &mut Vec<Change>,
+) {
+    roadblocks(old, new, old_domain, domain, name, homes, out);
+    list(
+        &old_domain.entries,
+        &domain.entries,
+        Entity::Entry,
+        name,
+        |e| &e.id,
+        |e| e.label.clone(),
+        entry_fields,
+        out,
+    );
+    list(
+        &old_domain.footnotes,
+        &domain.footnotes,
+        Entity::Footnote,
+        name,
+        |f| &f.id,
+        |f| format!("{} {}", f.mark, f.lines.join("")),
+        footnote_fields,
+        out,
+    );
+}
+
+/// The changes of a domain's roadblocks (and their items): moved in from another domain,
+/// paired here, reordered, added or removed.
+fn roadblocks(
     old: &Document,
     new: &Document,
     old_domain: &Domain,
@@ -322,26 +355,6 @@ fn domain_contents(
         };
         out.push(record.one_side(&roadblock.id, &roadblock_fields(roadblock), false));
     }
-    list(
-        &old_domain.entries,
-        &domain.entries,
-        Entity::Entry,
-        name,
-        |e| &e.id,
-        |e| e.label.clone(),
-        entry_fields,
-        out,
-    );
-    list(
-        &old_domain.footnotes,
-        &domain.footnotes,
-        Entity::Footnote,
-        name,
-        |f| &f.id,
-        |f| format!("{} {}", f.mark, f.lines.join("")),
-        footnote_fields,
-        out,
-    );
 }
 
 fn items(old: &Roadblock, new: &Roadblock, domain: &str, out: &mut Vec<Change>) {
@@ -382,24 +395,21 @@ fn list<T>(
             domain,
             label: text(item),
         };
-        match alignment.pairs.iter().find(|p| p.1 == n) {
-            Some(&(o, _, pairing)) => {
-                let moved = moved_in_order
-                    .contains(&o)
-                    .then(|| (format!("{}番目", o + 1), format!("{}番目", n + 1)));
-                out.extend(record.pair(
-                    id(&old[o]),
-                    id(item),
-                    pairing,
-                    fields(Some(&old[o]), item),
-                    moved,
-                ));
-            }
-            None => {
-                let mut change = record.one_side(id(item), &Vec::new(), true);
-                change.fields = fields(None, item);
-                out.push(change);
-            }
+        if let Some(&(o, _, pairing)) = alignment.pairs.iter().find(|p| p.1 == n) {
+            let moved = moved_in_order
+                .contains(&o)
+                .then(|| (format!("{}番目", o + 1), format!("{}番目", n + 1)));
+            out.extend(record.pair(
+                id(&old[o]),
+                id(item),
+                pairing,
+                fields(Some(&old[o]), item),
+                moved,
+            ));
+        } else {
+            let mut change = record.one_side(id(item), &Vec::new(), true);
+            change.fields = fields(None, item);
+            out.push(change);
         }
     }
     for &o in &alignment.removed {
@@ -513,14 +523,13 @@ fn item_fields(old: Option<&Item>, new: &Item) -> Vec<FieldChange> {
 }
 
 /// A time point as 「2022年度」 or 「2022年度第2四半期」.
-fn point_label(point: &TimePoint) -> String {
-    let mut label = format!("{}年度", point.year.0);
+fn point_label(point: TimePoint) -> String {
+    let year = point.year.0;
     match point.part {
-        Some(crate::model::PartOfYear::Quarter(q)) => label.push_str(&format!("第{q}四半期")),
-        Some(crate::model::PartOfYear::Month(m)) => label.push_str(&format!("{m}月")),
-        None => {}
+        Some(crate::model::PartOfYear::Quarter(q)) => format!("{year}年度第{q}四半期"),
+        Some(crate::model::PartOfYear::Month(m)) => format!("{year}年度{m}月"),
+        None => format!("{year}年度"),
     }
-    label
 }
 
 fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldChange> {
@@ -528,13 +537,13 @@ fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldCh
         vec![
             ("label", entry.label.clone()),
             ("kind", format!("{:?}", entry.kind)),
-            ("start", point_label(&entry.start)),
+            ("start", point_label(entry.start)),
             (
                 "end",
                 if entry.open_ended {
-                    format!("{}以降", point_label(&entry.end))
+                    format!("{}以降", point_label(entry.end))
                 } else {
-                    point_label(&entry.end)
+                    point_label(entry.end)
                 },
             ),
             (

@@ -10,7 +10,7 @@ use krilla::num::NormalizedF32;
 use krilla::page::PageSettings as PdfPageSettings;
 use krilla::paint::{Fill, Stroke as PdfStroke, StrokeDash};
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::export::page::{Page, Point, Rgb, Shape, Stroke, TextRun};
 use crate::font::JapaneseFont;
@@ -40,6 +40,12 @@ pub fn to_pdf(pages: &[Page], font: &JapaneseFont, meta: &Meta) -> Result<Vec<u8
     }
     let face = Font::new(font.data.clone().into(), font.index)
         .ok_or_else(|| PdfError::Font(font.family.clone()))?;
+    let outlines = ttf_parser::Face::parse(&font.data, font.index)
+        .map_err(|_| PdfError::Font(font.family.clone()))?;
+    let glyphs = Glyphs {
+        face: &outlines,
+        units_per_em: f32::from(outlines.units_per_em()),
+    };
     let mut document = PdfDocument::new();
     let mut metadata = Metadata::new()
         .title(format!("{}{}", meta.title, meta.subtitle))
@@ -58,7 +64,7 @@ pub fn to_pdf(pages: &[Page], font: &JapaneseFont, meta: &Meta) -> Result<Vec<u8
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
         for shape in &page.shapes {
-            draw(&mut surface, shape, &face);
+            draw(&mut surface, shape, &face, &glyphs);
         }
         surface.finish();
         pdf_page.finish();
@@ -68,7 +74,36 @@ pub fn to_pdf(pages: &[Page], font: &JapaneseFont, meta: &Meta) -> Result<Vec<u8
         .map_err(|error| PdfError::Write(format!("{error:?}")))
 }
 
-fn draw(surface: &mut Surface<'_>, shape: &Shape, face: &Font) {
+/// Glyph ids and advances straight from the face: the layout measured with the same advances,
+/// so no shaping is needed (and none could move a character off its measured place).
+struct Glyphs<'a> {
+    face: &'a ttf_parser::Face<'a>,
+    units_per_em: f32,
+}
+
+impl Glyphs<'_> {
+    fn of(&self, text: &str) -> Vec<KrillaGlyph> {
+        text.char_indices()
+            .map(|(at, c)| {
+                let glyph = self.face.glyph_index(c);
+                let advance = glyph
+                    .and_then(|g| self.face.glyph_hor_advance(g))
+                    .map_or(1.0, |a| f32::from(a) / self.units_per_em);
+                KrillaGlyph::new(
+                    GlyphId::new(u32::from(glyph.map_or(0, |g| g.0))),
+                    advance,
+                    0.0,
+                    0.0,
+                    0.0,
+                    at..at + c.len_utf8(),
+                    None,
+                )
+            })
+            .collect()
+    }
+}
+
+fn draw(surface: &mut Surface<'_>, shape: &Shape, face: &Font, glyphs: &Glyphs<'_>) {
     match shape {
         Shape::Rect { rect, fill, stroke } => {
             let mut path = PathBuilder::new();
@@ -88,7 +123,7 @@ fn draw(surface: &mut Surface<'_>, shape: &Shape, face: &Font) {
             fill,
             stroke,
         } => fill_and_stroke(surface, polygon(points), *fill, *stroke),
-        Shape::Text(run) => text(surface, run, face),
+        Shape::Text(run) => text(surface, run, face, glyphs),
     }
 }
 
@@ -127,16 +162,16 @@ fn fill_and_stroke(
     surface.draw_path(&path);
 }
 
-fn text(surface: &mut Surface<'_>, run: &TextRun, face: &Font) {
+fn text(surface: &mut Surface<'_>, run: &TextRun, face: &Font, glyphs: &Glyphs<'_>) {
     surface.set_stroke(None);
     surface.set_fill(Some(fill_of(run.color)));
-    surface.draw_text(
+    surface.draw_glyphs(
         PdfPoint::from_xy(run.origin.x, run.origin.y),
+        &glyphs.of(&run.text),
         face.clone(),
-        run.size,
         &run.text,
+        run.size,
         false,
-        TextDirection::Auto,
     );
     if run.underline {
         let y = run.origin.y + run.size * 0.12;
