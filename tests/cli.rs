@@ -357,3 +357,38 @@ fn diff_as_json_and_unreadable_files() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("file.ron"));
 }
+
+#[test]
+fn diff_writes_the_comparison_table_as_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("新旧対照表.pdf");
+    let (before, after) = (
+        example("roadblocks-before.ron"),
+        example("roadblocks-after.ron"),
+    );
+    let output = diff(&[
+        before.as_os_str(),
+        after.as_os_str(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+        "--old-first".as_ref(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&pdf).expect("the table was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("（新設）") && text.contains("傍線部分は改正部分"),
+        "{text}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Printing, checked on the example roadmaps: every string of the document is in the PDF's
 //! text (`pdftotext`, poppler-utils) in reading order per page, one page per domain, the font
 //! embedded as a subset, the same bytes every time, A3 and portrait pages, a domain too tall for
-//! its page continuing cleanly, and a committed dump of one page's layout.
+//! its page continuing cleanly, a committed dump of one page's layout, and the 新旧対照表.
 
 use std::path::Path;
 use std::process::Command;
@@ -322,4 +322,94 @@ fn the_layout_of_page_one_matches_the_committed_dump() {
             expected.lines().nth(line).unwrap_or("(end)")
         );
     }
+}
+
+#[test]
+fn the_comparison_table_of_the_examples_has_its_marks_and_notes() {
+    use koteihyo::export::comparison::ComparisonSettings;
+    let (before, after) = (load("roadblocks-before.ron"), load("roadblocks-after.ron"));
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("taisho.pdf");
+    let bytes = printer()
+        .comparison_pdf(&before, &after, &ComparisonSettings::default(), false)
+        .expect("the table is printed");
+    std::fs::write(&path, &bytes).expect("written");
+    let pages = String::from_utf8_lossy(
+        &Command::new("pdfinfo")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo")
+            .stdout,
+    )
+    .lines()
+    .find_map(|l| {
+        l.strip_prefix("Pages:")
+            .map(|n| n.trim().parse::<usize>().unwrap_or(0))
+    })
+    .unwrap_or(0);
+    assert!(pages >= 2, "{pages} pages");
+    let text: String = (1..=pages).map(|page| pdftotext(&path, page)).collect();
+    for wanted in [
+        "（傍線部分は改正部分）",
+        "改正後（見直し後）",
+        "改正前（見直し前）",
+        "（新設）",
+        "（削る）",
+        "（略）",
+    ] {
+        assert!(text.contains(wanted), "{wanted} is missing");
+    }
+    // ⑧'s new roadblock faces （新設）, and ⑦'s new name is there.
+    assert!(squeeze(&text).contains(&squeeze(
+        "開発したAIが広く社会実装される仕組みが必要ではないか"
+    )));
+    assert!(squeeze(&text).contains("PMDA審査等／薬事承認／保険適用"));
+    // The changed characters are the underlined runs of the laid-out pages.
+    let comparison = koteihyo::diff::compare(&before, &after);
+    let table = koteihyo::diff::table::build(&before, &after, &comparison, false);
+    let laid_out = koteihyo::export::comparison::lay_out_comparison(
+        &table,
+        &before.meta,
+        &after.meta,
+        &ComparisonSettings::default(),
+        &FixedPitch,
+    );
+    let underlined: Vec<&str> = laid_out
+        .iter()
+        .flat_map(Page::texts)
+        .filter(|run| run.underline)
+        .map(|run| run.text.as_str())
+        .collect();
+    assert!(underlined.contains(&"／保険適用"), "{underlined:?}");
+    assert!(
+        underlined.contains(&"後") && underlined.contains(&"前"),
+        "見直し前 → 見直し後"
+    );
+    // A document against itself: nothing new, nothing underlined.
+    let same = printer()
+        .comparison_pdf(&after, &after, &ComparisonSettings::default(), false)
+        .expect("printed");
+    let same_path = folder.path().join("same.pdf");
+    std::fs::write(&same_path, &same).expect("written");
+    let same_text = pdftotext(&same_path, 1);
+    assert!(same_text.contains("（略）") && !same_text.contains("（新設）"));
+    let same_table = koteihyo::diff::table::build(
+        &after,
+        &after,
+        &koteihyo::diff::compare(&after, &after),
+        false,
+    );
+    let same_pages = koteihyo::export::comparison::lay_out_comparison(
+        &same_table,
+        &after.meta,
+        &after.meta,
+        &ComparisonSettings::default(),
+        &FixedPitch,
+    );
+    assert!(
+        same_pages
+            .iter()
+            .flat_map(Page::texts)
+            .all(|run| !run.underline)
+    );
 }

@@ -1,14 +1,17 @@
 //! `koteihyo diff OLD NEW`: what changed between two revisions, as text (default) or JSON.
 //! Exit 0 when they are the same, 1 when they differ, 2 when a file cannot be read (as `diff`).
+//! `-o FILE.pdf` also writes the 新旧対照表.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
 use crate::diff::{compare, report};
-use crate::io::load;
+use crate::export::comparison::ComparisonSettings;
+use crate::export::printer::Printer;
+use crate::io::{load, write_atomic};
 
 /// Output formats of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -19,8 +22,28 @@ pub enum DiffFormat {
     Json,
 }
 
+/// What `diff` prints and writes.
+#[derive(Debug, Clone)]
+pub struct DiffOptions {
+    /// Text or JSON on standard output.
+    pub format: DiffFormat,
+    /// Where to write the 新旧対照表 PDF, if anywhere.
+    pub table: Option<PathBuf>,
+    /// Unchanged entities in full in the table.
+    pub full: bool,
+    /// 改正前 on the left.
+    pub old_first: bool,
+    /// A font file instead of the system's.
+    pub font: Option<PathBuf>,
+}
+
 /// Compares `old` with `new` and prints the changes to `out`.
-pub fn run(old: &Path, new: &Path, format: DiffFormat, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    old: &Path,
+    new: &Path,
+    options: &DiffOptions,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let mut documents = Vec::new();
     for path in [old, new] {
         match load(path) {
@@ -32,7 +55,17 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat, out: &mut dyn Write) -> a
         }
     }
     let comparison = compare(&documents[0], &documents[1]);
-    match format {
+    if let Some(path) = &options.table {
+        let printer = Printer::new(crate::font::find(options.font.as_deref())?)?;
+        let settings = ComparisonSettings {
+            new_first: !options.old_first,
+            ..ComparisonSettings::default()
+        };
+        let bytes =
+            printer.comparison_pdf(&documents[0], &documents[1], &settings, options.full)?;
+        write_atomic(path, &bytes, false)?;
+    }
+    match options.format {
         DiffFormat::Text => {
             let text = report::to_text(&comparison);
             if !text.is_empty() {

@@ -74,6 +74,18 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: diff::DiffFormat,
+        /// Also write the 新旧対照表 (comparison table) as PDF to this file.
+        #[arg(short, long, value_name = "FILE.pdf")]
+        output: Option<PathBuf>,
+        /// In the 新旧対照表, print unchanged entities in full instead of 「（略）」.
+        #[arg(long)]
+        full: bool,
+        /// In the 新旧対照表, put 改正前 (old) on the left.
+        #[arg(long)]
+        old_first: bool,
+        /// The Japanese font file for the PDF instead of the system's.
+        #[arg(long, value_name = "FILE")]
+        font: Option<PathBuf>,
     },
 }
 
@@ -99,9 +111,26 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
             output,
             print,
         } => export::run(file, output, print)?,
-        Command::Diff { old, new, format } => {
-            diff::run(old, new, *format, &mut std::io::stdout().lock())?
-        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            output,
+            full,
+            old_first,
+            font,
+        } => diff::run(
+            old,
+            new,
+            &diff::DiffOptions {
+                format: *format,
+                table: output.clone(),
+                full: *full,
+                old_first: *old_first,
+                font: font.clone(),
+            },
+            &mut std::io::stdout().lock(),
+        )?,
     };
     Ok(ExitCode::from(code))
 }

@@ -15,7 +15,7 @@ use super::{Change, Entity, FieldChange, Status};
 const TITLE_THRESHOLD: f32 = 0.5;
 
 /// A field's name and text.
-type Fields = Vec<(&'static str, String)>;
+pub(super) type Fields = Vec<(&'static str, String)>;
 
 /// Field changes between two lists of named texts (a missing side counts as empty).
 fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
@@ -77,6 +77,7 @@ impl Record<'_> {
             label: self.label.clone(),
             pairing,
             moved,
+            parent: None,
             fields,
         })
     }
@@ -101,6 +102,7 @@ impl Record<'_> {
             label: self.label.clone(),
             pairing: Pairing::Id,
             moved: None,
+            parent: None,
             fields: field_changes(old, new)
                 .into_iter()
                 .filter(|f| !f.diff.runs.is_empty())
@@ -362,6 +364,7 @@ fn items(old: &Roadblock, new: &Roadblock, domain: &str, out: &mut Vec<Change>) 
         (Entity::Done, &old.done, &new.done),
         (Entity::Action, &old.actions, &new.actions),
     ] {
+        let first = out.len();
         list(
             old_items,
             new_items,
@@ -372,6 +375,9 @@ fn items(old: &Roadblock, new: &Roadblock, domain: &str, out: &mut Vec<Change>) 
             item_fields,
             out,
         );
+        for change in &mut out[first..] {
+            change.parent = Some(new.id.clone());
+        }
     }
 }
 
@@ -431,7 +437,7 @@ fn list<T>(
     }
 }
 
-fn document_fields(document: &Document) -> Fields {
+pub(super) fn document_fields(document: &Document) -> Fields {
     let meta = &document.meta;
     vec![
         ("title", meta.title.clone()),
@@ -464,7 +470,7 @@ fn document_fields(document: &Document) -> Fields {
     ]
 }
 
-fn timeline_fields(document: &Document) -> Fields {
+pub(super) fn timeline_fields(document: &Document) -> Fields {
     let labels = document.timeline.column_labels();
     vec![(
         "years",
@@ -476,7 +482,7 @@ fn timeline_fields(document: &Document) -> Fields {
     )]
 }
 
-fn domain_fields(domain: &Domain) -> Fields {
+pub(super) fn domain_fields(domain: &Domain) -> Fields {
     vec![
         ("number", domain.number_label()),
         ("name", domain.name.clone()),
@@ -492,7 +498,7 @@ fn domain_fields(domain: &Domain) -> Fields {
     ]
 }
 
-fn roadblock_fields(roadblock: &Roadblock) -> Fields {
+pub(super) fn roadblock_fields(roadblock: &Roadblock) -> Fields {
     vec![
         ("scope", roadblock.scope.clone()),
         ("title", roadblock.title.clone()),
@@ -501,7 +507,7 @@ fn roadblock_fields(roadblock: &Roadblock) -> Fields {
     ]
 }
 
-fn item_fields(old: Option<&Item>, new: &Item) -> Vec<FieldChange> {
+pub(super) fn item_fields(old: Option<&Item>, new: &Item) -> Vec<FieldChange> {
     let text = |item: &Item| {
         let marker = if item.marker == Marker::Plain {
             ""
@@ -532,7 +538,7 @@ fn point_label(point: TimePoint) -> String {
     }
 }
 
-fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldChange> {
+pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldChange> {
     let fields = |entry: &TimelineEntry| -> Fields {
         vec![
             ("label", entry.label.clone()),
@@ -571,7 +577,7 @@ fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldCh
     changes
 }
 
-fn footnote_fields(old: Option<&Footnote>, new: &Footnote) -> Vec<FieldChange> {
+pub(super) fn footnote_fields(old: Option<&Footnote>, new: &Footnote) -> Vec<FieldChange> {
     let fields =
         |f: &Footnote| -> Fields { vec![("mark", f.mark.clone()), ("lines", f.lines.join("\n"))] };
     field_changes(&old.map(fields).unwrap_or_default(), &fields(new))

@@ -6,6 +6,7 @@
 pub mod align;
 mod entities;
 pub mod report;
+pub mod table;
 pub mod text;
 
 use serde::Serialize;
@@ -85,6 +86,9 @@ pub struct Change {
     /// For a move: `(from, to)`, e.g. the domains or the positions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moved: Option<(String, String)>,
+    /// For an item: the roadblock it belongs to (its id in the new revision when it has one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Id>,
     /// The fields that differ (for an added or removed entity: all its non-empty fields).
     pub fields: Vec<FieldChange>,
 }

@@ -1,6 +1,7 @@
 //! Printing (GUI-free): page settings, the page layout shared by the screen's print preview
 //! and the PDF/SVG/PNG backends, 禁則 line breaking and the metrics of the Japanese face.
 
+pub mod comparison;
 pub mod kinsoku;
 pub mod layout;
 pub mod metrics;

@@ -1,6 +1,7 @@
 //! The one entry point for printing: a Japanese face, measured, turns a document and page
 //! settings into pages, and pages into PDF, SVG or PNG.
 
+use crate::export::comparison::{ComparisonSettings, lay_out_comparison};
 use crate::export::layout::lay_out;
 use crate::export::metrics::{FontMetrics, MetricsError};
 use crate::export::page::Page;
@@ -39,6 +40,24 @@ impl Printer {
     /// The PDF of `document`.
     pub fn pdf(&self, document: &Document, settings: &PageSettings) -> Result<Vec<u8>, PdfError> {
         to_pdf(&self.pages(document, settings), self.font(), &document.meta)
+    }
+
+    /// The 新旧対照表 of `old` against `new` as PDF; `full` prints unchanged entities in full
+    /// instead of 「（略）」.
+    pub fn comparison_pdf(
+        &self,
+        old: &Document,
+        new: &Document,
+        settings: &ComparisonSettings,
+        full: bool,
+    ) -> Result<Vec<u8>, PdfError> {
+        let comparison = crate::diff::compare(old, new);
+        let table = crate::diff::table::build(old, new, &comparison, full);
+        let pages = lay_out_comparison(&table, &old.meta, &new.meta, settings, &self.metrics);
+        let mut meta = new.meta.clone();
+        meta.title = format!("{}{} 新旧対照表", new.meta.title, new.meta.subtitle);
+        meta.subtitle.clear();
+        to_pdf(&pages, self.font(), &meta)
     }
 
     /// The SVG of one page.

@@ -1,0 +1,697 @@
+//! The 新旧対照表 as data: one section per domain, one row per roadblock (with its items),
+//! entry or footnote, the new text beside the old with the changed characters marked (傍線),
+//! （新設） opposite an added entity, （削る） opposite a removed one, and unchanged stretches
+//! as one 「（略）」 row. The PDF and the compare view both show these rows.
+
+use std::collections::HashMap;
+
+use crate::model::{Document, Domain, Id, Roadblock};
+
+use super::entities::{
+    Fields, document_fields, domain_fields, entry_fields, footnote_fields, roadblock_fields,
+    timeline_fields,
+};
+use super::{Change, Comparison, Entity, FieldChange, Segment, Status};
+
+/// A run of text, marked (underlined) when it is a changed part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// Changed (傍線).
+    pub marked: bool,
+}
+
+/// One paragraph of a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Line {
+    /// Its runs.
+    pub spans: Vec<Span>,
+}
+
+impl Line {
+    fn plain(text: &str) -> Self {
+        Self {
+            spans: vec![Span {
+                text: text.to_owned(),
+                marked: false,
+            }],
+        }
+    }
+
+    /// The line's text without marks.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Whether any part is marked.
+    #[must_use]
+    pub fn has_marks(&self) -> bool {
+        self.spans.iter().any(|s| s.marked)
+    }
+
+    fn prefixed(mut self, prefix: &str) -> Self {
+        self.spans.insert(
+            0,
+            Span {
+                text: prefix.to_owned(),
+                marked: false,
+            },
+        );
+        self
+    }
+}
+
+/// What a row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Changed: both sides, changed parts marked.
+    Changed,
+    /// New: the new text, （新設） opposite.
+    Added,
+    /// Removed: （削る） opposite the old text.
+    Removed,
+    /// Unchanged, shown in full (when asked for).
+    Unchanged,
+    /// Unchanged entities, collapsed: 「（略）」 on both sides.
+    Omitted,
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// What the row shows.
+    pub kind: RowKind,
+    /// The entity (for a collapsed row, the first one).
+    pub entity: Entity,
+    /// The entity's id in the new revision, if it has one there.
+    pub new_id: Option<Id>,
+    /// The entity's id in the old revision.
+    pub old_id: Option<Id>,
+    /// The new side (改正後).
+    pub new: Vec<Line>,
+    /// The old side (改正前).
+    pub old: Vec<Line>,
+}
+
+/// A domain's rows (or the document's, under 「文書」).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 「① IRB」.
+    pub heading: String,
+    /// Its rows.
+    pub rows: Vec<Row>,
+}
+
+/// The whole table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ComparisonTable {
+    /// One section per domain (plus the document's own changes first).
+    pub sections: Vec<Section>,
+}
+
+/// Which side of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    New,
+    Old,
+}
+
+/// The changes of one comparison, found by the entity's id on either side.
+struct Index<'a> {
+    by_new: HashMap<(Entity, &'a Id), &'a Change>,
+    by_old: HashMap<(Entity, &'a Id), &'a Change>,
+}
+
+impl<'a> Index<'a> {
+    fn of(comparison: &'a Comparison) -> Self {
+        let mut by_new = HashMap::new();
+        let mut by_old = HashMap::new();
+        for change in &comparison.changes {
+            if let Some(id) = &change.new_id {
+                by_new.insert((change.entity, id), change);
+            }
+            if let Some(id) = &change.old_id {
+                by_old.insert((change.entity, id), change);
+            }
+        }
+        Self { by_new, by_old }
+    }
+}
+
+/// The spans of `field` on `side`: the change's runs when the field changed, else its text.
+fn spans(
+    fields: &Fields,
+    changes: &[FieldChange],
+    field: &str,
+    side: Side,
+    all: bool,
+) -> Vec<Span> {
+    if let Some(change) = changes.iter().find(|c| c.field == field) {
+        return change
+            .diff
+            .runs
+            .iter()
+            .filter_map(|run| match (run, side) {
+                (Segment::Equal(t), _) => Some(Span {
+                    text: t.clone(),
+                    marked: all,
+                }),
+                (Segment::Insert(t), Side::New) | (Segment::Delete(t), Side::Old) => Some(Span {
+                    text: t.clone(),
+                    marked: true,
+                }),
+                _ => None,
+            })
+            .collect();
+    }
+    let text = fields
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("", |(_, t)| t.as_str());
+    vec![Span {
+        text: text.to_owned(),
+        marked: all && !text.is_empty(),
+    }]
+}
+
+/// Splits spans into lines at newlines.
+fn split_lines(spans: Vec<Span>) -> Vec<Line> {
+    let mut lines = vec![Line::default()];
+    for span in spans {
+        for (index, part) in span.text.split('\n').enumerate() {
+            if index > 0 {
+                lines.push(Line::default());
+            }
+            if !part.is_empty()
+                && let Some(line) = lines.last_mut()
+            {
+                line.spans.push(Span {
+                    text: part.to_owned(),
+                    marked: span.marked,
+                });
+            }
+        }
+    }
+    lines.retain(|l| !l.spans.is_empty());
+    lines
+}
+
+/// Builds the 新旧対照表 of `comparison` (of `old` against `new`); `full` shows unchanged
+/// entities in full instead of 「（略）」.
+#[must_use]
+pub fn build(
+    old: &Document,
+    new: &Document,
+    comparison: &Comparison,
+    full: bool,
+) -> ComparisonTable {
+    let index = Index::of(comparison);
+    let mut sections = Vec::new();
+    let document_rows: Vec<Row> = comparison
+        .changes
+        .iter()
+        .filter(|c| matches!(c.entity, Entity::Document | Entity::Timeline))
+        .map(|change| {
+            let (old_fields, new_fields) = if change.entity == Entity::Document {
+                (document_fields(old), document_fields(new))
+            } else {
+                (timeline_fields(old), timeline_fields(new))
+            };
+            let cell = |fields: &Fields, side| {
+                change
+                    .fields
+                    .iter()
+                    .flat_map(|f| split_lines(spans(fields, &change.fields, f.field, side, false)))
+                    .collect()
+            };
+            Row {
+                kind: RowKind::Changed,
+                entity: change.entity,
+                new_id: change.new_id.clone(),
+                old_id: change.old_id.clone(),
+                new: cell(&new_fields, Side::New),
+                old: cell(&old_fields, Side::Old),
+            }
+        })
+        .collect();
+    if !document_rows.is_empty() {
+        sections.push(Section {
+            heading: "文書".to_owned(),
+            rows: document_rows,
+        });
+    }
+    for domain in &new.domains {
+        let change = index.by_new.get(&(Entity::Domain, &domain.id)).copied();
+        let old_domain = change
+            .and_then(|c| c.old_id.as_ref())
+            .or(Some(&domain.id))
+            .and_then(|id| old.domains.iter().find(|d| &d.id == id));
+        sections.push(domain_section(
+            old,
+            old_domain,
+            Some(domain),
+            change,
+            &index,
+            full,
+        ));
+    }
+    for change in comparison
+        .changes
+        .iter()
+        .filter(|c| c.entity == Entity::Domain && c.status == Status::Removed)
+    {
+        let old_domain = old
+            .domains
+            .iter()
+            .find(|d| Some(&d.id) == change.old_id.as_ref());
+        sections.push(domain_section(
+            old,
+            old_domain,
+            None,
+            Some(change),
+            &index,
+            full,
+        ));
+    }
+    ComparisonTable { sections }
+}
+
+fn row(
+    kind: RowKind,
+    entity: Entity,
+    ids: (Option<&Id>, Option<&Id>),
+    new: Vec<Line>,
+    old: Vec<Line>,
+) -> Row {
+    let (new, old) = match kind {
+        RowKind::Added => (new, vec![Line::plain("（新設）")]),
+        RowKind::Removed => (vec![Line::plain("（削る）")], old),
+        RowKind::Omitted => (vec![Line::plain("（略）")], vec![Line::plain("（略）")]),
+        RowKind::Changed | RowKind::Unchanged => (new, old),
+    };
+    Row {
+        kind,
+        entity,
+        new_id: ids.0.cloned(),
+        old_id: ids.1.cloned(),
+        new,
+        old,
+    }
+}
+
+fn kind_of(change: Option<&Change>, full: bool) -> RowKind {
+    match change.map(|c| c.status) {
+        Some(Status::Added) => RowKind::Added,
+        Some(Status::Removed) => RowKind::Removed,
+        Some(Status::Changed | Status::Moved) => RowKind::Changed,
+        None if full => RowKind::Unchanged,
+        None => RowKind::Omitted,
+    }
+}
+
+fn domain_section(
+    old: &Document,
+    old_domain: Option<&Domain>,
+    domain: Option<&Domain>,
+    change: Option<&Change>,
+    index: &Index<'_>,
+    full: bool,
+) -> Section {
+    let shown = domain.or(old_domain);
+    let heading = shown.map(Domain::display_name).unwrap_or_default();
+    let mut rows = Vec::new();
+    let no_changes = Vec::new();
+    let changes = change.map_or(&no_changes, |c| &c.fields);
+    let kind = kind_of(change, full);
+    let name_line = |d: Option<&Domain>, side| {
+        d.map(|d| {
+            let fields = domain_fields(d);
+            let mut line = Line::default();
+            line.spans.extend(spans(
+                &fields,
+                changes,
+                "number",
+                side,
+                kind == RowKind::Added,
+            ));
+            line.spans.push(Span {
+                text: " ".into(),
+                marked: false,
+            });
+            line.spans.extend(spans(
+                &fields,
+                changes,
+                "name",
+                side,
+                kind == RowKind::Added,
+            ));
+            vec![line]
+        })
+        .unwrap_or_default()
+    };
+    if kind != RowKind::Omitted && kind != RowKind::Unchanged {
+        rows.push(row(
+            kind,
+            Entity::Domain,
+            (domain.map(|d| &d.id), old_domain.map(|d| &d.id)),
+            name_line(domain, Side::New),
+            name_line(old_domain, Side::Old),
+        ));
+    }
+    if let Some(domain) = domain {
+        for roadblock in &domain.roadblocks {
+            rows.push(roadblock_row(old, Some(roadblock), index, full));
+        }
+    }
+    if let Some(old_domain) = old_domain {
+        for roadblock in &old_domain.roadblocks {
+            if index
+                .by_old
+                .get(&(Entity::Roadblock, &roadblock.id))
+                .is_some_and(|c| c.status == Status::Removed)
+            {
+                rows.push(removed_roadblock_row(roadblock));
+            }
+        }
+    }
+    simple_rows(
+        domain.map_or(&[][..], |d| &d.entries[..]),
+        old_domain.map_or(&[][..], |d| &d.entries[..]),
+        Entity::Entry,
+        |e| &e.id,
+        |e| {
+            entry_fields(None, e)
+                .into_iter()
+                .map(|f| (f.field, f.diff.new_text()))
+                .collect()
+        },
+        index,
+        full,
+        &mut rows,
+    );
+    simple_rows(
+        domain.map_or(&[][..], |d| &d.footnotes[..]),
+        old_domain.map_or(&[][..], |d| &d.footnotes[..]),
+        Entity::Footnote,
+        |f| &f.id,
+        |f| {
+            footnote_fields(None, f)
+                .into_iter()
+                .map(|c| (c.field, c.diff.new_text()))
+                .collect()
+        },
+        index,
+        full,
+        &mut rows,
+    );
+    Section {
+        heading,
+        rows: collapse(rows),
+    }
+}
+
+/// One row per entry or footnote: its fields, one per line.
+#[allow(clippy::too_many_arguments)] // the accessors make the one generic walk
+fn simple_rows<T>(
+    new: &[T],
+    old: &[T],
+    entity: Entity,
+    id: impl Fn(&T) -> &Id,
+    fields: impl Fn(&T) -> Fields,
+    index: &Index<'_>,
+    full: bool,
+    rows: &mut Vec<Row>,
+) {
+    let cell = |item: Option<&T>, changes: &[FieldChange], side, all| -> Vec<Line> {
+        item.map(|item| {
+            let fields = fields(item);
+            let mut lines = Vec::new();
+            for (field, _) in &fields {
+                match *field {
+                    "kind" | "rows" | "end" => {}
+                    // An entry's period on one line: 「2022年度〜2024年度以降」.
+                    "start" => {
+                        let mut period = spans(&fields, changes, "start", side, all);
+                        period.push(Span {
+                            text: "〜".into(),
+                            marked: false,
+                        });
+                        period.extend(spans(&fields, changes, "end", side, all));
+                        lines.extend(split_lines(period));
+                    }
+                    field => lines.extend(split_lines(spans(&fields, changes, field, side, all))),
+                }
+            }
+            lines
+        })
+        .unwrap_or_default()
+    };
+    for item in new {
+        let change = index.by_new.get(&(entity, id(item))).copied();
+        let old_item = change
+            .and_then(|c| c.old_id.as_ref())
+            .or(Some(id(item)))
+            .and_then(|i| old.iter().find(|o| id(o) == i));
+        let kind = kind_of(change, full);
+        let changes = change.map_or(&[][..], |c| &c.fields[..]);
+        let all = kind == RowKind::Added;
+        rows.push(row(
+            kind,
+            entity,
+            (Some(id(item)), old_item.map(&id)),
+            cell(Some(item), changes, Side::New, all),
+            cell(old_item, changes, Side::Old, false),
+        ));
+    }
+    for item in old {
+        if index
+            .by_old
+            .get(&(entity, id(item)))
+            .is_some_and(|c| c.status == Status::Removed)
+        {
+            let lines = cell(Some(item), &[], Side::Old, true);
+            rows.push(row(
+                RowKind::Removed,
+                entity,
+                (None, Some(id(item))),
+                Vec::new(),
+                lines,
+            ));
+        }
+    }
+}
+
+/// The lines of a roadblock on one side: 【title】categories, ○ description, its items.
+fn roadblock_lines(
+    roadblock: &Roadblock,
+    changes: &[FieldChange],
+    item_changes: &[&Change],
+    side: Side,
+    all: bool,
+) -> Vec<Line> {
+    let fields = roadblock_fields(roadblock);
+    let mut title = Line::default();
+    title
+        .spans
+        .extend(spans(&fields, changes, "scope", side, all));
+    title.spans.push(Span {
+        text: " 【".into(),
+        marked: false,
+    });
+    title
+        .spans
+        .extend(spans(&fields, changes, "title", side, all));
+    title.spans.push(Span {
+        text: "】".into(),
+        marked: false,
+    });
+    title
+        .spans
+        .extend(spans(&fields, changes, "categories", side, all));
+    let mut lines = vec![title];
+    lines.extend(
+        split_lines(spans(&fields, changes, "description", side, all))
+            .into_iter()
+            .map(|l| l.prefixed("○ ")),
+    );
+    for items in [&roadblock.done, &roadblock.actions] {
+        for item in items {
+            let change = item_changes.iter().find(|c| match side {
+                Side::New => c.new_id.as_ref() == Some(&item.id),
+                Side::Old => c.old_id.as_ref() == Some(&item.id),
+            });
+            let item_fields: Fields =
+                vec![("text", format!("{}{}", item.marker.symbol(), item.text))];
+            let marked =
+                all || change.is_some_and(|c| matches!(c.status, Status::Added | Status::Removed));
+            let changes = change.map_or(&[][..], |c| &c.fields[..]);
+            let indent = "　".repeat(usize::from(item.level.min(3)) + 1);
+            lines.extend(
+                split_lines(spans(&item_fields, changes, "text", side, marked))
+                    .into_iter()
+                    .map(|l| l.prefixed(&indent)),
+            );
+        }
+    }
+    lines
+}
+
+fn roadblock_row(
+    old: &Document,
+    roadblock: Option<&Roadblock>,
+    index: &Index<'_>,
+    full: bool,
+) -> Row {
+    let Some(roadblock) = roadblock else {
+        return row(
+            RowKind::Omitted,
+            Entity::Roadblock,
+            (None, None),
+            Vec::new(),
+            Vec::new(),
+        );
+    };
+    let change = index
+        .by_new
+        .get(&(Entity::Roadblock, &roadblock.id))
+        .copied();
+    let old_id = change
+        .and_then(|c| c.old_id.clone())
+        .unwrap_or_else(|| roadblock.id.clone());
+    let old_roadblock = old
+        .domains
+        .iter()
+        .flat_map(|d| &d.roadblocks)
+        .find(|r| r.id == old_id);
+    let item_changes: Vec<&Change> = index
+        .by_new
+        .values()
+        .chain(index.by_old.values())
+        .filter(|c| c.parent.as_ref() == Some(&roadblock.id))
+        .copied()
+        .collect();
+    let mut kind = kind_of(change, full);
+    if matches!(kind, RowKind::Omitted | RowKind::Unchanged) && !item_changes.is_empty() {
+        kind = RowKind::Changed;
+    }
+    let changes = change.map_or(&[][..], |c| &c.fields[..]);
+    let all = kind == RowKind::Added;
+    row(
+        kind,
+        Entity::Roadblock,
+        (Some(&roadblock.id), old_roadblock.map(|r| &r.id)),
+        roadblock_lines(roadblock, changes, &item_changes, Side::New, all),
+        old_roadblock
+            .map(|r| roadblock_lines(r, changes, &item_changes, Side::Old, false))
+            .unwrap_or_default(),
+    )
+}
+
+fn removed_roadblock_row(roadblock: &Roadblock) -> Row {
+    row(
+        RowKind::Removed,
+        Entity::Roadblock,
+        (None, Some(&roadblock.id)),
+        Vec::new(),
+        roadblock_lines(roadblock, &[], &[], Side::Old, true),
+    )
+}
+
+/// Consecutive 「（略）」 rows become one.
+fn collapse(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        if row.kind == RowKind::Omitted && out.last().is_some_and(|r| r.kind == RowKind::Omitted) {
+            continue;
+        }
+        out.push(row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::compare;
+
+    fn example(name: &str) -> Document {
+        let text = match name {
+            "before" => include_str!("../../examples/roadblocks-before.ron"),
+            _ => include_str!("../../examples/roadblocks-after.ron"),
+        };
+        crate::io::parse_ron(text).expect("example parses")
+    }
+
+    #[test]
+    fn the_examples_table_has_new_removed_and_marked_rows() {
+        let (before, after) = (example("before"), example("after"));
+        let table = build(&before, &after, &compare(&before, &after), false);
+        let rows: Vec<&Row> = table.sections.iter().flat_map(|s| &s.rows).collect();
+        let added = rows
+            .iter()
+            .find(|r| r.new_id == Some("d8.r2".into()))
+            .expect("⑧'s new roadblock");
+        assert_eq!(added.kind, RowKind::Added);
+        assert_eq!(added.old[0].text(), "（新設）");
+        // All of its text is marked (only the 【】 and ○ around it are not).
+        let marked: String = added
+            .new
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|s| s.marked)
+            .map(|s| s.text.as_str())
+            .collect();
+        let roadblock = &after.domains[7].roadblocks[1];
+        assert!(marked.contains(&roadblock.title), "{marked}");
+        assert!(
+            roadblock
+                .description
+                .iter()
+                .all(|d| marked.contains(d.as_str())),
+            "{marked}"
+        );
+        let renamed = rows
+            .iter()
+            .find(|r| r.entity == Entity::Domain && r.new_id == Some("d7".into()))
+            .expect("⑦ renamed");
+        let marked: String = renamed.new[0]
+            .spans
+            .iter()
+            .filter(|s| s.marked)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, "／保険適用");
+        assert!(
+            rows.iter()
+                .any(|r| r.kind == RowKind::Removed && r.new[0].text() == "（削る）")
+        );
+        assert_eq!(table.sections[0].heading, "文書");
+    }
+
+    #[test]
+    fn an_unchanged_document_is_all_omitted_or_in_full() {
+        let after = example("after");
+        let same = compare(&after, &after);
+        let table = build(&after, &after, &same, false);
+        for section in &table.sections {
+            assert_eq!(section.rows.len(), 1, "{}", section.heading);
+            assert_eq!(section.rows[0].kind, RowKind::Omitted);
+        }
+        let full = build(&after, &after, &same, true);
+        assert!(
+            full.sections
+                .iter()
+                .flat_map(|s| &s.rows)
+                .all(|r| r.kind == RowKind::Unchanged)
+        );
+        assert!(
+            full.sections
+                .iter()
+                .flat_map(|s| &s.rows)
+                .flat_map(|r| &r.new)
+                .all(|l| !l.has_marks())
+        );
+    }
+}
