@@ -51,6 +51,8 @@ pub enum Request {
     ShowError(String),
     /// Something the print preview asked for.
     Print(crate::ui::print::PrintAction),
+    /// Something the compare view asked for.
+    Compare(crate::ui::compare::CompareAction),
 }
 
 /// An action that replaces or closes the document, waiting for 保存 / 保存しない / キャンセル.
@@ -180,6 +182,8 @@ pub struct KoteihyoApp {
     ime: crate::ui::ime::ImeGuard,
     /// The print preview, when open (it replaces the grid and the details panel).
     pub print: Option<crate::ui::print::PrintPreview>,
+    /// The compare view, when open (it replaces the grid and the details panel).
+    pub compare: Option<crate::ui::compare::CompareView>,
 }
 
 impl KoteihyoApp {
@@ -222,6 +226,7 @@ impl KoteihyoApp {
             applied_dark_mode: None,
             ime: crate::ui::ime::ImeGuard::default(),
             print: None,
+            compare: None,
         };
         if let Some(path) = path {
             app.open_path(path);
@@ -325,7 +330,11 @@ impl KoteihyoApp {
                 ui.colored_label(ui.visuals().warn_fg_color, tr(Lang::En, Key::FontMissing));
             });
         }
-        if let Some(open) = self.open.as_ref().filter(|_| self.print.is_none()) {
+        if let Some(open) = self
+            .open
+            .as_ref()
+            .filter(|_| self.print.is_none() && self.compare.is_none())
+        {
             let document = &open.document;
             egui::Panel::top("koteihyo-filters").show(ui, |ui| {
                 filter_toolbar_ui(ui, &mut self.filter, document, lang);
@@ -336,7 +345,17 @@ impl KoteihyoApp {
             egui::Panel::bottom("koteihyo-problems")
                 .show(ui, |ui| status_bar::problems_ui(ui, self));
         }
-        if let (Some(preview), Some(open)) = (&mut self.print, &self.open) {
+        if let (Some(view), Some(open)) = (&mut self.compare, &self.open) {
+            let actions = view.ui(
+                ui,
+                &open.document,
+                self.generation,
+                &mut self.settings.compare_old_first,
+                lang,
+            );
+            self.requests
+                .extend(actions.into_iter().map(Request::Compare));
+        } else if let (Some(preview), Some(open)) = (&mut self.print, &self.open) {
             let actions = egui::CentralPanel::default()
                 .show(ui, |ui| {
                     preview.ui(
@@ -439,6 +458,10 @@ impl KoteihyoApp {
     }
 
     fn run_requests(&mut self, ctx: &egui::Context) {
+        if !self.requests.is_empty() {
+            // What the requests change is drawn next frame: make sure there is one.
+            ctx.request_repaint();
+        }
         while !self.requests.is_empty() {
             for request in std::mem::take(&mut self.requests) {
                 self.run_request(ctx, request);
@@ -477,6 +500,7 @@ impl KoteihyoApp {
             Request::SaveRevision(label, shift) => self.save_revision(&label, shift),
             Request::Recover(file, restore) => self.recover(&file, restore),
             Request::Print(action) => self.run_print_action(action),
+            Request::Compare(action) => self.run_compare_action(action),
             Request::ShowError(message) => self.dialog = Some(Dialog::SaveError(message)),
         }
     }
@@ -496,6 +520,17 @@ impl KoteihyoApp {
                 self.dialog = Some(Dialog::NewRevision(label, 0));
             }
             Command::Print => self.open_print_preview(),
+            Command::Compare => self.compare_with_file(),
+            Command::CompareWithSaved => self.compare_with_saved(),
+            Command::NextChange | Command::PreviousChange => {
+                if let Some(view) = &mut self.compare {
+                    view.step(if command == Command::NextChange {
+                        1
+                    } else {
+                        -1
+                    });
+                }
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.undo_or_redo(false),
             Command::Redo | Command::RedoAlternative => self.undo_or_redo(true),

@@ -44,6 +44,14 @@ pub enum Command {
     ZoomOut,
     /// Back to 100 %.
     ZoomReset,
+    /// Compare the open document with another revision (a file).
+    Compare,
+    /// Compare the open document with its saved version.
+    CompareWithSaved,
+    /// Go to the next change of the compare view.
+    NextChange,
+    /// Go to the previous change of the compare view.
+    PreviousChange,
     /// Switch between the light and the dark theme.
     ToggleDarkMode,
     /// Show the settings window.
@@ -67,7 +75,7 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 25] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -86,6 +94,10 @@ impl Command {
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
+        Command::Compare,
+        Command::CompareWithSaved,
+        Command::NextChange,
+        Command::PreviousChange,
         Command::ToggleDarkMode,
         Command::Settings,
         Command::About,
@@ -112,6 +124,10 @@ impl Command {
             Command::ZoomIn => Key::CommandZoomIn,
             Command::ZoomOut => Key::CommandZoomOut,
             Command::ZoomReset => Key::CommandZoomReset,
+            Command::Compare => Key::CommandCompare,
+            Command::CompareWithSaved => Key::CommandCompareSaved,
+            Command::NextChange => Key::CommandNextChange,
+            Command::PreviousChange => Key::CommandPreviousChange,
             Command::ToggleDarkMode => Key::CommandDarkMode,
             Command::Settings => Key::CommandSettings,
             Command::About => Key::CommandAbout,
@@ -140,6 +156,10 @@ impl Command {
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
+            | Command::Compare
+            | Command::CompareWithSaved
+            | Command::NextChange
+            | Command::PreviousChange
             | Command::ToggleDarkMode
             | Command::Settings => Menu::View,
             Command::About => Menu::Help,
@@ -175,7 +195,11 @@ impl Command {
             Command::ZoomIn => command(KeyCode::Plus),
             Command::ZoomOut => command(KeyCode::Minus),
             Command::ZoomReset => command(KeyCode::Num0),
+            Command::NextChange => plain(KeyCode::F8),
+            Command::PreviousChange => Some(KeyboardShortcut::new(Modifiers::SHIFT, KeyCode::F8)),
             Command::SaveRevision
+            | Command::Compare
+            | Command::CompareWithSaved
             | Command::ToggleDarkMode
             | Command::Settings
             | Command::About => None,

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod app;
 pub mod command;
+pub mod compare;
 mod dialogs;
 pub mod files;
 pub mod filter;

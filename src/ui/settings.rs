@@ -27,6 +27,8 @@ pub struct Settings {
     pub dark_mode: bool,
     /// The print preview's page settings.
     pub print: crate::export::settings::PageSettings,
+    /// The compare view shows the old revision on the left.
+    pub compare_old_first: bool,
 }
 
 impl Settings {

@@ -11,6 +11,7 @@ impl KoteihyoApp {
     /// Opens the print preview of the open document.
     pub fn open_print_preview(&mut self) {
         if self.open.is_some() && self.print.is_none() {
+            self.compare = None;
             self.print = Some(PrintPreview::new(
                 self.settings.font_file.as_deref(),
                 &self.settings.print,

@@ -1,0 +1,93 @@
+//! Opening and closing the compare view, and saving its 新旧対照表 as PDF.
+
+use std::path::Path;
+
+use crate::export::comparison::ComparisonSettings;
+use crate::export::printer::Printer;
+use crate::io::write_atomic;
+use crate::ui::app::{Dialog, KoteihyoApp};
+use crate::ui::compare::{CompareAction, CompareView, OtherRevision};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::print::ask_export_path;
+
+impl KoteihyoApp {
+    /// Asks for another revision's file and compares the open document with it.
+    pub fn compare_with_file(&mut self) {
+        if self.open.is_none() {
+            return;
+        }
+        if let Some(path) = rfd::FileDialog::new()
+            .add_filter("工程表 (RON)", &["ron"])
+            .pick_file()
+        {
+            self.compare_with_path(&path);
+        }
+    }
+
+    /// Compares the open document with the revision in `path` (shown as the old side).
+    pub fn compare_with_path(&mut self, path: &Path) {
+        match crate::io::load(path) {
+            Ok(document) => {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.show_comparison(OtherRevision { document, name });
+            }
+            Err(error) => self.dialog = Some(Dialog::LoadError(error.to_string())),
+        }
+    }
+
+    /// Compares the open document with the version last loaded or saved.
+    pub fn compare_with_saved(&mut self) {
+        let Some(open) = &self.open else { return };
+        let other = OtherRevision {
+            document: open.saved.clone(),
+            name: tr(self.lang(), Key::CompareSavedVersion).to_owned(),
+        };
+        self.show_comparison(other);
+    }
+
+    fn show_comparison(&mut self, other: OtherRevision) {
+        self.print = None;
+        self.compare = Some(CompareView::new(other));
+    }
+
+    /// Runs a button of the compare view.
+    pub(crate) fn run_compare_action(&mut self, action: CompareAction) {
+        match action {
+            CompareAction::Close => self.compare = None,
+            CompareAction::SavePdf => {
+                let document_path = self.open.as_ref().and_then(|o| o.path.clone());
+                if let Some(path) = ask_export_path(document_path.as_deref(), "pdf", "PDF") {
+                    self.save_comparison_pdf(&path);
+                }
+            }
+        }
+    }
+
+    /// Writes the compare view's 新旧対照表 to `path` as PDF.
+    pub fn save_comparison_pdf(&mut self, path: &Path) {
+        let (Some(view), Some(open)) = (&self.compare, &self.open) else {
+            return;
+        };
+        let settings = ComparisonSettings {
+            new_first: !self.settings.compare_old_first,
+            ..ComparisonSettings::default()
+        };
+        let bytes = crate::font::find(self.settings.font_file.as_deref())
+            .map_err(|e| e.to_string())
+            .and_then(|font| Printer::new(font).map_err(|e| e.to_string()))
+            .and_then(|printer| {
+                printer
+                    .comparison_pdf(&view.other.document, &open.document, &settings, view.full)
+                    .map_err(|e| e.to_string())
+            });
+        let failed = tr(self.lang(), Key::PrintExportFailed);
+        self.dialog = Some(match bytes.map(|bytes| write_atomic(path, &bytes, false)) {
+            Ok(Ok(())) => Dialog::Exported(path.to_path_buf()),
+            Ok(Err(error)) => Dialog::SaveError(format!("{failed}: {error}")),
+            Err(error) => Dialog::SaveError(format!("{failed}: {error}")),
+        });
+    }
+}

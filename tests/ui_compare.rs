@@ -1,0 +1,158 @@
+//! The compare view (表示 > 改訂を比較), driven through `egui_kittest` on the two examples: the
+//! change list is not empty, F8 and Shift+F8 walk through the changes, a click in the list
+//! selects a change, the view follows edits of the open document, and the 新旧対照表 PDF is saved.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use koteihyo::diff::table::RowKind;
+use koteihyo::edit::Edit;
+use koteihyo::font::find_installed;
+use koteihyo::ui::app::{Dialog, KoteihyoApp, Request};
+use koteihyo::ui::command::Command;
+use koteihyo::ui::fonts::{FontStatus, install_face};
+use koteihyo::ui::settings::Settings;
+
+fn example(name: &str) -> PathBuf {
+    Path::new("examples").join(name)
+}
+
+fn harness() -> Harness<'static, KoteihyoApp> {
+    let face = find_installed().expect("a Japanese font is installed (apt install fonts-noto-cjk)");
+    let status = FontStatus::Japanese {
+        family: face.family.clone(),
+        path: face.path.clone(),
+    };
+    let app = KoteihyoApp::with_font_status(
+        Settings::default(),
+        Some(&example("roadblocks-after.ron")),
+        status,
+    );
+    Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_context_setup(move |ctx| install_face(ctx, &face))
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
+}
+
+/// The compare view on 見直し後 (open) against 見直し前, as 表示 > 改訂を比較 opens it once the
+/// file dialog has returned the path.
+fn comparing_examples() -> Harness<'static, KoteihyoApp> {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .compare_with_path(&example("roadblocks-before.ron"));
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_change_list_is_not_empty_and_f8_walks_through_it() {
+    let mut harness = comparing_examples();
+    harness.get_by_label("改訂の比較（新旧対照表）");
+    let view = harness.state().compare.as_ref().expect("the view is open");
+    let changes = view.changes();
+    assert!(changes.len() > 20, "{} changes", changes.len());
+    assert_eq!(view.current, None);
+    harness.key_press(Key::F8);
+    harness.run();
+    assert_eq!(
+        harness.state().compare.as_ref().and_then(|v| v.current),
+        Some(changes[0])
+    );
+    harness.key_press(Key::F8);
+    harness.run();
+    assert_eq!(
+        harness.state().compare.as_ref().and_then(|v| v.current),
+        Some(changes[1])
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F8);
+    harness.run();
+    assert_eq!(
+        harness.state().compare.as_ref().and_then(|v| v.current),
+        Some(changes[0])
+    );
+}
+
+#[test]
+fn clicking_a_change_selects_the_new_roadblock_of_domain_8() {
+    let mut harness = comparing_examples();
+    // The entry is far down the list: scroll it into view first, as a user would.
+    harness
+        .get_by_label_contains("新設 ⑧ 商用展開／アップデート 共通 【開発したAIが広く")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_label_contains("新設 ⑧ 商用展開／アップデート 共通 【開発したAIが広く")
+        .click();
+    harness.run();
+    let view = harness.state().compare.as_ref().expect("open");
+    let (section, row) = view.current.expect("a change is selected");
+    let row = &view.table().sections[section].rows[row];
+    assert_eq!(row.kind, RowKind::Added);
+    assert_eq!(row.new_id, Some("d8.r2".into()));
+    // Its old side says （新設）, and the new text is on screen.
+    assert_eq!(row.old[0].text(), "（新設）");
+    harness.get_by_label_contains("開発したAIが広く社会実装される仕組みが必要ではないか");
+}
+
+#[test]
+fn comparing_with_the_saved_version_follows_edits() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .request(Request::Command(Command::CompareWithSaved));
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .compare
+            .as_ref()
+            .expect("open")
+            .changes()
+            .is_empty()
+    );
+    harness.get_by_label("変更はありません");
+    let mut roadblock = harness
+        .state()
+        .open
+        .as_ref()
+        .expect("open")
+        .document
+        .domains[0]
+        .roadblocks[0]
+        .clone();
+    roadblock.title = "IRBの審査の質を均一化する必要があるか".into();
+    harness
+        .state_mut()
+        .apply_edit(&Edit::ReplaceRoadblock(roadblock), None);
+    harness.run();
+    let view = harness.state().compare.as_ref().expect("open");
+    assert_eq!(view.changes().len(), 1);
+    assert!(view.comparison().changes[0].renames());
+}
+
+#[test]
+fn the_comparison_table_is_saved_as_pdf() {
+    let mut harness = comparing_examples();
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let pdf = folder.path().join("taisho.pdf");
+    harness.state_mut().save_comparison_pdf(&pdf);
+    assert_eq!(harness.state().dialog, Some(Dialog::Exported(pdf.clone())));
+    assert!(std::fs::read(&pdf).expect("written").starts_with(b"%PDF-"));
+    harness.get_by_label("閉じる").click();
+    harness.run();
+    harness.get_by_label("閉じる").click();
+    harness.run();
+    assert!(harness.state().compare.is_none());
+}
+
+#[test]
+fn snapshot_compare_view() {
+    let mut harness = comparing_examples();
+    harness.key_press(Key::F8);
+    harness.run();
+    harness.snapshot("compare_examples");
+}
