@@ -3,10 +3,10 @@
 //! Layers, each depending only on those before it:
 //! - [`model`]: document types, ids, fiscal years and 和暦, validation (serde only);
 //! - [`io`]: RON load/save with atomic writes;
-//! - [`diff`]: comparing two revisions entity by entity, with character diffs (no GUI);
 //! - [`edit`]: the one `apply(Edit)` that changes a document, and undo history;
-//! - [`export`]: printing: page layout, PDF/SVG/PNG, 禁則 line breaking (no GUI);
+//! - [`diff`]: comparing two revisions entity by entity, with character diffs (no GUI);
 //! - [`font`]: finding the Japanese font (no GUI);
+//! - [`export`]: printing: page layout, PDF/SVG/PNG, the 新旧対照表, 禁則 line breaking (no GUI);
 //! - [`cli`]: the `koteihyo` command line;
 //! - `ui`: the eframe window (feature `gui`).
 
