@@ -324,6 +324,19 @@ fn the_layout_of_page_one_matches_the_committed_dump() {
     }
 }
 
+/// The 新旧対照表 pages of `old` against `new`, laid out with fixed-pitch widths.
+fn comparison_pages(old: &Document, new: &Document) -> Vec<Page> {
+    let comparison = koteihyo::diff::compare(old, new);
+    let table = koteihyo::diff::table::build(old, new, &comparison, false);
+    koteihyo::export::comparison::lay_out_comparison(
+        &table,
+        &old.meta,
+        &new.meta,
+        &koteihyo::export::comparison::ComparisonSettings::default(),
+        &FixedPitch,
+    )
+}
+
 #[test]
 fn the_comparison_table_of_the_examples_has_its_marks_and_notes() {
     use koteihyo::export::comparison::ComparisonSettings;
@@ -365,15 +378,7 @@ fn the_comparison_table_of_the_examples_has_its_marks_and_notes() {
     )));
     assert!(squeeze(&text).contains("PMDA審査等／薬事承認／保険適用"));
     // The changed characters are the underlined runs of the laid-out pages.
-    let comparison = koteihyo::diff::compare(&before, &after);
-    let table = koteihyo::diff::table::build(&before, &after, &comparison, false);
-    let laid_out = koteihyo::export::comparison::lay_out_comparison(
-        &table,
-        &before.meta,
-        &after.meta,
-        &ComparisonSettings::default(),
-        &FixedPitch,
-    );
+    let laid_out = comparison_pages(&before, &after);
     let underlined: Vec<&str> = laid_out
         .iter()
         .flat_map(Page::texts)

@@ -169,7 +169,12 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
             field_changes(&domain_fields(old_domain), &domain_fields(domain)),
             None,
         ));
-        domain_contents(old, new, old_domain, domain, &name, &homes, &mut out);
+        let walk = Walk {
+            old,
+            new,
+            homes: &homes,
+        };
+        domain_contents(&walk, old_domain, domain, &name, &mut out);
     }
     for &old_index in &domains.removed {
         let domain = &old.domains[old_index];
@@ -223,16 +228,21 @@ impl Homes {
     }
 }
 
+/// The two documents being compared and where their roadblocks live.
+struct Walk<'a> {
+    old: &'a Document,
+    new: &'a Document,
+    homes: &'a Homes,
+}
+
 fn domain_contents(
-    old: &Document,
-    new: &Document,
+    walk: &Walk<'_>,
     old_domain: &Domain,
     domain: &Domain,
     name: &str,
-    homes: &Homes,
     out: &mut Vec<Change>,
 ) {
-    roadblocks(old, new, old_domain, domain, name, homes, out);
+    roadblocks(walk, old_domain, domain, name, out);
     list(
         &old_domain.entries,
         &domain.entries,
@@ -258,14 +268,13 @@ fn domain_contents(
 /// The changes of a domain's roadblocks (and their items): moved in from another domain,
 /// paired here, reordered, added or removed.
 fn roadblocks(
-    old: &Document,
-    new: &Document,
+    walk: &Walk<'_>,
     old_domain: &Domain,
     domain: &Domain,
     name: &str,
-    homes: &Homes,
     out: &mut Vec<Change>,
 ) {
+    let Walk { old, new, homes } = *walk;
     let old_index = old
         .domains
         .iter()

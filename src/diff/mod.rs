@@ -161,17 +161,19 @@ pub fn compare(old: &Document, new: &Document) -> Comparison {
     }
 }
 
+/// The example roadmap 見直し前 (`"before"`) or 見直し後 (anything else), for tests.
+#[cfg(test)]
+pub(crate) fn example(name: &str) -> Document {
+    let text = match name {
+        "before" => include_str!("../../examples/roadblocks-before.ron"),
+        _ => include_str!("../../examples/roadblocks-after.ron"),
+    };
+    crate::io::parse_ron(text).expect("example parses")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn example(name: &str) -> Document {
-        let text = match name {
-            "before" => include_str!("../../examples/roadblocks-before.ron"),
-            _ => include_str!("../../examples/roadblocks-after.ron"),
-        };
-        crate::io::parse_ron(text).expect("example parses")
-    }
 
     #[test]
     fn a_document_equals_itself() {

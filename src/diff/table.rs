@@ -29,13 +29,19 @@ pub struct Line {
     pub spans: Vec<Span>,
 }
 
+impl Span {
+    fn plain(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            marked: false,
+        }
+    }
+}
+
 impl Line {
     fn plain(text: &str) -> Self {
         Self {
-            spans: vec![Span {
-                text: text.to_owned(),
-                marked: false,
-            }],
+            spans: vec![Span::plain(text)],
         }
     }
 
@@ -328,26 +334,10 @@ fn domain_section(
     let name_line = |d: Option<&Domain>, side| {
         d.map(|d| {
             let fields = domain_fields(d);
-            let mut line = Line::default();
-            line.spans.extend(spans(
-                &fields,
-                changes,
-                "number",
-                side,
-                kind == RowKind::Added,
-            ));
-            line.spans.push(Span {
-                text: " ".into(),
-                marked: false,
-            });
-            line.spans.extend(spans(
-                &fields,
-                changes,
-                "name",
-                side,
-                kind == RowKind::Added,
-            ));
-            vec![line]
+            let field = |name| spans(&fields, changes, name, side, kind == RowKind::Added);
+            vec![Line {
+                spans: [field("number"), vec![Span::plain(" ")], field("name")].concat(),
+            }]
         })
         .unwrap_or_default()
     };
@@ -379,14 +369,7 @@ fn domain_section(
     simple_rows(
         domain.map_or(&[][..], |d| &d.entries[..]),
         old_domain.map_or(&[][..], |d| &d.entries[..]),
-        Entity::Entry,
-        |e| &e.id,
-        |e| {
-            entry_fields(None, e)
-                .into_iter()
-                .map(|f| (f.field, f.diff.new_text()))
-                .collect()
-        },
+        (Entity::Entry, |e| &e.id, entry_fields),
         index,
         full,
         &mut rows,
@@ -394,14 +377,7 @@ fn domain_section(
     simple_rows(
         domain.map_or(&[][..], |d| &d.footnotes[..]),
         old_domain.map_or(&[][..], |d| &d.footnotes[..]),
-        Entity::Footnote,
-        |f| &f.id,
-        |f| {
-            footnote_fields(None, f)
-                .into_iter()
-                .map(|c| (c.field, c.diff.new_text()))
-                .collect()
-        },
+        (Entity::Footnote, |f| &f.id, footnote_fields),
         index,
         full,
         &mut rows,
@@ -412,18 +388,26 @@ fn domain_section(
     }
 }
 
-/// One row per entry or footnote: its fields, one per line.
-#[allow(clippy::too_many_arguments)] // the accessors make the one generic walk
-fn simple_rows<T>(
+/// One row per entry or footnote: its fields, one per line. `walk` names the entity kind,
+/// its id, and its fields (as the diff compares them).
+fn simple_rows<T, I, F>(
     new: &[T],
     old: &[T],
-    entity: Entity,
-    id: impl Fn(&T) -> &Id,
-    fields: impl Fn(&T) -> Fields,
+    walk: (Entity, I, F),
     index: &Index<'_>,
     full: bool,
     rows: &mut Vec<Row>,
-) {
+) where
+    I: Fn(&T) -> &Id,
+    F: Fn(Option<&T>, &T) -> Vec<FieldChange>,
+{
+    let (entity, id, field_changes) = walk;
+    let fields = |item: &T| -> Fields {
+        field_changes(None, item)
+            .into_iter()
+            .map(|f| (f.field, f.diff.new_text()))
+            .collect()
+    };
     let cell = |item: Option<&T>, changes: &[FieldChange], side, all| -> Vec<Line> {
         item.map(|item| {
             let fields = fields(item);
@@ -492,24 +476,17 @@ fn roadblock_lines(
     all: bool,
 ) -> Vec<Line> {
     let fields = roadblock_fields(roadblock);
-    let mut title = Line::default();
-    title
-        .spans
-        .extend(spans(&fields, changes, "scope", side, all));
-    title.spans.push(Span {
-        text: " 【".into(),
-        marked: false,
-    });
-    title
-        .spans
-        .extend(spans(&fields, changes, "title", side, all));
-    title.spans.push(Span {
-        text: "】".into(),
-        marked: false,
-    });
-    title
-        .spans
-        .extend(spans(&fields, changes, "categories", side, all));
+    let field = |name| spans(&fields, changes, name, side, all);
+    let title = Line {
+        spans: [
+            field("scope"),
+            vec![Span::plain(" 【")],
+            field("title"),
+            vec![Span::plain("】")],
+            field("categories"),
+        ]
+        .concat(),
+    };
     let mut lines = vec![title];
     lines.extend(
         split_lines(spans(&fields, changes, "description", side, all))
@@ -614,15 +591,7 @@ fn collapse(rows: Vec<Row>) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::compare;
-
-    fn example(name: &str) -> Document {
-        let text = match name {
-            "before" => include_str!("../../examples/roadblocks-before.ron"),
-            _ => include_str!("../../examples/roadblocks-after.ron"),
-        };
-        crate::io::parse_ron(text).expect("example parses")
-    }
+    use crate::diff::{compare, example};
 
     #[test]
     fn the_examples_table_has_new_removed_and_marked_rows() {
