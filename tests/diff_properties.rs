@@ -19,7 +19,7 @@ fn key(change: &Change) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn diff_of_edits_is_consistent(recipes in proptest::collection::vec(recipe(), 1..16)) {

@@ -159,6 +159,16 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
         };
         let Some(&(old_index, _, pairing)) = domains.pairs.iter().find(|p| p.1 == new_index) else {
             out.push(record.one_side(&domain.id, &domain_fields(domain), true));
+            // A new domain's roadblocks are new with it, except those that came from another
+            // domain: those moved (as the removed domain's, seen the other way round).
+            let walk = Walk {
+                old,
+                new,
+                homes: &homes,
+            };
+            for roadblock in &domain.roadblocks {
+                moved_in(&walk, roadblock, new_index, &name, &mut out);
+            }
             continue;
         };
         let old_domain = &old.domains[old_index];
@@ -265,6 +275,40 @@ fn domain_contents(
     );
 }
 
+/// Reports `roadblock` of new domain `new_index` as moved in when another domain held it;
+/// returns whether it did.
+fn moved_in(
+    walk: &Walk<'_>,
+    roadblock: &Roadblock,
+    new_index: usize,
+    name: &str,
+    out: &mut Vec<Change>,
+) -> bool {
+    let Some(from) = walk.homes.moved_in(&roadblock.id, new_index) else {
+        return false;
+    };
+    let from_domain = &walk.old.domains[from];
+    if let Some(old_roadblock) = from_domain.roadblocks.iter().find(|r| r.id == roadblock.id) {
+        let record = Record {
+            entity: Entity::Roadblock,
+            domain: name,
+            label: roadblock.title.clone(),
+        };
+        out.extend(record.pair(
+            &old_roadblock.id,
+            &roadblock.id,
+            Pairing::Id,
+            field_changes(
+                &roadblock_fields(old_roadblock),
+                &roadblock_fields(roadblock),
+            ),
+            Some((from_domain.display_name(), name.to_owned())),
+        ));
+        items(old_roadblock, roadblock, name, out);
+    }
+    true
+}
+
 /// The changes of a domain's roadblocks (and their items): moved in from another domain,
 /// paired here, reordered, added or removed.
 fn roadblocks(
@@ -314,23 +358,7 @@ fn roadblocks(
             domain: name,
             label: roadblock.title.clone(),
         };
-        if let Some(from) = homes.moved_in(&roadblock.id, new_index) {
-            let from_domain = &old.domains[from];
-            if let Some(old_roadblock) =
-                from_domain.roadblocks.iter().find(|r| r.id == roadblock.id)
-            {
-                out.extend(record.pair(
-                    &old_roadblock.id,
-                    &roadblock.id,
-                    Pairing::Id,
-                    field_changes(
-                        &roadblock_fields(old_roadblock),
-                        &roadblock_fields(roadblock),
-                    ),
-                    Some((from_domain.display_name(), name.to_owned())),
-                ));
-                items(old_roadblock, roadblock, name, out);
-            }
+        if moved_in(walk, roadblock, new_index, name, out) {
             continue;
         }
         let Some(n) = here_new.iter().position(|r| r.id == roadblock.id) else {
