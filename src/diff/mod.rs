@@ -144,13 +144,6 @@ impl Comparison {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
-
-    /// The changes of entities paired by similar text rather than by id.
-    pub fn paired_by_similarity(&self) -> impl Iterator<Item = &Change> {
-        self.changes
-            .iter()
-            .filter(|c| c.pairing == Pairing::Similarity)
-    }
 }
 
 /// Compares `old` with `new`.

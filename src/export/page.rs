@@ -149,22 +149,6 @@ pub enum Shape {
 }
 
 impl Shape {
-    /// The vertical extent `(top, bottom)` of the shape; text counts from ascent to descent.
-    #[must_use]
-    pub fn vertical_extent(&self) -> (f32, f32) {
-        match self {
-            Self::Rect { rect, .. } => (rect.y, rect.bottom()),
-            Self::Line { from, to, .. } => (from.y.min(to.y), from.y.max(to.y)),
-            Self::Polygon { points, .. } => points
-                .iter()
-                .fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.y), b.max(p.y))),
-            Self::Text(run) => (
-                run.origin.y - run.size * ASCENT,
-                run.origin.y + run.size * (1.0 - ASCENT),
-            ),
-        }
-    }
-
     /// The shape moved down by `dy`.
     #[must_use]
     pub fn shifted(mut self, dy: f32) -> Self {

@@ -100,9 +100,9 @@ impl Frame {
         let mut shapes = Vec::new();
         self.page_header(document, measure, &mut shapes);
         let dy = self.body_top - slice.from;
-        let table_to = slice.to.min(body.table_bottom);
-        if table_to > slice.from || slice.from < body.table_bottom {
-            let bottom = table_to + dy;
+        // Only a page with part of the table draws it (a last page may hold footnotes alone).
+        if slice.from < body.table_bottom {
+            let bottom = slice.to.min(body.table_bottom) + dy;
             self.table_rules(body, slice, dy, bottom, &mut shapes);
             shapes.extend(self.header_row.iter().map(|l| Shape::Text(l.run.clone())));
             self.domain_cell(domain, continued, bottom, measure, &mut shapes);

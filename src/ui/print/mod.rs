@@ -167,17 +167,18 @@ impl PrintPreview {
         let field = ui
             .text_edit_singleline(&mut self.domains_text)
             .labelled_by(label.id);
-        if field.changed() {
-            if self.domains_text.trim().is_empty() {
-                settings.domains.clear();
-            } else if let Ok(numbers) = parse_domain_list(&self.domains_text) {
-                settings.domains = numbers;
+        // Empty prints every domain; a list that does not parse keeps the last good one.
+        let parsed = if self.domains_text.trim().is_empty() {
+            Ok(Vec::new())
+        } else {
+            parse_domain_list(&self.domains_text)
+        };
+        match parsed {
+            Ok(numbers) if field.changed() => settings.domains = numbers,
+            Ok(_) => {}
+            Err(error) => {
+                ui.colored_label(ui.visuals().warn_fg_color, error.to_string());
             }
-        }
-        if !self.domains_text.trim().is_empty()
-            && let Err(error) = parse_domain_list(&self.domains_text)
-        {
-            ui.colored_label(ui.visuals().warn_fg_color, error.to_string());
         }
     }
 
