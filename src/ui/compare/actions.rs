@@ -3,12 +3,10 @@
 use std::path::Path;
 
 use crate::export::comparison::ComparisonSettings;
-use crate::export::printer::Printer;
-use crate::io::write_atomic;
 use crate::ui::app::{Dialog, KoteihyoApp};
 use crate::ui::compare::{CompareAction, CompareView, OtherRevision};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::print::ask_export_path;
+use crate::ui::print::{ask_export_path, printer_for};
 
 impl KoteihyoApp {
     /// Asks for another revision's file and compares the open document with it.
@@ -75,19 +73,11 @@ impl KoteihyoApp {
             new_first: !self.settings.compare_old_first,
             ..ComparisonSettings::default()
         };
-        let bytes = crate::font::find(self.settings.font_file.as_deref())
-            .map_err(|e| e.to_string())
-            .and_then(|font| Printer::new(font).map_err(|e| e.to_string()))
-            .and_then(|printer| {
-                printer
-                    .comparison_pdf(&view.other.document, &open.document, &settings, view.full)
-                    .map_err(|e| e.to_string())
-            });
-        let failed = tr(self.lang(), Key::PrintExportFailed);
-        self.dialog = Some(match bytes.map(|bytes| write_atomic(path, &bytes, false)) {
-            Ok(Ok(())) => Dialog::Exported(path.to_path_buf()),
-            Ok(Err(error)) => Dialog::SaveError(format!("{failed}: {error}")),
-            Err(error) => Dialog::SaveError(format!("{failed}: {error}")),
+        let bytes = printer_for(self.settings.font_file.as_deref()).and_then(|printer| {
+            printer
+                .comparison_pdf(&view.other.document, &open.document, &settings, view.full)
+                .map_err(|e| e.to_string())
         });
+        self.finish_export(path, bytes.map(Some));
     }
 }

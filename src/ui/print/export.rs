@@ -78,7 +78,9 @@ impl KoteihyoApp {
         self.finish_export(path, result);
     }
 
-    fn finish_export(&mut self, path: &Path, bytes: Result<Option<Vec<u8>>, String>) {
+    /// Writes an export's `bytes` to `path` atomically, then shows 「書き出しました」 (with 開く) or
+    /// the error; `Ok(None)` (nothing to export) shows nothing.
+    pub(crate) fn finish_export(&mut self, path: &Path, bytes: Result<Option<Vec<u8>>, String>) {
         let lang = self.lang();
         let failed = crate::ui::i18n::tr(lang, crate::ui::i18n::Key::PrintExportFailed);
         self.dialog = Some(match bytes {

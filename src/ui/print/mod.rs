@@ -41,6 +41,13 @@ pub struct PrintPreview {
     domains_text: String,
 }
 
+/// A printer with the chosen font file, else the system's Japanese face; or why there is none.
+pub(crate) fn printer_for(font_file: Option<&std::path::Path>) -> Result<Printer, String> {
+    crate::font::find(font_file)
+        .map_err(|error| error.to_string())
+        .and_then(|font| Printer::new(font).map_err(|error| error.to_string()))
+}
+
 /// Resolution of PNG pages saved from the preview.
 pub const PNG_DPI: f32 = 150.0;
 
@@ -48,11 +55,8 @@ impl PrintPreview {
     /// A preview printing with the chosen font file or the system's Japanese face.
     #[must_use]
     pub fn new(font_file: Option<&std::path::Path>, settings: &PageSettings) -> Self {
-        let printer = crate::font::find(font_file)
-            .map_err(|error| error.to_string())
-            .and_then(|font| Printer::new(font).map_err(|error| error.to_string()));
         Self {
-            printer,
+            printer: printer_for(font_file),
             pages: Vec::new(),
             made_for: None,
             page: 0,
