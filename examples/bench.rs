@@ -1,28 +1,25 @@
-//! Timings on the example roadmaps scaled up (every domain duplicated), in release mode:
-//! `cargo run --release --example bench`. Prints one table; the figures in README.md come
-//! from it.
+//! Timings on synthetic roadmaps 1×, 10× and 100× the seed (`koteihyo::generate`), release mode:
+//! `cargo run --release --example bench`. Prints one table; README.md shows it with the machine
+//! it ran on.
+//!
+//! load: parse the RON text; save: canonical RON written atomically (with .bak); validate;
+//! diff: against a copy with 5 % of the entities changed; PDF: every page; frame: CPU time of one
+//! frame of the editor scrolling through the grid (egui pass and tessellation, median over 200
+//! wheel steps, driven by `egui_kittest` without a GPU).
 
 use std::time::{Duration, Instant};
 
+use egui::vec2;
+use egui_kittest::Harness;
 use koteihyo::diff::compare;
-use koteihyo::edit::duplicate_domain;
 use koteihyo::export::printer::Printer;
 use koteihyo::export::settings::PageSettings;
-use koteihyo::io::{parse_ron, to_ron_string};
-use koteihyo::model::{Document, validate};
-
-/// `document` with its domains repeated until it has `scale` times as many.
-fn scaled(document: &Document, scale: usize) -> Document {
-    let mut out = document.clone();
-    let originals = document.domains.clone();
-    for _ in 1..scale {
-        for domain in &originals {
-            let copy = duplicate_domain(&out, domain);
-            out.domains.push(copy);
-        }
-    }
-    out
-}
+use koteihyo::generate::{perturbed, roadmap};
+use koteihyo::io::{parse_ron, save, to_ron_string};
+use koteihyo::model::validate;
+use koteihyo::ui::app::KoteihyoApp;
+use koteihyo::ui::fonts::{FontStatus, install_face};
+use koteihyo::ui::settings::Settings;
 
 /// The median of `runs` timings of `work`.
 fn median(runs: usize, mut work: impl FnMut()) -> Duration {
@@ -38,50 +35,97 @@ fn median(runs: usize, mut work: impl FnMut()) -> Duration {
 }
 
 fn ms(duration: Duration) -> String {
-    format!("{:.2}", duration.as_secs_f64() * 1000.0)
+    let ms = duration.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.2}")
+    } else {
+        format!("{ms:.0}")
+    }
+}
+
+/// Median CPU time of a frame while scrolling the grid of the file at `path`.
+fn frame_time(path: &std::path::Path) -> Duration {
+    let face = koteihyo::font::find_installed().expect("a Japanese font");
+    let status = FontStatus::Japanese {
+        family: face.family.clone(),
+        path: face.path.clone(),
+    };
+    let app = KoteihyoApp::with_font_status(Settings::default(), Some(path), status);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_context_setup(move |ctx| install_face(ctx, &face))
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app);
+    harness.run_steps(4);
+    harness.hover_at(egui::pos2(500.0, 500.0));
+    let mut times = Vec::new();
+    for step in 0..200 {
+        let delta = if step < 100 { -300.0 } else { 300.0 };
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, delta),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        let start = Instant::now();
+        harness.step();
+        let shapes = harness.output().shapes.clone();
+        let pixels_per_point = harness.ctx.pixels_per_point();
+        let _ = harness.ctx.tessellate(shapes, pixels_per_point);
+        times.push(start.elapsed());
+    }
+    times.sort();
+    times[times.len() / 2]
 }
 
 fn main() {
-    let load = |name: &str| {
-        let text =
-            std::fs::read_to_string(format!("examples/{name}")).expect("run from the crate root");
-        parse_ron(&text).expect("the example parses")
-    };
-    let (before, after) = (load("roadblocks-before.ron"), load("roadblocks-after.ron"));
     let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
         .expect("the font can be measured");
-    println!("| scale | domains | load ms | save ms | validate ms | diff ms | PDF ms | PDF KB |");
-    println!("|---|---|---|---|---|---|---|---|");
-    for scale in [1, 10] {
-        let (old, new) = (scaled(&before, scale), scaled(&after, scale));
-        let text = to_ron_string(&new);
-        let load = median(5, || {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    println!(
+        "| scale | domains | roadblocks | file KB | load ms | save ms | validate ms | diff ms | PDF ms | pages | frame ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    for scale in [1, 10, 100] {
+        let document = roadmap(scale, 1);
+        let other = perturbed(&document, 5, 2);
+        let text = to_ron_string(&document);
+        let path = folder.path().join(format!("scale{scale}.ron"));
+        std::fs::write(&path, &text).expect("write");
+        let runs = if scale == 100 { 3 } else { 9 };
+        let load = median(runs, || {
             let _ = parse_ron(&text);
         });
-        let save = median(5, || {
-            let _ = to_ron_string(&new);
+        let save_time = median(runs, || {
+            save(&path, &document).expect("save");
         });
-        let validate = median(5, || {
-            let _ = validate(&new);
+        let check = median(runs, || {
+            let _ = validate(&document);
         });
-        let diff = median(5, || {
-            let _ = compare(&old, &new);
+        let diff = median(runs, || {
+            let _ = compare(&document, &other);
         });
-        let mut size = 0;
-        let pdf = median(3, || {
-            size = printer
-                .pdf(&new, &PageSettings::default())
-                .map_or(0, |b| b.len());
+        let mut pages = 0;
+        let pdf = median(if scale == 100 { 1 } else { 3 }, || {
+            pages = printer.pages(&document, &PageSettings::default()).len();
+            let _ = printer.pdf(&document, &PageSettings::default());
         });
+        let frame = frame_time(&path);
         println!(
-            "| {scale} | {} | {} | {} | {} | {} | {} | {} |",
-            new.domains.len(),
+            "| {scale} | {} | {} | {} | {} | {} | {} | {} | {} | {pages} | {} |",
+            document.domains.len(),
+            document
+                .domains
+                .iter()
+                .map(|d| d.roadblocks.len())
+                .sum::<usize>(),
+            text.len() / 1024,
             ms(load),
-            ms(save),
-            ms(validate),
+            ms(save_time),
+            ms(check),
             ms(diff),
             ms(pdf),
-            size / 1024
+            ms(frame),
         );
     }
 }

@@ -7,6 +7,7 @@
 //! - [`diff`]: comparing two revisions entity by entity, with character diffs (no GUI);
 //! - [`font`]: finding the Japanese font (no GUI);
 //! - [`export`]: printing: page layout, PDF/SVG/PNG, the 新旧対照表, 禁則 line breaking (no GUI);
+//! - [`generate`]: synthetic roadmaps N× the seed, for benchmarks and fuzzing;
 //! - [`cli`]: the `koteihyo` command line;
 //! - `ui`: the eframe window (feature `gui`).
 
@@ -15,6 +16,7 @@ pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod font;
+pub mod generate;
 pub mod io;
 pub mod model;
 #[cfg(feature = "gui")]

@@ -392,3 +392,29 @@ fn diff_writes_the_comparison_table_as_pdf() {
         "{text}"
     );
 }
+
+#[test]
+fn generate_writes_a_valid_roadmap_the_same_for_the_same_seed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    for path in [&a, &b] {
+        let output = koteihyo(&[
+            "generate".as_ref(),
+            "--scale".as_ref(),
+            "3".as_ref(),
+            "--seed".as_ref(),
+            "5".as_ref(),
+            "-o".as_ref(),
+            path.as_os_str(),
+        ]);
+        assert_eq!(output.status.code(), Some(0));
+    }
+    assert_eq!(std::fs::read(&a).expect("a"), std::fs::read(&b).expect("b"));
+    let output = koteihyo(&["check".as_ref(), a.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("27 domains"),
+        "{}",
+        stdout(&output)
+    );
+}

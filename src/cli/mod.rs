@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod export;
 mod fmt;
+mod generate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,18 @@ pub enum Command {
         #[command(flatten)]
         print: export::PrintOptions,
     },
+    /// Write a synthetic roadmap N times the seed (N × 9 domains), the same for the same seed.
+    Generate {
+        /// How many times the seed.
+        #[arg(long, default_value_t = 10)]
+        scale: usize,
+        /// The random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The output file (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Compare two revisions: added, removed, changed, moved and renamed domains, roadblocks,
     /// items, entries and footnotes. Exit 0 when equal, 1 when different, 2 on a read error.
     Diff {
@@ -111,6 +124,11 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
             output,
             print,
         } => export::run(file, output, print)?,
+        Command::Generate {
+            scale,
+            seed,
+            output,
+        } => generate::run(*scale, *seed, output)?,
         Command::Diff {
             old,
             new,
