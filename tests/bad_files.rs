@@ -20,6 +20,17 @@ const EXPECTED: &[(&str, &str)] = &[
     ("empty.ron", "is empty"),
     ("end-before-start.ron", "before it starts"),
     ("future-version.ron", "format_version 99"),
+    // Found by `cargo fuzz run load` (fuzz/): the messages named our internal `FileIn` type.
+    (
+        "fuzz-empty-roadmap.ron",
+        "missing field named `format_version` in the roadmap",
+    ),
+    ("fuzz-lone-hash.ron", "valid roadmap"),
+    ("fuzz-raw-identifier.ron", "valid roadmap"),
+    (
+        "fuzz-unknown-top-field.ron",
+        "field named `n` in the roadmap",
+    ),
     ("huge-unterminated-string.ron", "valid roadmap"),
     ("json-instead.ron", "valid roadmap"),
     ("missing-timeline.ron", "timeline"),
@@ -104,6 +115,10 @@ fn every_bad_file_gets_its_message() {
         assert!(
             message.contains(phrase),
             "{name}: expected a message containing {phrase:?}, got {message:?}"
+        );
+        assert!(
+            !message.contains("FileIn"),
+            "{name}: the message names an internal type: {message:?}"
         );
     }
 }

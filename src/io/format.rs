@@ -163,7 +163,8 @@ fn describe_ron_error(error: &ron::Error) -> String {
         }
         // Our internal name for the top level means nothing to a user.
         other => format!("not a valid roadmap: {other}")
-            .replace("struct `FileIn`", "the roadmap `(`…`)`"),
+            .replace("struct `FileIn`", "the roadmap `(`…`)`")
+            .replace("`FileIn`", "the roadmap"),
     }
 }
 
