@@ -310,3 +310,29 @@ fn dragging_a_header_edge_resizes_the_column() {
         "width {before} → {after}"
     );
 }
+
+#[test]
+fn urls_in_a_document_never_open_anything() {
+    // ① has an action item whose text holds two https:// links. Clicking it, double-clicking it
+    // and opening the print preview must not ask the platform to open a URL: a document can
+    // make the program open nothing.
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
+    let label = "https://www.mhlw.go.jp/content/000769923.pdf";
+    let no_url_opened = |harness: &Harness<'static, KoteihyoApp>| {
+        !harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .any(|c| matches!(c, egui::OutputCommand::OpenUrl(_)))
+    };
+    harness.get_by_label_contains(label).click();
+    harness.run();
+    assert!(no_url_opened(&harness));
+    harness.get_by_label_contains(label).click();
+    harness.step();
+    assert!(no_url_opened(&harness));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(no_url_opened(&harness));
+}
