@@ -176,7 +176,10 @@ struct FailAfter<'a> {
 impl Write for FailAfter<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.left == 0 {
-            return Err(std::io::Error::other("injected failure: disk full"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "injected failure: disk full",
+            ));
         }
         let n = self.file.write(&buf[..buf.len().min(self.left)])?;
         self.left -= n;
@@ -201,7 +204,8 @@ fn writer_failing_at_any_byte_leaves_the_file_unchanged() {
         .into_bytes();
     assert!(replacement.len() > 64);
 
-    for fail_at in (0..=64).step_by(8) {
+    // Every byte at which a disk could fill up, up to and including the last one.
+    for fail_at in 0..replacement.len() {
         let result = write_atomic_with(&path, true, |file| {
             FailAfter {
                 file,
@@ -236,4 +240,22 @@ fn writer_failing_at_any_byte_leaves_the_file_unchanged() {
             "failing at byte {fail_at}: a temporary file was left behind"
         );
     }
+}
+
+#[test]
+fn saving_where_no_file_can_be_written_fails_clearly_and_writes_nothing() {
+    // CI runs as root, for whom a read-only folder is writable; a "folder" that is a regular
+    // file cannot be written by anyone.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let not_a_folder = dir.path().join("not-a-folder");
+    fs::write(&not_a_folder, b"a file").expect("seed");
+    let path = not_a_folder.join("roadmap.ron");
+    let error = write_atomic_with(&path, true, |file| file.write_all(b"(format_version: 1)"))
+        .expect_err("nothing can be written there");
+    let message = error.to_string();
+    assert!(message.contains("roadmap.ron"), "{message}");
+    // The operating system's reason appears once, in the message, not again as a source.
+    assert!(std::error::Error::source(&error).is_none(), "{message}");
+    assert_eq!(fs::read(&not_a_folder).expect("read"), b"a file");
+    assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 1);
 }

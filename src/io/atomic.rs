@@ -37,10 +37,10 @@ pub fn write_atomic_with(
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let fail = |stage: &'static str| {
-        move |source| SaveError {
+        move |cause| SaveError {
             path: path.to_path_buf(),
             stage,
-            source,
+            cause,
         }
     };
     let temp = temporary_path(path, "tmp");

@@ -93,14 +93,15 @@ impl LoadError {
 
 /// A save that did not happen. The previous file, if any, is untouched.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: could not save ({stage}): {source}; the previous file is unchanged", path.display())]
+#[error("{}: could not save ({stage}): {cause}; the previous file is unchanged", path.display())]
 pub struct SaveError {
     /// The file that was to be written.
     pub path: PathBuf,
     /// Which step failed: "writing a temporary file", "keeping a backup", "replacing the file" ….
     pub stage: &'static str,
-    /// The operating system's error.
-    pub source: std::io::Error,
+    /// The operating system's error (in the message, so not also a `source()`: a report that
+    /// prints the chain would repeat it).
+    pub cause: std::io::Error,
 }
 
 #[cfg(test)]

@@ -197,10 +197,10 @@ impl RecoveryStore {
         saved_at: SystemTime,
     ) -> Result<PathBuf, SaveError> {
         let file = self.file_for(original);
-        fs::create_dir_all(&self.dir).map_err(|source| SaveError {
+        fs::create_dir_all(&self.dir).map_err(|cause| SaveError {
             path: file.clone(),
             stage: "creating the recovery folder",
-            source,
+            cause,
         })?;
         let document_text = to_ron_string(document);
         let out = RecoveryOut {
@@ -216,7 +216,7 @@ impl RecoveryStore {
             .map_err(|error| SaveError {
                 path: file.clone(),
                 stage: "preparing the recovery copy",
-                source: std::io::Error::other(error),
+                cause: std::io::Error::other(error),
             })?;
         text.push('\n');
         write_atomic(&file, text.as_bytes(), false)?;
