@@ -1,112 +1,19 @@
 //! Editing in the window, driven like a user: typing in the details panel (also through an
-//! input method), saving with a backup, undo, adding and deleting, unsaved-changes questions,
-//! files changed on disk, new revisions, and crash recovery.
+//! input method), undo, adding and deleting, dragging bars and rows, problems, in-place editing.
+//! Saving is in `tests/ui_saving.rs`.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
+#[path = "common/gui.rs"]
+mod gui;
+
+use std::path::Path;
 
 use egui::{Event, ImeEvent, Key, Modifiers, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use koteihyo::edit::new_revision;
-use koteihyo::font::find_installed;
-use koteihyo::io::RecoveryStore;
-use koteihyo::model::Document;
-use koteihyo::ui::app::{Dialog, KoteihyoApp, Pending};
-use koteihyo::ui::fonts::{FontStatus, install_face};
+use gui::{CTRL, TITLE, app_with, copy_of_example, document, edit_first_title, harness_for};
+use koteihyo::ui::app::KoteihyoApp;
 use koteihyo::ui::selection::Selection;
-use koteihyo::ui::settings::Settings;
-
-const TITLE: &str = "【IRBの審査の質を均一化する必要があるのではないか】B・C";
-const CTRL: Modifiers = Modifiers {
-    ctrl: true,
-    command: true,
-    ..Modifiers::NONE
-};
-
-/// A copy of the 見直し後 example in a fresh folder.
-fn copy_of_example(dir: &Path) -> PathBuf {
-    let path = dir.join("after.ron");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"),
-        &path,
-    )
-    .expect("copy");
-    path
-}
-
-fn app_with(file: Option<&Path>, recovery: Option<&Path>) -> KoteihyoApp {
-    let face = find_installed().expect("a Japanese font is installed (apt install fonts-noto-cjk)");
-    let status = FontStatus::Japanese {
-        family: face.family,
-        path: face.path,
-    };
-    let mut app = KoteihyoApp::with_font_status(Settings::default(), file, status);
-    app.recovery = recovery.map(RecoveryStore::new);
-    app
-}
-
-fn harness_for(app: KoteihyoApp) -> Harness<'static, KoteihyoApp> {
-    let face = find_installed().expect("a Japanese font is installed");
-    Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
-}
-
-fn document(harness: &Harness<'_, KoteihyoApp>) -> Document {
-    harness
-        .state()
-        .open
-        .as_ref()
-        .expect("a document is open")
-        .document
-        .clone()
-}
-
-/// Clicks the first roadblock of ① and puts the cursor in its title, all text selected.
-fn edit_first_title(harness: &mut Harness<'static, KoteihyoApp>) {
-    harness.get_by_label(TITLE).click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .click();
-    harness.run();
-    harness.key_press_modifiers(CTRL, Key::A);
-    harness.run();
-}
-
-#[test]
-fn typing_a_title_and_saving_writes_the_file_and_a_backup() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = copy_of_example(dir.path());
-    let original = std::fs::read(&path).expect("read");
-    let mut harness = harness_for(app_with(Some(&path), None));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("審査の質の均一化");
-    harness.run();
-    assert_eq!(
-        document(&harness).domains[0].roadblocks[0].title,
-        "審査の質の均一化"
-    );
-    assert!(
-        harness.state().window_title().starts_with("● after.ron"),
-        "{}",
-        harness.state().window_title()
-    );
-    harness.key_press_modifiers(CTRL, Key::S);
-    harness.run();
-    assert_eq!(harness.state().dialog, None);
-    let saved = koteihyo::io::load(&path).expect("the saved file loads");
-    assert_eq!(saved.domains[0].roadblocks[0].title, "審査の質の均一化");
-    assert_eq!(
-        std::fs::read(koteihyo::io::backup_path(&path)).expect("backup"),
-        original
-    );
-    assert!(!harness.state().is_modified());
-}
 
 #[test]
 fn undo_twice_restores_the_exact_original() {
@@ -212,132 +119,6 @@ fn adding_and_deleting_a_roadblock() {
     let after = document(&harness);
     assert_eq!(after.domains[0].roadblocks.len(), 3);
     assert!(after.domains[0].roadblock(&added.id).is_none());
-}
-
-#[test]
-fn closing_with_unsaved_changes_asks_and_can_be_cancelled() {
-    let mut harness = harness_for(app_with(
-        Some(Path::new("examples/roadblocks-after.ron")),
-        None,
-    ));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("x");
-    harness.run();
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run();
-    assert_eq!(harness.state().dialog, Some(Dialog::Unsaved(Pending::Quit)));
-    harness.get_by_label("キャンセル").click();
-    harness.run();
-    assert_eq!(harness.state().dialog, None);
-    assert!(harness.state().is_modified(), "cancel keeps the changes");
-}
-
-#[test]
-fn saving_over_a_file_changed_on_disk_asks_first() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = copy_of_example(dir.path());
-    let mut harness = harness_for(app_with(Some(&path), None));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("x");
-    harness.run();
-    let theirs = std::fs::read_to_string(&path)
-        .expect("read")
-        .replace("資料２－２", "資料３");
-    std::fs::write(&path, &theirs).expect("someone else saves");
-    harness.key_press_modifiers(CTRL, Key::S);
-    harness.run();
-    assert_eq!(
-        harness.state().dialog,
-        Some(Dialog::ChangedOnDisk(path.clone()))
-    );
-    assert_eq!(
-        std::fs::read_to_string(&path).expect("read"),
-        theirs,
-        "not overwritten without asking"
-    );
-    harness.get_by_label("上書き").click();
-    harness.run();
-    assert_eq!(
-        koteihyo::io::load(&path).expect("load").domains[0].roadblocks[0].title,
-        "x"
-    );
-}
-
-#[test]
-fn a_new_revision_keeps_ids_and_shifts_years() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let before = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-before.ron");
-    let mut harness = harness_for(app_with(Some(&before), None));
-    let original = document(&harness);
-    let target = dir.path().join("next.ron");
-    harness
-        .state_mut()
-        .save_new_revision_to(new_revision(&original, "見直し後", 2), &target);
-    harness.run();
-    let next = koteihyo::io::load(&target).expect("saved");
-    assert_eq!(next.meta.revision_label, "見直し後");
-    assert_eq!(next.timeline.column_labels()[0], "令和４年（2022年）度");
-    for (old, new) in original.domains.iter().zip(&next.domains) {
-        assert_eq!(old.id, new.id);
-        for (a, b) in old.entries.iter().zip(&new.entries) {
-            assert_eq!(
-                (a.id.clone(), a.start.year.0 + 2, a.end.year.0 + 2),
-                (b.id.clone(), b.start.year.0, b.end.year.0)
-            );
-        }
-    }
-    harness.get_by_label("令和４年（2022年）度");
-    assert!(
-        harness
-            .state()
-            .open
-            .as_ref()
-            .is_some_and(|o| o.path.as_deref() == Some(target.as_path()))
-    );
-}
-
-#[test]
-fn after_a_crash_the_next_start_offers_to_restore() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = copy_of_example(dir.path());
-    let recovery = dir.path().join("recovery");
-    // A first session edits and autosaves, then "crashes" (is dropped without a clean exit).
-    let mut first = harness_for(app_with(Some(&path), Some(&recovery)));
-    edit_first_title(&mut first);
-    first
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("復元される題");
-    first.run();
-    first.state_mut().autosave_now();
-    drop(first);
-    assert_eq!(
-        koteihyo::io::load(&path).expect("load").domains[0].roadblocks[0]
-            .title
-            .as_str(),
-        "IRBの審査の質を均一化する必要があるのではないか",
-        "autosave never writes the user's file"
-    );
-    // The next start offers 復元 / 破棄 with the file's name.
-    let mut app = app_with(None, Some(&recovery));
-    app.offer_recovery();
-    let mut second = harness_for(app);
-    second.get_by_label_contains("after.ron");
-    second.get_by_label("復元").click();
-    second.run();
-    let open = second.state().open.as_ref().expect("restored");
-    assert_eq!(open.document.domains[0].roadblocks[0].title, "復元される題");
-    assert!(open.modified, "restored work is unsaved until saved");
-    assert_eq!(open.path.as_deref(), Some(path.as_path()));
 }
 
 /// The topmost bar with this label (① and ② of 見直し前 share some labels).

@@ -24,7 +24,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// The bytes go to a temporary file in the same folder, which is flushed to disk (fsync) and
 /// then renamed over `path`. A crash or a failure at any step leaves either the old file or the
 /// new one, never a mixture; on failure the temporary file is removed and the old file is
-/// untouched.
+/// untouched. A file marked read-only is refused; the new file keeps the old one's permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     write_atomic_with(path, keep_backup, |file| file.write_all(bytes))
 }
@@ -43,13 +43,31 @@ pub fn write_atomic_with(
             cause,
         }
     };
+    // A file marked read-only is somebody's decision not to change it: refuse, as Windows
+    // would, rather than replace it by renaming over it (which Unix folders allow).
+    let previous = fs::metadata(path).ok().filter(fs::Metadata::is_file);
+    if previous
+        .as_ref()
+        .is_some_and(|meta| meta.permissions().readonly())
+    {
+        return Err(fail("the file is read-only")(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "clear its read-only mark or save under another name",
+        )));
+    }
     let temp = temporary_path(path, "tmp");
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp)
         .map_err(fail("creating a temporary file"))?;
-    let written = write(&mut file).and_then(|()| file.sync_all());
+    // The new file keeps the permissions of the one it replaces (e.g. readable by a group).
+    let written = write(&mut file)
+        .and_then(|()| match &previous {
+            Some(meta) => file.set_permissions(meta.permissions()),
+            None => Ok(()),
+        })
+        .and_then(|()| file.sync_all());
     drop(file);
     if let Err(source) = written {
         let _ = fs::remove_file(&temp);
@@ -154,23 +172,31 @@ mod tests {
         );
     }
 
-    #[cfg(unix)]
     #[test]
-    fn read_only_folder_is_an_error_not_a_loss() {
-        use std::os::unix::fs::PermissionsExt;
+    fn a_read_only_file_is_refused_and_kept() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("roadmap.ron");
         fs::write(&path, b"precious").expect("seed file");
-        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
-        let result = write_atomic(&path, b"new", true);
-        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod back");
-        // Root ignores folder permissions; the test still proves the content is right either way.
-        match result {
-            Err(error) => {
-                assert_eq!(error.stage, "creating a temporary file");
-                assert_eq!(fs::read(&path).expect("read"), b"precious");
-            }
-            Ok(()) => assert_eq!(fs::read(&path).expect("read"), b"new"),
-        }
+        let mut permissions = fs::metadata(&path).expect("stat").permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&path, permissions).expect("mark read-only");
+        let error = write_atomic(&path, b"new", true).expect_err("refused");
+        assert_eq!(error.stage, "the file is read-only");
+        assert_eq!(error.cause.kind(), std::io::ErrorKind::PermissionDenied);
+        assert_eq!(fs::read(&path).expect("read"), b"precious");
+        assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_new_file_keeps_the_old_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("roadmap.ron");
+        fs::write(&path, b"first").expect("seed file");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomic(&path, b"second", true).expect("save");
+        let mode = fs::metadata(&path).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
     }
 }

@@ -97,7 +97,8 @@ impl LoadError {
 pub struct SaveError {
     /// The file that was to be written.
     pub path: PathBuf,
-    /// Which step failed: "writing a temporary file", "keeping a backup", "replacing the file" ….
+    /// Which step failed: "the file is read-only", "creating a temporary file", "writing a
+    /// temporary file", "keeping a backup", "replacing the file".
     pub stage: &'static str,
     /// The operating system's error (in the message, so not also a `source()`: a report that
     /// prints the chain would repeat it).

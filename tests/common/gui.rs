@@ -1,0 +1,80 @@
+//! Helpers of the editing and saving UI tests: the app on an example, a harness with the
+//! Japanese face, the first roadblock's title put in edit.
+// Each test binary uses its own subset of these.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, Role, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use koteihyo::font::find_installed;
+use koteihyo::io::RecoveryStore;
+use koteihyo::model::Document;
+use koteihyo::ui::app::KoteihyoApp;
+use koteihyo::ui::fonts::{FontStatus, install_face};
+use koteihyo::ui::settings::Settings;
+
+/// The first roadblock of ① in both examples, as the grid labels it.
+pub const TITLE: &str = "【IRBの審査の質を均一化する必要があるのではないか】B・C";
+/// Ctrl (Cmd on macOS) as kittest sends it.
+pub const CTRL: Modifiers = Modifiers {
+    ctrl: true,
+    command: true,
+    ..Modifiers::NONE
+};
+
+/// A copy of the 見直し後 example in a fresh folder.
+pub fn copy_of_example(dir: &Path) -> PathBuf {
+    let path = dir.join("after.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"),
+        &path,
+    )
+    .expect("copy");
+    path
+}
+
+/// The app with `file` open, fonts from the system, and a recovery folder if given.
+pub fn app_with(file: Option<&Path>, recovery: Option<&Path>) -> KoteihyoApp {
+    let face = find_installed().expect("a Japanese font is installed (apt install fonts-noto-cjk)");
+    let status = FontStatus::Japanese {
+        family: face.family,
+        path: face.path,
+    };
+    let mut app = KoteihyoApp::with_font_status(Settings::default(), file, status);
+    app.recovery = recovery.map(RecoveryStore::new);
+    app
+}
+
+/// A 1600×1000 harness around `app` with the Japanese face installed.
+pub fn harness_for(app: KoteihyoApp) -> Harness<'static, KoteihyoApp> {
+    let face = find_installed().expect("a Japanese font is installed");
+    Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_context_setup(move |ctx| install_face(ctx, &face))
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
+}
+
+/// The open document.
+pub fn document(harness: &Harness<'_, KoteihyoApp>) -> Document {
+    harness
+        .state()
+        .open
+        .as_ref()
+        .expect("a document is open")
+        .document
+        .clone()
+}
+
+/// Clicks the first roadblock of ① and puts the cursor in its title, all text selected.
+pub fn edit_first_title(harness: &mut Harness<'static, KoteihyoApp>) {
+    harness.get_by_label(TITLE).click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run();
+}
