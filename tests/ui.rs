@@ -311,28 +311,81 @@ fn dragging_a_header_edge_resizes_the_column() {
     );
 }
 
+/// The URLs the app asked the platform to open in the last frame.
+fn opened_urls(harness: &Harness<'static, KoteihyoApp>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The links the window shows, but those to a roadblock (【title】, which select it).
+fn links_shown(harness: &Harness<'static, KoteihyoApp>) -> Vec<String> {
+    harness
+        .query_all_by_role(Role::Link)
+        .filter_map(|node| node.accesskit_node().label())
+        .filter(|label| !label.starts_with('【'))
+        .collect()
+}
+
 #[test]
-fn urls_in_a_document_never_open_anything() {
-    // ① has an action item whose text holds two https:// links. Clicking it, double-clicking it
-    // and opening the print preview must not ask the platform to open a URL: a document can
-    // make the program open nothing.
+fn a_link_opens_only_when_the_user_clicks_it() {
+    // ① has an action item whose text holds two https:// links. Selecting it, double-clicking
+    // it and printing open nothing; the panel lists its links, and a click on one opens exactly
+    // that URL. Each action is checked in the frame that handles it.
     let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
-    let label = "https://www.mhlw.go.jp/content/000769923.pdf";
-    let no_url_opened = |harness: &Harness<'static, KoteihyoApp>| {
-        !harness
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .any(|c| matches!(c, egui::OutputCommand::OpenUrl(_)))
-    };
-    harness.get_by_label_contains(label).click();
-    harness.run();
-    assert!(no_url_opened(&harness));
-    harness.get_by_label_contains(label).click();
+    let cell = "ガイダンス」https://www.mhlw.go.jp/content/000769923.pdf及び";
+    let url = "https://www.mhlw.go.jp/content/000769923.pdf";
+    harness.get_by_label_contains(cell).click();
     harness.step();
-    assert!(no_url_opened(&harness));
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    assert_eq!(opened_urls(&harness), Vec::<String>::new());
     harness.run();
-    assert!(no_url_opened(&harness));
+    assert_eq!(
+        links_shown(&harness),
+        [
+            url.to_owned(),
+            "https://www.mhlw.go.jp/content/000769921.pdf".to_owned()
+        ]
+    );
+    harness.get_by_label(url).click();
+    harness.step();
+    assert_eq!(opened_urls(&harness), [url]);
+    harness.run();
+    harness.get_by_label_contains(cell).click();
+    harness.step();
+    harness.get_by_label_contains(cell).click();
+    harness.step();
+    assert_eq!(opened_urls(&harness), Vec::<String>::new());
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.step();
+    assert_eq!(opened_urls(&harness), Vec::<String>::new());
+    harness.run();
+    harness.get_by_label_contains("ページ 1 /");
+}
+
+#[test]
+fn only_web_addresses_become_links() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("schemes.ron");
+    let text = std::fs::read_to_string(example("roadblocks-after.ron"))
+        .expect("read")
+        .replace(
+            "Ｑ＆Ａの追加・更新についてhttps://www.ppc.go.jp/files/pdf/2205_APPI_QA_tsuikakoushin.pdf",
+            "Ｑ＆Ａの追加・更新について file:///etc/passwd javascript:alert(1) mailto:x@example.jp https://example.org/ok",
+        );
+    std::fs::write(&path, text).expect("write");
+    // Tall enough to show every domain.
+    let mut harness = harness(Some(&path), 1600.0, 9000.0);
+    harness
+        .get_by_label_contains("Ｑ＆Ａの追加・更新について file:")
+        .click();
+    harness.run();
+    assert_eq!(links_shown(&harness), ["https://example.org/ok"]);
 }

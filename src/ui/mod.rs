@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod grid;
 pub mod i18n;
 mod ime;
+pub mod links;
 mod menu;
 pub mod panel;
 pub mod print;

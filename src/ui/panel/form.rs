@@ -6,6 +6,7 @@ use super::PanelAction;
 use crate::edit::{Edit, Entity, MergeKey, Parent};
 use crate::ui::actions::Then;
 use crate::ui::i18n::{Key, Lang, tr};
+use crate::ui::links::links_ui;
 use crate::ui::selection::Selection;
 
 /// The id of the panel's first field, so Enter can move focus there.
@@ -55,7 +56,8 @@ impl Form {
         }
     }
 
-    /// A labelled text field; returns true when its text changed.
+    /// A labelled text field, with the web links it holds under it; returns true when its
+    /// text changed.
     pub fn text(&mut self, ui: &mut Ui, key: Key, value: &mut String, multiline: bool) -> bool {
         let name = self.label(ui, key);
         let mut edit = if multiline {
@@ -69,6 +71,7 @@ impl Form {
         }
         let response = ui.add(edit).labelled_by(name.id);
         self.track(&response);
+        links_ui(ui, value);
         ui.add_space(4.0);
         response.changed()
     }
