@@ -8,9 +8,9 @@ mod gui;
 
 use std::path::Path;
 
-use egui::{Key, Role};
+use egui::Key;
 use egui_kittest::kittest::Queryable;
-use gui::{CTRL, app_with, copy_of_example, document, edit_first_title, harness_for};
+use gui::{CTRL, app_with, copy_of_example, document, harness_for, retitle_first};
 use koteihyo::edit::new_revision;
 use koteihyo::ui::app::{Dialog, Pending};
 
@@ -20,11 +20,7 @@ fn typing_a_title_and_saving_writes_the_file_and_a_backup() {
     let path = copy_of_example(dir.path());
     let original = std::fs::read(&path).expect("read");
     let mut harness = harness_for(app_with(Some(&path), None));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("審査の質の均一化");
-    harness.run();
+    retitle_first(&mut harness, "審査の質の均一化");
     assert_eq!(
         document(&harness).domains[0].roadblocks[0].title,
         "審査の質の均一化"
@@ -52,11 +48,7 @@ fn closing_with_unsaved_changes_asks_and_can_be_cancelled() {
         Some(Path::new("examples/roadblocks-after.ron")),
         None,
     ));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("x");
-    harness.run();
+    retitle_first(&mut harness, "x");
     harness
         .input_mut()
         .viewports
@@ -77,11 +69,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_example(dir.path());
     let mut harness = harness_for(app_with(Some(&path), None));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("x");
-    harness.run();
+    retitle_first(&mut harness, "x");
     let theirs = std::fs::read_to_string(&path)
         .expect("read")
         .replace("資料２－２", "資料３");
@@ -145,11 +133,7 @@ fn after_a_crash_the_next_start_offers_to_restore() {
     let recovery = dir.path().join("recovery");
     // A first session edits and autosaves, then "crashes" (is dropped without a clean exit).
     let mut first = harness_for(app_with(Some(&path), Some(&recovery)));
-    edit_first_title(&mut first);
-    first
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("復元される題");
-    first.run();
+    retitle_first(&mut first, "復元される題");
     first.state_mut().autosave_now();
     drop(first);
     assert_eq!(
@@ -181,11 +165,7 @@ fn saving_a_read_only_file_says_why_and_keeps_file_and_work() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&path, permissions).expect("mark read-only");
     let mut harness = harness_for(app_with(Some(&path), None));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("保存されない題");
-    harness.run();
+    retitle_first(&mut harness, "保存されない題");
     harness.key_press_modifiers(CTRL, Key::S);
     harness.run();
     // The dialog names the file, the reason and what to do; the previous file is untouched.
@@ -212,11 +192,7 @@ fn saving_where_no_folder_exists_says_why() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_example(dir.path());
     let mut harness = harness_for(app_with(Some(&path), None));
-    edit_first_title(&mut harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
-        .type_text("x");
-    harness.run();
+    retitle_first(&mut harness, "x");
     // 名前を付けて保存 into a folder that is a file (a dialog would not offer it; a path typed
     // by hand or a removed USB stick can).
     let target = path.join("copy.ron");

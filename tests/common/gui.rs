@@ -78,3 +78,12 @@ pub fn edit_first_title(harness: &mut Harness<'static, KoteihyoApp>) {
     harness.key_press_modifiers(CTRL, Key::A);
     harness.run();
 }
+
+/// Types `text` as the first roadblock's title (replacing it), as a user would.
+pub fn retitle_first(harness: &mut Harness<'static, KoteihyoApp>, text: &str) {
+    edit_first_title(harness);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "タイトル")
+        .type_text(text);
+    harness.run();
+}
