@@ -5,7 +5,8 @@
 //! load: parse the RON text; save: canonical RON written atomically (with .bak); validate;
 //! diff: against a copy with 5 % of the entities changed; PDF: every page; frame: CPU time of one
 //! frame of the editor scrolling through the grid (egui pass and tessellation, median over 200
-//! wheel steps, driven by `egui_kittest` without a GPU).
+//! wheel steps, driven by `egui_kittest` without a GPU). Then the diff of the two examples, where
+//! the whole timeline moved two years.
 
 use std::time::{Duration, Instant};
 
@@ -128,4 +129,19 @@ fn main() {
             ms(frame),
         );
     }
+    let examples = |name: &str| {
+        koteihyo::io::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name))
+            .expect("the example loads")
+    };
+    let (before, after) = (
+        examples("examples/roadblocks-before.ron"),
+        examples("examples/roadblocks-after.ron"),
+    );
+    let revision = median(9, || {
+        let _ = compare(&before, &after);
+    });
+    println!(
+        "\nexamples 見直し前 → 見直し後 (almost every entity changed): diff {} ms",
+        ms(revision)
+    );
 }
