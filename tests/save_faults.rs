@@ -1,14 +1,15 @@
 //! Saving into a read-only folder and onto a full disk, for real: the `koteihyo` binary runs in a
-//! private mount namespace (`unshare --user --map-root-user --mount`, no privileges needed) where
-//! the folder is a read-only bind mount or a small tmpfs filled up. Whatever fails, the previous
-//! file is byte-identical afterwards, no temporary file is left, and the message says what
-//! happened. (`tests/save_crash.rs` covers a killed process and an injected failing writer.)
+//! private mount namespace (`unshare --user --map-root-user --mount`, no privileges needed; as
+//! root where user namespaces are off, `unshare --mount`) where the folder is a read-only bind
+//! mount or a small tmpfs filled up. Whatever fails, the previous file is byte-identical
+//! afterwards, no temporary file is left, and the message says what happened. (`tests/save_crash.rs` covers a killed process and an injected failing writer.)
 #![cfg(target_os = "linux")]
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 
 const KOTEIHYO: &str = env!("CARGO_BIN_EXE_koteihyo");
 
@@ -28,21 +29,42 @@ fn compact_example() -> Vec<u8> {
     compact.into_bytes()
 }
 
-/// Runs `script` (sh, `set -e`) in a private user and mount namespace, with `vars` in its
-/// environment, and returns its standard output.
+/// How to get a private mount namespace here: a user namespace (no privileges needed), or,
+/// where those are switched off, a plain mount namespace (root only).
+fn unshare_options() -> &'static [&'static str] {
+    static OPTIONS: OnceLock<&'static [&'static str]> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let candidates: [&'static [&'static str]; 2] =
+            [&["--user", "--map-root-user", "--mount"], &["--mount"]];
+        candidates
+            .into_iter()
+            .find(|options| {
+                Command::new("unshare")
+                    .args(*options)
+                    .args(["sh", "-c", "mount -t tmpfs -o size=4k tmpfs /mnt"])
+                    .output()
+                    .is_ok_and(|output| output.status.success())
+            })
+            .expect(
+                "these tests need `unshare` (util-linux) and either user namespaces or root, \
+                 to mount a small tmpfs and a read-only folder privately",
+            )
+    })
+}
+
+/// Runs `script` (sh, `set -e`) in a private mount namespace, with `vars` in its environment,
+/// and returns its standard output.
 fn run_with_private_mounts(script: &str, vars: &[(&str, &Path)]) -> String {
     let mut command = Command::new("unshare");
-    command.args(["--user", "--map-root-user", "--mount", "sh", "-ec", script]);
+    command.args(unshare_options()).args(["sh", "-ec", script]);
     command.env("KOTEIHYO", KOTEIHYO);
     for (name, value) in vars {
         command.env(name, value);
     }
-    let output = command
-        .output()
-        .expect("run unshare (util-linux) to get a private mount namespace");
+    let output = command.output().expect("run unshare (util-linux)");
     assert!(
         output.status.success(),
-        "the fault-injection script failed (it needs unprivileged user namespaces): {}\n{}",
+        "the fault-injection script failed: {}\n{}",
         String::from_utf8_lossy(&output.stderr),
         String::from_utf8_lossy(&output.stdout)
     );
