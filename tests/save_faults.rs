@@ -2,7 +2,8 @@
 //! private mount namespace (`unshare --user --map-root-user --mount`, no privileges needed; as
 //! root where user namespaces are off, `unshare --mount`) where the folder is a read-only bind
 //! mount or a small tmpfs filled up. Whatever fails, the previous file is byte-identical
-//! afterwards, no temporary file is left, and the message says what happened. (`tests/save_crash.rs` covers a killed process and an injected failing writer.)
+//! afterwards, no temporary file is left, and the message says what happened.
+//! (`tests/save_crash.rs` covers a killed process and an injected failing writer.)
 #![cfg(target_os = "linux")]
 
 use std::collections::BTreeSet;
@@ -171,6 +172,11 @@ fn a_full_disk_at_any_point_of_a_save_keeps_the_file() {
             assert_eq!(
                 fs::read(after.join("roadmap.ron.bak")).expect("read"),
                 compact
+            );
+            assert_eq!(
+                names_in(&after),
+                BTreeSet::from(["roadmap.ron".to_owned(), "roadmap.ron.bak".to_owned()]),
+                "{free} bytes free: a temporary file was left"
             );
             outcomes.insert("saved");
         } else {

@@ -1,6 +1,6 @@
-//! Saving from the window: Ctrl+S writes the file and a backup, a read-only file or folder
-//! shows why nothing was saved and keeps both the file and the unsaved work, unsaved-changes
-//! questions, files changed on disk, new revisions, and crash recovery.
+//! Saving from the window: Ctrl+S writes the file and a backup; a read-only file, or a folder
+//! that cannot hold files, shows why nothing was saved and keeps both the file and the unsaved
+//! work; unsaved-changes questions, files changed on disk, new revisions, and crash recovery.
 #![cfg(feature = "gui")]
 
 #[path = "common/gui.rs"]
@@ -188,7 +188,7 @@ fn saving_a_read_only_file_says_why_and_keeps_file_and_work() {
 }
 
 #[test]
-fn saving_where_no_folder_exists_says_why() {
+fn saving_into_a_folder_that_is_a_file_says_why() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_example(dir.path());
     let mut harness = harness_for(app_with(Some(&path), None));
