@@ -147,8 +147,9 @@ impl<'a> Checker<'a> {
                     Severity::Warning,
                     Location::entity(&domain.id, "number"),
                     format!(
-                        "domain number {} is used by 「{previous}」 too",
-                        domain.number
+                        "domain number {} is used by 「{}」 too",
+                        domain.number,
+                        brief(previous)
                     ),
                 );
             }
@@ -204,7 +205,7 @@ impl<'a> Checker<'a> {
                         Location::entity(&roadblock.id, "categories"),
                         format!(
                             "【{}】 has category {letter}, which the legend does not define",
-                            roadblock.title
+                            brief(&roadblock.title)
                         ),
                     );
                 }
@@ -217,7 +218,8 @@ impl<'a> Checker<'a> {
                         Location::entity(&item.id, "level"),
                         format!(
                             "item 「{}」 is indented {} levels; at most 1 is shown",
-                            item.text, item.level
+                            brief(&item.text),
+                            item.level
                         ),
                     );
                 }
@@ -233,7 +235,7 @@ impl<'a> Checker<'a> {
                         Location::entity(&entry.id, "rows"),
                         format!(
                             "「{}」 spans row \"{row}\", which is not a roadblock of {}",
-                            entry.label,
+                            brief(&entry.label),
                             domain.display_name()
                         ),
                     );
@@ -253,7 +255,7 @@ impl<'a> Checker<'a> {
                     Location::entity(&entry.id, field),
                     format!(
                         "「{}」 has a quarter outside 1–4 or a month outside 1–12",
-                        entry.label
+                        brief(&entry.label)
                     ),
                 );
             }
@@ -267,7 +269,7 @@ impl<'a> Checker<'a> {
                 Location::entity(&entry.id, "end"),
                 format!(
                     "「{}」 ends ({}) before it starts ({})",
-                    entry.label,
+                    brief(&entry.label),
                     describe(entry.end),
                     describe(entry.start)
                 ),
@@ -280,7 +282,7 @@ impl<'a> Checker<'a> {
                     Location::entity(&entry.id, field),
                     format!(
                         "「{}」 in {} {} is outside the timeline ({} to {})",
-                        entry.label,
+                        brief(&entry.label),
                         domain.display_name(),
                         describe(*point),
                         timeline.first_year,
@@ -291,6 +293,21 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+/// The most of a user's text a message quotes: its first line, up to [`BRIEF_CHARS`]
+/// characters, with 「…」 when anything was left out (an action item can run to 200 characters;
+/// a damaged file can hold far longer).
+fn brief(text: &str) -> String {
+    let first_line = text.lines().next().unwrap_or_default().trim_end();
+    let mut quoted: String = first_line.chars().take(BRIEF_CHARS).collect();
+    if quoted.len() < text.trim_end().len() {
+        quoted.push('…');
+    }
+    quoted
+}
+
+/// See [`brief`].
+const BRIEF_CHARS: usize = 40;
 
 fn describe(point: TimePoint) -> String {
     match point.part {

@@ -183,3 +183,26 @@ fn duplicate_legend_letters_columns_and_domain_numbers() {
     assert!(all.iter().any(|m| m.contains("listed twice")), "{all:?}");
     assert!(all.iter().any(|m| m.contains("domain number 1")), "{all:?}");
 }
+
+#[test]
+fn messages_quote_long_or_multi_line_texts_briefly() {
+    let mut document = clean();
+    let long = format!("指針の改正{}\n    ],\n    meta: (", "m".repeat(300));
+    document.domains[0].entries[0].label.clone_from(&long);
+    document.domains[0].entries[0].end = TimePoint::year(2021);
+    let messages = messages(&document);
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    for message in &messages {
+        assert!(!message.contains('\n'), "{message}");
+        assert!(
+            message.contains(&format!("「指針の改正{}…」", "m".repeat(35))),
+            "{message}"
+        );
+        assert!(message.chars().count() < 120, "{message}");
+    }
+    // Short texts are quoted whole.
+    assert_eq!(brief("改正"), "改正");
+    assert_eq!(brief("一行目\n二行目"), "一行目…");
+    assert_eq!(brief(&"あ".repeat(40)), "あ".repeat(40));
+    assert_eq!(brief(&"あ".repeat(41)), format!("{}…", "あ".repeat(40)));
+}
