@@ -1,6 +1,9 @@
 //! The `koteihyo` command line: exit codes and messages of `check`, `fmt` and `export`
 //! (JSON, and PDF/SVG/PNG pages with their options).
 
+#[path = "common/poppler.rs"]
+mod poppler;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -214,11 +217,7 @@ fn export_pdf_of_chosen_domains_on_a3() {
     let bytes = std::fs::read(&pdf).expect("the PDF exists");
     assert!(bytes.starts_with(b"%PDF-"));
     // A3 landscape, as poppler reads it.
-    let info = Command::new("pdfinfo")
-        .arg(&pdf)
-        .output()
-        .expect("pdfinfo runs");
-    let info = String::from_utf8_lossy(&info.stdout);
+    let info = poppler::pdfinfo(&pdf);
     assert!(
         info.contains("(A3)") && info.contains("1190.55 x 841.89"),
         "{info}"
@@ -381,12 +380,7 @@ fn diff_writes_the_comparison_table_as_pdf() {
     );
     let bytes = std::fs::read(&pdf).expect("the table was written");
     assert!(bytes.starts_with(b"%PDF-"));
-    let text = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = poppler::pdftotext(&pdf, &[]);
     assert!(
         text.contains("（新設）") && text.contains("傍線部分は改正部分"),
         "{text}"

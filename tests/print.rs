@@ -3,8 +3,10 @@
 //! embedded as a subset, the same bytes every time, A3 and portrait pages, a domain too tall for
 //! its page continuing cleanly, a committed dump of one page's layout, and the 新旧対照表.
 
+#[path = "common/poppler.rs"]
+mod poppler;
+
 use std::path::Path;
-use std::process::Command;
 
 use koteihyo::export::layout::dump::dump;
 use koteihyo::export::layout::lay_out;
@@ -30,26 +32,8 @@ fn squeeze(text: &str) -> String {
 
 /// The text of page `page` (1-based) of `pdf`, in the order it was drawn.
 fn pdftotext(pdf: &Path, page: usize) -> String {
-    let output = Command::new("pdftotext")
-        .args([
-            "-raw",
-            "-enc",
-            "UTF-8",
-            "-f",
-            &page.to_string(),
-            "-l",
-            &page.to_string(),
-        ])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (apt install poppler-utils)");
-    assert!(
-        output.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(output.stdout).expect("pdftotext writes UTF-8")
+    let page = page.to_string();
+    poppler::pdftotext(pdf, &["-raw", "-enc", "UTF-8", "-f", &page, "-l", &page])
 }
 
 /// Every string a domain's page shows, in the order the page draws them.
@@ -185,11 +169,7 @@ fn the_pdf_embeds_a_subset_with_title_and_is_small_and_deterministic() {
         "same input, same bytes"
     );
     assert!(bytes.len() < 400 * 1024, "{} bytes", bytes.len());
-    let fonts = Command::new("pdffonts")
-        .arg(&first)
-        .output()
-        .expect("pdffonts runs");
-    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let fonts = poppler::pdffonts(&first);
     let face = fonts.lines().nth(2).expect("one font listed");
     // A subset is named ABCDEF+Family; emb, sub and uni are all "yes".
     assert!(
@@ -199,11 +179,7 @@ fn the_pdf_embeds_a_subset_with_title_and_is_small_and_deterministic() {
         "{fonts}"
     );
     assert!(face.contains("yes yes yes"), "{fonts}");
-    let info = Command::new("pdfinfo")
-        .arg(&first)
-        .output()
-        .expect("pdfinfo runs");
-    let info = String::from_utf8_lossy(&info.stdout);
+    let info = poppler::pdfinfo(&first);
     assert!(
         info.contains("ロードブロック解消のための工程表（見直し案）"),
         "{info}"
@@ -347,19 +323,7 @@ fn the_comparison_table_of_the_examples_has_its_marks_and_notes() {
         .comparison_pdf(&before, &after, &ComparisonSettings::default(), false)
         .expect("the table is printed");
     std::fs::write(&path, &bytes).expect("written");
-    let pages = String::from_utf8_lossy(
-        &Command::new("pdfinfo")
-            .arg(&path)
-            .output()
-            .expect("pdfinfo")
-            .stdout,
-    )
-    .lines()
-    .find_map(|l| {
-        l.strip_prefix("Pages:")
-            .map(|n| n.trim().parse::<usize>().unwrap_or(0))
-    })
-    .unwrap_or(0);
+    let pages = poppler::page_count(&path);
     assert!(pages >= 2, "{pages} pages");
     let text: String = (1..=pages).map(|page| pdftotext(&path, page)).collect();
     for wanted in [
