@@ -32,7 +32,7 @@ fn harness(file: Option<&Path>, width: f32, height: f32) -> Harness<'static, Kot
     Harness::builder()
         .with_size(vec2(width, height))
         .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
 }
 
 fn after() -> koteihyo::model::Document {
@@ -232,7 +232,7 @@ fn a_missing_japanese_font_shows_a_banner_naming_the_fix() {
     let harness = Harness::builder()
         .with_size(vec2(1200.0, 600.0))
         .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app);
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app);
     harness.get_by_label_contains("sudo apt install fonts-noto-cjk");
 }
 

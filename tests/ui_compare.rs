@@ -34,7 +34,7 @@ fn harness() -> Harness<'static, KoteihyoApp> {
     Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
 }
 
 /// The compare view on 見直し後 (open) against 見直し前, as 表示 > 改訂を比較 opens it once the

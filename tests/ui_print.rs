@@ -30,7 +30,7 @@ fn harness(file: &Path) -> Harness<'static, KoteihyoApp> {
     Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
 }
 
 fn open_preview(harness: &mut Harness<'static, KoteihyoApp>) {

@@ -1,10 +1,18 @@
 //! `koteihyo fmt`: rewrite files in canonical form, or report those that are not.
+//!
+//! Each file is read, compared and rewritten under its save lock, so two `fmt` runs (or a
+//! window saving) never interleave. A file with comments is left alone unless
+//! `--drop-comments`; a file whose canonical form could not be opened again (over the size
+//! limit) is never written. Line endings (LF or CRLF) and a byte-order mark are the file's own:
+//! a canonical file written with CRLF on Windows is canonical.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
-use crate::io::{has_comments, load_with_text, to_ron_string, write_atomic};
+use crate::io::{
+    TextPosition, first_comment, load_with_text, lock_for_saving, save_text_locked, to_ron_string,
+};
 
 /// How `fmt` runs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -19,41 +27,99 @@ pub struct Options {
 pub fn run(files: &[PathBuf], options: Options, out: &mut impl Write) -> anyhow::Result<u8> {
     let mut code = EXIT_OK;
     for path in files {
-        let loaded = match load_with_text(path) {
-            Ok(loaded) => loaded,
-            Err(error) => {
-                writeln!(out, "{}", describe_load_error(&error))?;
-                code = code.max(EXIT_UNREADABLE);
-                continue;
-            }
-        };
-        let canonical = to_ron_string(&loaded.document);
-        if canonical == loaded.text {
-            continue;
-        }
-        if options.check {
-            writeln!(
-                out,
-                "{}: not in canonical form (run `koteihyo fmt` on it)",
-                path.display()
-            )?;
-            code = code.max(EXIT_PROBLEMS);
-        } else if has_comments(&loaded.text) && !options.drop_comments {
-            writeln!(
-                out,
-                "{}: has comments, which canonical form does not keep; left unchanged (use --drop-comments to format it anyway)",
-                path.display()
-            )?;
-            code = code.max(EXIT_PROBLEMS);
-        } else {
-            match write_atomic(path, canonical.as_bytes(), true) {
-                Ok(()) => writeln!(out, "{}: formatted", path.display())?,
-                Err(error) => {
-                    writeln!(out, "{error}")?;
-                    code = code.max(EXIT_UNREADABLE);
-                }
-            }
-        }
+        code = code.max(format_one(path, options, out)?);
     }
     Ok(code)
+}
+
+fn format_one(path: &Path, options: Options, out: &mut impl Write) -> anyhow::Result<u8> {
+    // Held from reading to writing: another save of this file waits until we are done.
+    let _lock = if options.check {
+        None
+    } else {
+        match lock_for_saving(path) {
+            Ok(lock) => lock,
+            Err(error) => {
+                writeln!(out, "{error}")?;
+                return Ok(EXIT_UNREADABLE);
+            }
+        }
+    };
+    let loaded = match load_with_text(path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            writeln!(out, "{}", describe_load_error(&error))?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    let canonical = in_style_of(&loaded.text, &to_ron_string(&loaded.document));
+    if canonical == loaded.text {
+        return Ok(EXIT_OK);
+    }
+    if options.check {
+        writeln!(
+            out,
+            "{}: not in canonical form (run `koteihyo fmt` on it)",
+            path.display()
+        )?;
+        return Ok(EXIT_PROBLEMS);
+    }
+    if let Some(at) = first_comment(&loaded.text)
+        && !options.drop_comments
+    {
+        writeln!(
+            out,
+            "{}:{}: has comments, which canonical form does not keep; left unchanged (use --drop-comments to format it anyway)",
+            path.display(),
+            TextPosition::of_offset(&loaded.text, at)
+        )?;
+        return Ok(EXIT_PROBLEMS);
+    }
+    match save_text_locked(path, &canonical) {
+        Ok(()) => writeln!(out, "{}: formatted", path.display())?,
+        Err(error) => {
+            writeln!(out, "{error}")?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// The canonical text written as the original is: with its byte-order mark, and with CRLF
+/// line endings when the original uses them.
+fn in_style_of(original: &str, canonical: &str) -> String {
+    let bom = if original.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let lines = original.matches('\n').count();
+    let crlf = lines > 0 && original.matches("\r\n").count() * 2 > lines;
+    if crlf {
+        format!("{bom}{}", canonical.replace('\n', "\r\n"))
+    } else {
+        format!("{bom}{canonical}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_and_a_byte_order_mark_are_kept() {
+        let canonical = "(\n    a: 1,\n)\n";
+        assert_eq!(in_style_of(canonical, canonical), canonical);
+        let windows = "(\r\n    a: 1,\r\n)\r\n";
+        assert_eq!(in_style_of(windows, canonical), windows);
+        let marked = "\u{feff}(\r\n    a: 2,\r\n)\r\n";
+        assert_eq!(
+            in_style_of(marked, canonical),
+            "\u{feff}(\r\n    a: 1,\r\n)\r\n"
+        );
+        assert_eq!(
+            in_style_of("\u{feff}(\n)\n", canonical),
+            format!("\u{feff}{canonical}")
+        );
+    }
 }

@@ -91,18 +91,38 @@ impl LoadError {
     }
 }
 
-/// A save that did not happen. The previous file, if any, is untouched.
+/// A save that did not happen. The previous file, if any, is unchanged.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: could not save ({stage}): {cause}; the previous file is unchanged", path.display())]
+#[error("{}: could not save ({stage}): {cause}{}", path.display(), if *previous_existed { "; the previous file is unchanged" } else { "" })]
 pub struct SaveError {
     /// The file that was to be written.
     pub path: PathBuf,
-    /// Which step failed: "the file is read-only", "creating a temporary file", "writing a
-    /// temporary file", "keeping a backup", "replacing the file".
+    /// Which step failed, e.g. "the file is read-only", "creating a temporary file", "writing
+    /// a temporary file", "keeping a backup", "replacing the file".
     pub stage: &'static str,
     /// The operating system's error (in the message, so not also a `source()`: a report that
     /// prints the chain would repeat it).
     pub cause: std::io::Error,
+    /// Whether a previous file existed (and is unchanged): the message says so only then.
+    pub previous_existed: bool,
+}
+
+impl SaveError {
+    /// A failed save of `path` at `stage`.
+    #[must_use]
+    pub fn new(
+        path: &std::path::Path,
+        stage: &'static str,
+        cause: std::io::Error,
+        previous_existed: bool,
+    ) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            stage,
+            cause,
+            previous_existed,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -168,39 +168,6 @@ fn describe_ron_error(error: &ron::Error) -> String {
     }
 }
 
-/// Whether a RON text contains comments (`//` or `/* */` outside strings). Rewriting such a
-/// file in canonical form would drop them.
-#[must_use]
-pub fn has_comments(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    let mut in_string = false;
-    while let Some(c) = chars.next() {
-        if in_string {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '\'' => {
-                // A char literal such as 'A' or '\''; skip it so a quote inside is not a string.
-                if chars.next() == Some('\\') {
-                    chars.next();
-                }
-                chars.next();
-            }
-            '/' if matches!(chars.peek(), Some('/' | '*')) => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,14 +216,5 @@ mod tests {
     fn byte_order_mark_is_accepted() {
         let text = format!("\u{feff}{}", to_ron_string(&Document::default()));
         assert!(parse_ron(&text).is_ok());
-    }
-
-    #[test]
-    fn comments_are_found_outside_strings_only() {
-        assert!(has_comments("(a: 1, // note\n)"));
-        assert!(has_comments("(a: 1 /* note */)"));
-        assert!(!has_comments("(url: \"https://example.jp/x\")"));
-        assert!(!has_comments("(c: '\"', url: \"https://a\")"));
-        assert!(!has_comments("(s: \"\\\"//\")"));
     }
 }

@@ -5,8 +5,10 @@
 //! Depends on the model only, never on the GUI.
 
 mod atomic;
+mod comments;
 mod error;
 mod format;
+pub mod lock;
 mod recovery;
 mod source_map;
 
@@ -14,8 +16,10 @@ use std::io::Read;
 use std::path::Path;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with};
+pub use comments::{first_comment, has_comments};
 pub use error::{LoadError, ParseError, SaveError, TextPosition};
-pub use format::{FORMAT_VERSION, has_comments, parse_ron, to_json_string, to_ron_string};
+pub use format::{FORMAT_VERSION, parse_ron, to_json_string, to_ron_string};
+pub use lock::FileLock;
 pub use recovery::{Recovery, RecoveryError, RecoveryStore};
 pub use source_map::locate;
 
@@ -87,8 +91,55 @@ pub fn load(path: &Path) -> Result<Document, LoadError> {
     load_with_text(path).map(|loaded| loaded.document)
 }
 
-/// Saves a document in canonical RON form, atomically, keeping the previous file as
-/// `NAME.ron.bak`. On error the previous file is unchanged.
+/// Saves a document in canonical RON form, keeping the previous file as `NAME.ron.bak`
+/// (see [`write_atomic`] for how links, owners and permissions are kept). On error the
+/// previous file is unchanged.
 pub fn save(path: &Path, document: &Document) -> Result<(), SaveError> {
-    write_atomic(path, to_ron_string(document).as_bytes(), true)
+    save_text(path, &to_ron_string(document))
+}
+
+/// Saves a roadmap's text as [`save`] does, holding the file's save lock meanwhile.
+pub fn save_text(path: &Path, text: &str) -> Result<(), SaveError> {
+    let _lock = lock_for_saving(path)?;
+    save_text_locked(path, text)
+}
+
+/// Takes the save lock of the file `path` names (links followed), waiting a few seconds for
+/// another Koteihyo's save of it. Hold it across reading and writing a file (as `fmt` does) so
+/// that no other save comes in between; then save with [`save_text_locked`].
+/// `None` when locks cannot be made here (the save goes ahead unlocked).
+pub fn lock_for_saving(path: &Path) -> Result<Option<FileLock>, SaveError> {
+    let target = atomic::resolve_links(path).unwrap_or_else(|_| path.to_path_buf());
+    // The same file reached through different folder links gets the same lock.
+    let key = match (target.parent(), target.file_name()) {
+        (Some(parent), Some(name)) => std::fs::canonicalize(if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        })
+        .map_or_else(|_| target.clone(), |folder| folder.join(name)),
+        _ => target.clone(),
+    };
+    lock::save_lock(&key)
+        .map_err(|cause| SaveError::new(path, "waiting for another save", cause, key.exists()))
+}
+
+/// Saves a roadmap's text (with `.bak`) while the caller holds its save lock. A text larger
+/// than [`MAX_FILE_BYTES`] is refused: it could not be opened again.
+pub fn save_text_locked(path: &Path, text: &str) -> Result<(), SaveError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::new(
+            path,
+            "the saved file would be too large to open again",
+            std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!(
+                    "it would be {} bytes; roadmap files are limited to {MAX_FILE_BYTES} bytes",
+                    text.len()
+                ),
+            ),
+            path.exists(),
+        ));
+    }
+    write_atomic(path, text.as_bytes(), true)
 }

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::atomic::write_atomic;
 use super::error::{LoadError, ParseError, SaveError, TextPosition};
 use super::format::{parse_ron, to_ron_string};
+use super::lock::{FileLock, absolute, fnv1a, try_lock};
 use super::read_text;
 use crate::model::Document;
 
@@ -197,11 +198,8 @@ impl RecoveryStore {
         saved_at: SystemTime,
     ) -> Result<PathBuf, SaveError> {
         let file = self.file_for(original);
-        fs::create_dir_all(&self.dir).map_err(|cause| SaveError {
-            path: file.clone(),
-            stage: "creating the recovery folder",
-            cause,
-        })?;
+        fs::create_dir_all(&self.dir)
+            .map_err(|cause| SaveError::new(&file, "creating the recovery folder", cause, false))?;
         let document_text = to_ron_string(document);
         let out = RecoveryOut {
             format_version: RECOVERY_FORMAT_VERSION,
@@ -213,10 +211,13 @@ impl RecoveryStore {
         };
         let mut text = ron_options()
             .to_string_pretty(&out, ron::ser::PrettyConfig::new().struct_names(false))
-            .map_err(|error| SaveError {
-                path: file.clone(),
-                stage: "preparing the recovery copy",
-                cause: std::io::Error::other(error),
+            .map_err(|error| {
+                SaveError::new(
+                    &file,
+                    "preparing the recovery copy",
+                    std::io::Error::other(error),
+                    false,
+                )
             })?;
         text.push('\n');
         write_atomic(&file, text.as_bytes(), false)?;
@@ -276,6 +277,20 @@ impl RecoveryStore {
     /// successful save, or 破棄). A file that does not exist is not an error.
     pub fn discard(&self, original: Option<&Path>) -> std::io::Result<()> {
         remove_if_present(&self.file_for(original))
+    }
+
+    /// Marks the document `original` (`None`: this process's unsaved new document) as open in
+    /// this window, for as long as the returned lock is held. `Ok(None)` when another window
+    /// already has it open; an error when no lock file can be made here.
+    pub fn claim(&self, original: Option<&Path>) -> std::io::Result<Option<FileLock>> {
+        try_lock(&self.dir, &claim_name(&self.file_for(original)))
+    }
+
+    /// Whether another running window has claimed the document whose recovery file this is
+    /// (its copy is then live work, not something to recover). False when it cannot be told.
+    #[must_use]
+    pub fn in_use(&self, recovery_file: &Path) -> bool {
+        matches!(try_lock(&self.dir, &claim_name(recovery_file)), Ok(None))
     }
 
     /// Removes one recovery file, as listed by [`list`](Self::list) (also the damaged ones).
@@ -372,20 +387,14 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_recursion_limit(16)
 }
 
-/// `path` made absolute against the current folder (without resolving links), or as given
-/// when that is impossible.
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// The 64-bit FNV-1a hash: tiny, and the same on every run and every build (unlike std's
-/// `DefaultHasher`), which recovery file names need.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes.iter().fold(OFFSET_BASIS, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
-    })
+/// The claim lock's name for a recovery file: `NAME.recovery.ron.lock` (not listed as a
+/// recovery file, whose names end in `.recovery.ron`).
+fn claim_name(recovery_file: &Path) -> String {
+    let name = recovery_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{name}.lock")
 }
 
 fn remove_if_present(file: &Path) -> std::io::Result<()> {

@@ -4,15 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::edit::{Edit, History, MergeKey};
+use crate::edit::{Edit, MergeKey};
 use crate::io::RecoveryStore;
-use crate::model::{Document, Problem, validate};
 use crate::ui::command::Command;
-use crate::ui::files::FileStamp;
 use crate::ui::filter::{Filter, filter_toolbar_ui, search_field_id};
 use crate::ui::fonts::{self, FontStatus};
 use crate::ui::grid::GridView;
 use crate::ui::i18n::{Key, Lang, tr};
+pub use crate::ui::open_document::OpenDocument;
 use crate::ui::panel::{PanelAction, first_field_id, side_panel_ui};
 use crate::ui::selection::{Selection, navigation_order, step};
 use crate::ui::settings::Settings;
@@ -43,6 +42,9 @@ pub enum Request {
     Resolve(Pending, Choice),
     /// Save over a file that changed on disk, as the user confirmed.
     SaveOverwriting(PathBuf),
+    /// Save over a file with comments, dropping them, as the user confirmed.
+    /// (Unless the second field, a file changed on disk is still not overwritten.)
+    SaveDroppingComments(PathBuf, bool),
     /// Make the new revision (label, shift in years) and ask where to save it.
     SaveRevision(String, i32),
     /// Restore (true) or discard (false) a recovery file.
@@ -79,46 +81,6 @@ pub enum Choice {
     Cancel,
 }
 
-/// The document being edited.
-pub struct OpenDocument {
-    /// The file it came from or was saved to; `None` until a new document is first saved.
-    pub path: Option<PathBuf>,
-    /// The document.
-    pub document: Document,
-    /// Its validation problems.
-    pub problems: Vec<Problem>,
-    /// Undo and redo.
-    pub history: History,
-    /// Whether it differs from the file.
-    pub modified: bool,
-    /// The document as last loaded or saved.
-    pub(crate) saved: Document,
-    /// The file on disk as last loaded or saved, to notice changes made elsewhere.
-    pub(crate) stamp: Option<FileStamp>,
-}
-
-impl OpenDocument {
-    /// A document as loaded from `path` (or new, for `None`): nothing to undo, unmodified.
-    #[must_use]
-    pub fn new(path: Option<PathBuf>, document: Document, stamp: Option<FileStamp>) -> Self {
-        Self {
-            path,
-            problems: validate(&document),
-            saved: document.clone(),
-            document,
-            history: History::default(),
-            modified: false,
-            stamp,
-        }
-    }
-
-    /// After any change: validation and the modified mark follow the document.
-    pub(crate) fn changed(&mut self) {
-        self.problems = validate(&self.document);
-        self.modified = self.document != self.saved;
-    }
-}
-
 /// A window shown over the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
@@ -134,6 +96,11 @@ pub enum Dialog {
     NewRevision(String, i32),
     /// Recovery files from a session that did not end cleanly.
     Recovery(Vec<crate::io::Recovery>),
+    /// Saving over this file would drop its comments: save anyway, save as, or cancel?
+    /// (The second field: the user already agreed to overwrite changes made on disk.)
+    DropComments(PathBuf, bool),
+    /// Another Koteihyo window already has this file open.
+    OpenElsewhere(PathBuf),
     /// An export was written: offer to open it.
     Exported(PathBuf),
     /// The settings window.
@@ -170,6 +137,13 @@ pub struct KoteihyoApp {
     pub(crate) autosave_due: Option<Instant>,
     /// The generation last autosaved.
     pub(crate) autosaved_generation: u64,
+    /// Why the last autosave failed, until one succeeds (shown in the status bar).
+    pub autosave_error: Option<String>,
+    /// How long after a change (or a failed try) autosave writes: [`AUTOSAVE_AFTER`]
+    /// (tests make it zero).
+    ///
+    /// [`AUTOSAVE_AFTER`]: crate::ui::lifecycle::AUTOSAVE_AFTER
+    pub autosave_delay: std::time::Duration,
     /// The window may close even with unsaved changes (the user said 保存しない).
     pub(crate) allow_close: bool,
     /// Requests queued this frame.
@@ -192,9 +166,15 @@ impl KoteihyoApp {
     #[must_use]
     pub fn new(ctx: &egui::Context, settings: Settings, path: Option<&Path>) -> Self {
         let font_status = fonts::install(ctx, settings.font_file.as_deref());
-        let mut app = Self::with_font_status(settings, path, font_status);
+        let mut app = Self::with_font_status(settings, None, font_status);
         app.recovery = RecoveryStore::user_default();
-        app.offer_recovery();
+        // Opened after the store is set, so that this window claims the file.
+        if let Some(path) = path {
+            app.open_path(path);
+        }
+        if app.dialog.is_none() {
+            app.offer_recovery();
+        }
         app
     }
 
@@ -220,6 +200,8 @@ impl KoteihyoApp {
             recovery: None,
             autosave_due: None,
             autosaved_generation: 0,
+            autosave_error: None,
+            autosave_delay: crate::ui::lifecycle::AUTOSAVE_AFTER,
             allow_close: false,
             requests: Vec::new(),
             title: String::new(),
@@ -251,10 +233,24 @@ impl KoteihyoApp {
         self.open.as_ref().is_some_and(|open| open.modified)
     }
 
-    /// Makes `open` the document shown: selection, filter and caches start afresh.
-    pub(crate) fn show_document(&mut self, open: OpenDocument) {
+    /// Makes `open` the document shown: selection, filter and caches start afresh. The window
+    /// claims the document; when another window already has it open, the user is told.
+    pub(crate) fn show_document(&mut self, mut open: OpenDocument) {
         if let Some(path) = &open.path {
             self.settings.remember_recent(path);
+        }
+        // Release the previous document's claim before claiming (it may be the same file).
+        self.open = None;
+        if let Some(store) = &self.recovery {
+            match store.claim(open.path.as_deref()) {
+                Ok(Some(claim)) => open.claim = Some(claim),
+                Ok(None) => {
+                    self.dialog =
+                        Some(Dialog::OpenElsewhere(open.path.clone().unwrap_or_default()));
+                }
+                // No lock folder: nothing to warn about, nothing to claim.
+                Err(_) => {}
+            }
         }
         self.open = Some(open);
         self.generation += 1;
@@ -305,6 +301,12 @@ impl KoteihyoApp {
         }
     }
 
+    /// One whole frame as eframe runs it: [`logic`](Self::logic), then [`show`](Self::show).
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        self.logic(ui.ctx());
+        self.show(ui);
+    }
+
     /// Draws the whole window and runs the queued requests.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -317,7 +319,6 @@ impl KoteihyoApp {
             self.applied_dark_mode = Some(self.settings.dark_mode);
         }
         self.ime.filter(&ctx);
-        self.handle_close_request(&ctx);
         self.take_dropped_files(&ctx);
         let keyboard_is_free = ctx.memory(|m| m.focused().is_none()) && self.dialog.is_none();
         for command in Command::pressed(&ctx, keyboard_is_free) {
@@ -356,8 +357,19 @@ impl KoteihyoApp {
             self.requests
                 .extend(actions.into_iter().map(Request::Compare));
         } else if let (Some(preview), Some(open)) = (&mut self.print, &self.open) {
+            let has_errors = open
+                .problems
+                .iter()
+                .any(|p| p.severity == crate::model::Severity::Error);
             let actions = egui::CentralPanel::default()
                 .show(ui, |ui| {
+                    // A document with errors prints wrong (an entry in FY0, a reversed span).
+                    if has_errors {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            tr(lang, Key::PrintHasErrors),
+                        );
+                    }
                     preview.ui(
                         ui,
                         &open.document,
@@ -374,7 +386,6 @@ impl KoteihyoApp {
         }
         dialogs::dialogs_ui(&ctx, self);
         self.run_requests(&ctx);
-        self.autosave(&ctx);
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -430,15 +441,6 @@ impl KoteihyoApp {
                 ui.centered_and_justified(|ui| ui.label(tr(lang, Key::NoDocument)));
             }
         });
-    }
-
-    /// Closing the window with unsaved changes asks first (the close is cancelled meanwhile).
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.is_modified() && !self.allow_close
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
-        }
     }
 
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
@@ -497,6 +499,9 @@ impl KoteihyoApp {
             }
             Request::Resolve(pending, choice) => self.resolve(ctx, pending, choice),
             Request::SaveOverwriting(path) => self.save_to(&path, true),
+            Request::SaveDroppingComments(path, overwrite_changed) => {
+                self.save_checked(&path, overwrite_changed, true);
+            }
             Request::SaveRevision(label, shift) => self.save_revision(&label, shift),
             Request::Recover(file, restore) => self.recover(&file, restore),
             Request::Print(action) => self.run_print_action(action),
@@ -560,20 +565,5 @@ impl KoteihyoApp {
             Command::Settings => self.dialog = Some(Dialog::Settings),
             Command::About => self.dialog = Some(Dialog::About),
         }
-    }
-}
-
-impl eframe::App for KoteihyoApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
-    }
-
-    /// A clean exit removes the recovery file: there is nothing to recover.
-    fn on_exit(&mut self) {
-        self.discard_recovery();
     }
 }

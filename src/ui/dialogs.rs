@@ -45,6 +45,32 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
             })
             .inner
         }),
+        Dialog::DropComments(path, overwrite_changed) => modal(ctx, "comments", |ui| {
+            ui.heading(tr(lang, Key::CommentsTitle));
+            ui.label(path.display().to_string());
+            ui.label(tr(lang, Key::CommentsText));
+            ui.horizontal(|ui| {
+                let drop = ui.button(tr(lang, Key::CommentsDropAndSave)).clicked();
+                if drop {
+                    app.request(Request::SaveDroppingComments(
+                        path.clone(),
+                        overwrite_changed,
+                    ));
+                }
+                let save_as = ui.button(tr(lang, Key::CommandSaveAs)).clicked();
+                if save_as {
+                    app.request(Request::Command(crate::ui::command::Command::SaveAs));
+                }
+                drop | save_as | ui.button(tr(lang, Key::Cancel)).clicked()
+            })
+            .inner
+        }),
+        Dialog::OpenElsewhere(path) => modal(ctx, "elsewhere", |ui| {
+            ui.heading(tr(lang, Key::OpenElsewhereTitle));
+            ui.label(path.display().to_string());
+            ui.label(tr(lang, Key::OpenElsewhereText));
+            ui.button(tr(lang, Key::Ok)).clicked()
+        }),
         Dialog::NewRevision(label, shift) => revision_ui(ctx, app, label, shift, lang),
         Dialog::Recovery(found) => {
             recovery_ui(ctx, app, &found, lang);
@@ -156,41 +182,34 @@ fn recovery_ui(
     });
 }
 
-/// 「2026-11-24 09:30:00 UTC」 (or "… ago" in minutes when recent).
+/// 「2026-11-24 18:30（12分前）」 in the computer's own time zone.
 fn describe_time(time: std::time::SystemTime, lang: Lang) -> String {
     let ago = std::time::SystemTime::now()
         .duration_since(time)
         .unwrap_or_default()
         .as_secs()
         / 60;
-    let seconds = time
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
-        .as_secs();
-    let (days, rest) = (seconds / 86_400, seconds % 86_400);
-    let (year, month, day) = civil_from_days(days as i64);
-    let clock = format!(
-        "{year}-{month:02}-{day:02} {:02}:{:02} UTC",
-        rest / 3600,
-        rest % 3600 / 60
-    );
+    let clock = local_time(time, jiff::tz::TimeZone::system());
     match lang {
         Lang::Ja => format!("{clock}（{ago}分前）"),
         Lang::En => format!("{clock} ({ago} min ago)"),
     }
 }
 
-/// The calendar date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
+/// `time` as 「2026-11-24 18:30」 in `zone` (the UTC offset shown when the zone has no name
+/// of its own, as a machine without time-zone data).
+fn local_time(time: std::time::SystemTime, zone: jiff::tz::TimeZone) -> String {
+    match jiff::Timestamp::try_from(time) {
+        Ok(timestamp) => {
+            let zoned = timestamp.to_zoned(zone);
+            let name = zoned.time_zone().iana_name().map_or_else(
+                || format!(" (UTC{})", zoned.strftime("%:z")),
+                |_| String::new(),
+            );
+            format!("{}{name}", zoned.strftime("%Y-%m-%d %H:%M"))
+        }
+        Err(_) => "?".to_owned(),
+    }
 }
 
 fn settings_ui(ctx: &egui::Context, app: &mut KoteihyoApp, lang: Lang) -> bool {
@@ -237,12 +256,15 @@ fn settings_ui(ctx: &egui::Context, app: &mut KoteihyoApp, lang: Lang) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::civil_from_days;
+    use super::local_time;
+    use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_416), (2025, 11, 24));
-        assert_eq!(civil_from_days(19_417), (2023, 3, 1));
+    fn recovery_times_are_local() {
+        let time = UNIX_EPOCH + Duration::from_secs(1_764_000_000); // 2025-11-24 16:00 UTC
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").expect("time-zone data");
+        assert_eq!(local_time(time, tokyo), "2025-11-25 01:00");
+        let fixed = jiff::tz::TimeZone::fixed(jiff::tz::offset(9));
+        assert_eq!(local_time(time, fixed), "2025-11-25 01:00 (UTC+09:00)");
     }
 }

@@ -3,16 +3,13 @@
 //! Every write of the user's file goes through `io::save` (atomic, with a `.bak`).
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::SystemTime;
 
 use crate::edit::new_revision;
 use crate::io;
 use crate::model::{Document, Legend, seed_columns};
 use crate::ui::app::{Choice, Dialog, KoteihyoApp, OpenDocument, Pending};
 use crate::ui::i18n::{Key, tr};
-
-/// Unsaved changes are copied to the recovery folder this long after they were made.
-pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
 
 /// What a file on disk looked like when it was loaded or saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,10 +33,14 @@ impl FileStamp {
 impl KoteihyoApp {
     /// Opens a roadmap file. On failure the error is shown and the current document stays.
     pub fn open_path(&mut self, path: &Path) {
-        match io::load(path) {
-            Ok(document) => {
-                let open =
-                    OpenDocument::new(Some(path.to_path_buf()), document, FileStamp::of(path));
+        match io::load_with_text(path) {
+            Ok(loaded) => {
+                let mut open = OpenDocument::new(
+                    Some(path.to_path_buf()),
+                    loaded.document,
+                    FileStamp::of(path),
+                );
+                open.has_comments = io::has_comments(&loaded.text);
                 self.show_document(open);
             }
             Err(error) => self.dialog = Some(Dialog::LoadError(error.to_string())),
@@ -114,12 +115,28 @@ impl KoteihyoApp {
     }
 
     /// Saves atomically to `path` (keeping `.bak`). Unless `overwrite_changed`, a file changed on
-    /// disk since it was loaded is not overwritten: the user is asked first.
+    /// disk since it was loaded is not overwritten: the user is asked first; so too before
+    /// saving over the file's comments.
     pub fn save_to(&mut self, path: &Path, overwrite_changed: bool) {
+        self.save_checked(path, overwrite_changed, false);
+    }
+
+    /// [`save_to`](Self::save_to), with the comments question already answered when
+    /// `drop_comments`.
+    pub(crate) fn save_checked(
+        &mut self,
+        path: &Path,
+        overwrite_changed: bool,
+        drop_comments: bool,
+    ) {
         let Some(open) = &mut self.open else { return };
         let same_file = open.path.as_deref() == Some(path);
         if same_file && !overwrite_changed && FileStamp::of(path) != open.stamp {
             self.dialog = Some(Dialog::ChangedOnDisk(path.to_path_buf()));
+            return;
+        }
+        if same_file && open.has_comments && !drop_comments {
+            self.dialog = Some(Dialog::DropComments(path.to_path_buf(), overwrite_changed));
             return;
         }
         match io::save(path, &open.document) {
@@ -127,11 +144,19 @@ impl KoteihyoApp {
                 let previous_path = open.path.replace(path.to_path_buf());
                 open.saved = open.document.clone();
                 open.stamp = FileStamp::of(path);
+                // The file now written has no comments; a comment-bearing file saved under
+                // another name keeps its comments, and the window now edits the new file.
+                open.has_comments = false;
                 open.changed();
                 self.settings.remember_recent(path);
                 if let Some(store) = &self.recovery {
                     let _ = store.discard(previous_path.as_deref());
                     let _ = store.discard(Some(path));
+                    // The claim follows the document to its new name.
+                    if previous_path.as_deref() != Some(path) {
+                        open.claim = None;
+                        open.claim = store.claim(Some(path)).ok().flatten();
+                    }
                 }
                 self.autosaved_generation = self.generation;
             }
@@ -161,35 +186,6 @@ impl KoteihyoApp {
         }
     }
 
-    /// Copies unsaved changes to the recovery folder [`AUTOSAVE_AFTER`] after they were made.
-    pub(crate) fn autosave(&mut self, ctx: &egui::Context) {
-        let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
-            return;
-        };
-        if !open.modified || self.generation == self.autosaved_generation {
-            self.autosave_due = None;
-            return;
-        }
-        let now = Instant::now();
-        let due = *self.autosave_due.get_or_insert(now + AUTOSAVE_AFTER);
-        if now < due {
-            ctx.request_repaint_after(due - now);
-            return;
-        }
-        // A failed autosave is retried at the next change; the user's file is never touched.
-        let _ = store.write(open.path.as_deref(), &open.document, SystemTime::now());
-        self.autosaved_generation = self.generation;
-        self.autosave_due = None;
-    }
-
-    /// Writes the recovery copy now (tests; and before risky operations).
-    pub fn autosave_now(&mut self) {
-        if let (Some(store), Some(open)) = (&self.recovery, &self.open) {
-            let _ = store.write(open.path.as_deref(), &open.document, SystemTime::now());
-            self.autosaved_generation = self.generation;
-        }
-    }
-
     /// Removes the recovery copy of the open document (saved, discarded, or a clean exit).
     pub(crate) fn discard_recovery(&mut self) {
         if let (Some(store), Some(open)) = (&self.recovery, &self.open) {
@@ -200,7 +196,17 @@ impl KoteihyoApp {
     /// Offers to restore recovery files left by a session that did not end cleanly.
     pub fn offer_recovery(&mut self) {
         let Some(store) = &self.recovery else { return };
-        let found: Vec<io::Recovery> = store.list().into_iter().filter_map(Result::ok).collect();
+        // Another running window's copy is its live work, not something to recover.
+        let own = self
+            .open
+            .as_ref()
+            .map(|open| store.file_for(open.path.as_deref()));
+        let found: Vec<io::Recovery> = store
+            .list()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|r| own.as_ref() == Some(&r.recovery_file) || !store.in_use(&r.recovery_file))
+            .collect();
         if !found.is_empty() {
             self.dialog = Some(Dialog::Recovery(found));
         }

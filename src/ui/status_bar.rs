@@ -49,6 +49,18 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
                 app.show_problems = !app.show_problems;
             }
         }
+        if open.has_comments {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, tr(lang, Key::StatusHasComments));
+        }
+        if let Some(error) = &app.autosave_error {
+            ui.separator();
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                tr(lang, Key::StatusAutosaveFailed),
+            )
+            .on_hover_text(error);
+        }
     });
 }
 

@@ -53,7 +53,7 @@ pub fn harness_for(app: KoteihyoApp) -> Harness<'static, KoteihyoApp> {
     Harness::builder()
         .with_size(vec2(1600.0, 1000.0))
         .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
 }
 
 /// The open document.

@@ -299,3 +299,24 @@ fn user_default_is_a_recovery_folder() {
         );
     }
 }
+
+#[test]
+fn a_claimed_document_is_in_use_until_released() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = RecoveryStore::new(dir.path());
+    let original = dir.path().join("roadmap.ron");
+    let file = store
+        .write(Some(&original), &sample("live"), at(1_700_000_000, 0))
+        .expect("write");
+    assert!(!store.in_use(&file), "nobody has it open");
+    let claim = store.claim(Some(&original)).expect("lockable");
+    assert!(claim.is_some());
+    assert!(store.in_use(&file), "another window sees it in use");
+    assert!(
+        store.claim(Some(&original)).expect("lockable").is_none(),
+        "a second window cannot claim it"
+    );
+    assert_eq!(recoveries(&store).len(), 1, "the claim is no recovery file");
+    drop(claim);
+    assert!(!store.in_use(&file));
+}

@@ -1,0 +1,113 @@
+//! What runs whether or not the window is drawn — eframe calls `App::logic` also while the
+//! window is minimised or hidden, and `App::ui` only when it is shown: the close request (with
+//! unsaved work: ask, never close silently), autosave with its retries, and the exit.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::ui::app::{Dialog, KoteihyoApp, Pending};
+
+/// Unsaved changes are copied to the recovery folder this long after they were made.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
+
+impl KoteihyoApp {
+    /// The frame's work that draws nothing: runs before every drawn frame and also while the
+    /// window is minimised or hidden (eframe's `App::logic`).
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.handle_close_request(ctx);
+        self.autosave(ctx);
+    }
+
+    /// Closing the window with unsaved changes asks first, even when the window is minimised
+    /// or hidden (a taskbar 閉じる, logging off): the close is cancelled, the work is copied to
+    /// the recovery folder at once, and the window comes back to show the question.
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !(ctx.input(|i| i.viewport().close_requested())
+            && self.is_modified()
+            && !self.allow_close)
+        {
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        // If the system closes us anyway (logging off), the work is in the recovery folder.
+        self.autosave_now();
+        self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Visible(true));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+        ctx.request_repaint();
+    }
+
+    /// Copies unsaved changes to the recovery folder [`AUTOSAVE_AFTER`] after they were made;
+    /// a failure is shown in the status bar and tried again as long after.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let (Some(_), Some(open)) = (&self.recovery, &self.open) else {
+            return;
+        };
+        if !open.modified || self.generation == self.autosaved_generation {
+            self.autosave_due = None;
+            return;
+        }
+        let now = Instant::now();
+        let due = *self.autosave_due.get_or_insert(now + self.autosave_delay);
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        if !self.autosave_now() {
+            self.autosave_due = Some(now + self.autosave_delay);
+            ctx.request_repaint_after(self.autosave_delay);
+        }
+    }
+
+    /// Writes the recovery copy now; false when it could not be written (the reason is kept
+    /// in `autosave_error` for the status bar). The user's file is never touched.
+    pub fn autosave_now(&mut self) -> bool {
+        let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
+            return false;
+        };
+        match store.write(open.path.as_deref(), &open.document, SystemTime::now()) {
+            Ok(_) => {
+                self.autosaved_generation = self.generation;
+                self.autosave_due = None;
+                self.autosave_error = None;
+                true
+            }
+            Err(error) => {
+                self.autosave_error = Some(error.to_string());
+                false
+            }
+        }
+    }
+
+    /// The window is closing for good: the recovery copy is removed only when there is no
+    /// unsaved work (saved, or the user said 保存しない); otherwise it is brought up to date
+    /// and kept, to be offered at the next start.
+    pub fn exit(&mut self) {
+        if self.is_modified() {
+            if self.generation != self.autosaved_generation {
+                self.autosave_now();
+            }
+        } else {
+            self.discard_recovery();
+        }
+    }
+}
+
+impl eframe::App for KoteihyoApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        KoteihyoApp::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    /// Removes the recovery file only when nothing is unsaved.
+    fn on_exit(&mut self) {
+        self.exit();
+    }
+}

@@ -1,0 +1,55 @@
+//! The document being edited: its file, undo history, problems and what the window knows of
+//! the file on disk.
+
+use std::path::PathBuf;
+
+use crate::edit::History;
+use crate::model::{Document, Problem, validate};
+use crate::ui::files::FileStamp;
+
+/// The document being edited.
+pub struct OpenDocument {
+    /// The file it came from or was saved to; `None` until a new document is first saved.
+    pub path: Option<PathBuf>,
+    /// The document.
+    pub document: Document,
+    /// Its validation problems.
+    pub problems: Vec<Problem>,
+    /// Undo and redo.
+    pub history: History,
+    /// Whether it differs from the file.
+    pub modified: bool,
+    /// The document as last loaded or saved.
+    pub(crate) saved: Document,
+    /// The file on disk as last loaded or saved, to notice changes made elsewhere.
+    pub(crate) stamp: Option<FileStamp>,
+    /// The file as opened has comments, which saving over it would drop: the user is asked.
+    pub has_comments: bool,
+    /// This window's claim on the document (other windows see it open); `None` when another
+    /// window had it first or no claim could be made.
+    pub(crate) claim: Option<crate::io::FileLock>,
+}
+
+impl OpenDocument {
+    /// A document as loaded from `path` (or new, for `None`): nothing to undo, unmodified.
+    #[must_use]
+    pub fn new(path: Option<PathBuf>, document: Document, stamp: Option<FileStamp>) -> Self {
+        Self {
+            path,
+            problems: validate(&document),
+            saved: document.clone(),
+            document,
+            history: History::default(),
+            modified: false,
+            stamp,
+            has_comments: false,
+            claim: None,
+        }
+    }
+
+    /// After any change: validation and the modified mark follow the document.
+    pub(crate) fn changed(&mut self) {
+        self.problems = validate(&self.document);
+        self.modified = self.document != self.saved;
+    }
+}
