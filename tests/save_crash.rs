@@ -156,8 +156,8 @@ fn killed_while_saving_leaves_a_whole_file() {
         assert!(
             name == "roadmap.ron"
                 || name == "roadmap.ron.bak"
-                || name.starts_with(".roadmap.ron.tmp-")
-                || name.starts_with(".roadmap.ron.bak.tmp-"),
+                || (name.starts_with(".roadmap.ron~") && name.ends_with(".tmp"))
+                || (name.starts_with(".roadmap.ron.bak~") && name.ends_with(".tmp")),
             "unexpected file {name} among {names:?}"
         );
     }
