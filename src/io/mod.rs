@@ -143,3 +143,24 @@ pub fn save_text_locked(path: &Path, text: &str) -> Result<(), SaveError> {
     }
     write_atomic(path, text.as_bytes(), true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_too_large_to_open_again_is_never_saved() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.ron");
+        std::fs::write(&path, "(format_version: 1)").expect("seed");
+        let too_large = " ".repeat(usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX) + 1);
+        let error = save_text(&path, &too_large).expect_err("refused");
+        assert_eq!(error.stage, "the saved file would be too large to open again");
+        assert!(error.to_string().contains("the previous file is unchanged"), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "(format_version: 1)"
+        );
+        assert!(!backup_path(&path).exists());
+    }
+}
