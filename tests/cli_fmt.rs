@@ -16,7 +16,9 @@ fn fmt(args: &[&Path], home: &Path) -> Output {
 }
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 #[test]
@@ -45,9 +47,10 @@ fn comments_after_raw_strings_and_char_escapes_are_kept() {
 #[test]
 fn a_canonical_file_with_crlf_or_a_byte_order_mark_is_canonical() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let canonical =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"))
-            .expect("read");
+    let canonical = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"),
+    )
+    .expect("read");
     let windows = dir.path().join("windows.ron");
     fs::write(&windows, canonical.replace('\n', "\r\n")).expect("write");
     let marked = dir.path().join("marked.ron");
@@ -56,9 +59,15 @@ fn a_canonical_file_with_crlf_or_a_byte_order_mark_is_canonical() {
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     // A non-canonical CRLF file is formatted and keeps its CRLF endings.
     let messy = dir.path().join("messy.ron");
-    let compact: String = canonical.lines().map(|l| format!("{}\r\n", l.trim_start())).collect();
+    let compact: String = canonical
+        .lines()
+        .map(|l| format!("{}\r\n", l.trim_start()))
+        .collect();
     fs::write(&messy, &compact).expect("write");
     let output = fmt(&[&messy], dir.path());
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    assert_eq!(fs::read_to_string(&messy).expect("read"), canonical.replace('\n', "\r\n"));
+    assert_eq!(
+        fs::read_to_string(&messy).expect("read"),
+        canonical.replace('\n', "\r\n")
+    );
 }

@@ -16,7 +16,9 @@ fn compact_example() -> String {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"),
     )
     .expect("read the example");
-    text.lines().map(|line| format!("{}\n", line.trim_start())).collect()
+    text.lines()
+        .map(|line| format!("{}\n", line.trim_start()))
+        .collect()
 }
 
 fn canonical_example() -> String {
@@ -65,8 +67,16 @@ fn fmt_through_a_symbolic_link_saves_the_shared_file() {
     std::os::unix::fs::symlink("shared/real.ron", &link).expect("link");
     let output = fmt(dir.path(), &link);
     assert!(output.status.success(), "{output:?}");
-    assert!(fs::symlink_metadata(&link).expect("stat").file_type().is_symlink());
-    assert_eq!(fs::read_to_string(&real).expect("read"), canonical_example());
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("stat")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real).expect("read"),
+        canonical_example()
+    );
     assert_eq!(
         fs::read_to_string(dir.path().join("shared/real.ron.bak")).expect("backup"),
         compact_example()
@@ -83,7 +93,10 @@ fn fmt_keeps_hard_links_together() {
     fs::hard_link(&mine, &theirs).expect("hard link");
     let output = fmt(dir.path(), &mine);
     assert!(output.status.success(), "{output:?}");
-    assert_eq!(fs::read_to_string(&theirs).expect("read"), canonical_example());
+    assert_eq!(
+        fs::read_to_string(&theirs).expect("read"),
+        canonical_example()
+    );
     assert_eq!(fs::metadata(&mine).expect("stat").nlink(), 2);
 }
 
@@ -100,8 +113,14 @@ fn fmt_keeps_owner_group_and_mode() {
     let output = fmt(dir.path(), &file);
     assert!(output.status.success(), "{output:?}");
     let meta = fs::metadata(&file).expect("stat");
-    assert_eq!((meta.uid(), meta.gid(), meta.mode() & 0o777), (65534, 65534, 0o640));
-    assert_eq!(fs::read_to_string(&file).expect("read"), canonical_example());
+    assert_eq!(
+        (meta.uid(), meta.gid(), meta.mode() & 0o777),
+        (65534, 65534, 0o640)
+    );
+    assert_eq!(
+        fs::read_to_string(&file).expect("read"),
+        canonical_example()
+    );
 }
 
 /// A colleague (here `nobody`, in the file's group) saves a file owned by someone else in a
@@ -124,7 +143,13 @@ fn a_colleague_saving_a_group_shared_file_keeps_its_owner_and_group() {
     fs::set_permissions(&file, fs::Permissions::from_mode(0o664)).expect("chmod 664");
     let inode = fs::metadata(&file).expect("stat").ino();
     let output = Command::new("setpriv")
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", KOTEIHYO, "fmt"])
+        .args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            KOTEIHYO,
+            "fmt",
+        ])
         .arg(&file)
         .env("HOME", &shared)
         .output()
@@ -136,7 +161,10 @@ fn a_colleague_saving_a_group_shared_file_keeps_its_owner_and_group() {
         (0, 65534, 0o664, inode),
         "the same file, its owner, group and mode kept"
     );
-    assert_eq!(fs::read_to_string(&file).expect("read"), canonical_example());
+    assert_eq!(
+        fs::read_to_string(&file).expect("read"),
+        canonical_example()
+    );
     assert_eq!(
         fs::read_to_string(shared.join("roadmap.ron.bak")).expect("backup"),
         compact_example()
@@ -147,7 +175,10 @@ fn a_colleague_saving_a_group_shared_file_keeps_its_owner_and_group() {
 /// blocked every save of a process with that id — always PID 1 in a container.
 #[test]
 fn a_leftover_temporary_file_does_not_block_a_save_as_pid_1() {
-    let options: &[&[&str]] = &[&["--user", "--map-root-user", "--pid", "--fork"], &["--pid", "--fork"]];
+    let options: &[&[&str]] = &[
+        &["--user", "--map-root-user", "--pid", "--fork"],
+        &["--pid", "--fork"],
+    ];
     let Some(options) = options.iter().find(|options| {
         Command::new("unshare")
             .args(**options)
@@ -169,7 +200,10 @@ fn a_leftover_temporary_file_does_not_block_a_save_as_pid_1() {
         .output()
         .expect("run unshare");
     assert!(output.status.success(), "{output:?}");
-    assert_eq!(fs::read_to_string(&file).expect("read"), canonical_example());
+    assert_eq!(
+        fs::read_to_string(&file).expect("read"),
+        canonical_example()
+    );
 }
 
 /// Two `fmt` runs at once: the second waits for the first, finds the file canonical and
@@ -197,7 +231,10 @@ fn two_saves_at_once_keep_the_original_in_the_backup() {
         for mut child in children {
             assert!(child.wait().expect("wait").success());
         }
-        assert_eq!(fs::read_to_string(&file).expect("read"), canonical_example());
+        assert_eq!(
+            fs::read_to_string(&file).expect("read"),
+            canonical_example()
+        );
         assert_eq!(
             fs::read_to_string(&backup).expect("backup"),
             compact_example(),

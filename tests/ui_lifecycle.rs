@@ -44,7 +44,7 @@ fn minimised() -> egui::RawInput {
 /// Changes the open document's title without any drawing.
 fn edit_title(app: &mut KoteihyoApp, title: &str) {
     let mut meta = app.open.as_ref().expect("open").document.meta.clone();
-    meta.title = title.to_owned();
+    title.clone_into(&mut meta.title);
     app.apply_edit(&Edit::SetMeta(meta), None);
     assert!(app.is_modified());
 }

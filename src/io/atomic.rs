@@ -29,7 +29,7 @@ const NAME_MAX: usize = 255;
 const TEMP_NAME_PART: usize = 96;
 
 /// Temporary files of a save that is this old are leftovers of a crash and are removed.
-const LEFTOVER_AGE: Duration = Duration::from_secs(10 * 60);
+const LEFTOVER_AGE: Duration = Duration::from_mins(10);
 
 /// Symbolic links followed at most, as the operating systems' own limit.
 const MAX_LINKS: usize = 40;
@@ -292,7 +292,7 @@ fn remove_leftovers(target: &Path) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let ours = name.len() == prefix.len() + 8 + 4
             && name.starts_with(&prefix)
-            && name.ends_with(".tmp");
+            && Path::new(&name).extension() == Some(std::ffi::OsStr::new("tmp"));
         let earlier = name.strip_prefix(&old_style).is_some_and(|rest| {
             rest.split('-').count() == 2 && rest.split('-').all(|n| n.parse::<u64>().is_ok())
         });

@@ -155,8 +155,14 @@ mod tests {
         std::fs::write(&path, "(format_version: 1)").expect("seed");
         let too_large = " ".repeat(usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX) + 1);
         let error = save_text(&path, &too_large).expect_err("refused");
-        assert_eq!(error.stage, "the saved file would be too large to open again");
-        assert!(error.to_string().contains("the previous file is unchanged"), "{error}");
+        assert_eq!(
+            error.stage,
+            "the saved file would be too large to open again"
+        );
+        assert!(
+            error.to_string().contains("the previous file is unchanged"),
+            "{error}"
+        );
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),
             "(format_version: 1)"
