@@ -61,7 +61,7 @@ fn a_canonical_file_with_crlf_or_a_byte_order_mark_is_canonical() {
     let messy = dir.path().join("messy.ron");
     let compact: String = canonical
         .lines()
-        .map(|l| format!("{}\r\n", l.trim_start()))
+        .flat_map(|line| [line.trim_start(), "\r\n"])
         .collect();
     fs::write(&messy, &compact).expect("write");
     let output = fmt(&[&messy], dir.path());

@@ -17,7 +17,7 @@ fn compact_example() -> String {
     )
     .expect("read the example");
     text.lines()
-        .map(|line| format!("{}\n", line.trim_start()))
+        .flat_map(|line| [line.trim_start(), "\n"])
         .collect()
 }
 
