@@ -150,6 +150,7 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
         0.4,
     );
     let homes = Homes::of(old, new, &domains);
+    let old_domain_of = domains.by_new(new.domains.len());
     for (new_index, domain) in new.domains.iter().enumerate() {
         let name = domain.display_name();
         let record = Record {
@@ -157,7 +158,7 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
             domain: &name,
             label: name.clone(),
         };
-        let Some(&(old_index, _, pairing)) = domains.pairs.iter().find(|p| p.1 == new_index) else {
+        let Some((old_index, pairing)) = old_domain_of[new_index] else {
             out.push(record.one_side(&domain.id, &domain_fields(domain), true));
             // A new domain's roadblocks are new with it, except those that came from another
             // domain: those moved (as the removed domain's, seen the other way round).
