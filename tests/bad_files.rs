@@ -19,6 +19,18 @@ const EXPECTED: &[(&str, &str)] = &[
     ("duplicate-ids.ron", "more than once"),
     ("empty.ron", "is empty"),
     ("end-before-start.ron", "before it starts"),
+    (
+        "entry-year-0.ron",
+        "starts in FY0, outside the supported years FY1868 to FY2200",
+    ),
+    (
+        "entry-year-bigq.ron",
+        "first year FY600000000 is outside the supported years",
+    ),
+    (
+        "first-year-2147483647.ron",
+        "first year FY2147483647 is outside the supported years",
+    ),
     ("future-version.ron", "format_version 99"),
     // Found by `cargo fuzz run load` (fuzz/): the messages named our internal `FileIn` type.
     (
