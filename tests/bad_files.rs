@@ -16,6 +16,15 @@ const EXPECTED: &[(&str, &str)] = &[
     ("char-too-long.ron", "valid roadmap"),
     ("deep-nesting-lists.ron", "nests deeper"),
     ("deep-nesting.ron", "nests deeper"),
+    // `fmt` used to keep one of the two silently.
+    (
+        "dup-category-letter.ron",
+        "the category letter A is listed twice",
+    ),
+    (
+        "dup-map-key.ron",
+        "the header override `Roadblock` is given twice",
+    ),
     ("duplicate-ids.ron", "more than once"),
     ("empty.ron", "is empty"),
     ("end-before-start.ron", "before it starts"),
@@ -132,6 +141,28 @@ fn every_bad_file_gets_its_message() {
             !message.contains("FileIn"),
             "{name}: the message names an internal type: {message:?}"
         );
+    }
+}
+
+#[test]
+fn repeated_keys_are_refused_where_they_stand() {
+    for (name, line, column) in [
+        // The second `Roadblock` key.
+        ("dup-map-key.ron", 40, 53),
+        // The `]` just after the second 'A'.
+        ("dup-category-letter.ron", 45, 38),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/bad")
+            .join(name);
+        match load_with_text(&path) {
+            Err(LoadError::Parse { error, .. }) => assert_eq!(
+                (error.position.line, error.position.column),
+                (line, column),
+                "{name}: {error:?}"
+            ),
+            other => panic!("{name}: expected a parse error, got {other:?}"),
+        }
     }
 }
 
