@@ -166,6 +166,30 @@ fn repeated_keys_are_refused_where_they_stand() {
     }
 }
 
+/// A roadmap whose brackets nest `depth` deep: the top level, the legend, then lists.
+fn nested(depth: usize) -> String {
+    let lists = depth - 2;
+    format!(
+        "(format_version: 1, legend: (caption: \"\", categories: {}{}))",
+        "[".repeat(lists),
+        "]".repeat(lists)
+    )
+}
+
+#[test]
+fn the_nesting_limit_says_how_deep() {
+    let limit = koteihyo::io::parse_ron(&nested(33)).expect_err("too deep");
+    assert!(
+        limit
+            .message
+            .starts_with("the file nests deeper than 32 levels;"),
+        "{limit:?}"
+    );
+    // 32 levels are read on (and fail for another reason).
+    let within = koteihyo::io::parse_ron(&nested(32)).expect_err("not a roadmap");
+    assert!(!within.message.contains("nests deeper"), "{within:?}");
+}
+
 #[test]
 fn no_command_panics_on_bad_files() {
     let exe = env!("CARGO_BIN_EXE_koteihyo");
