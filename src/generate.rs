@@ -183,14 +183,14 @@ fn rewrite_roadblock(roadblock: &mut Roadblock, id: Id, corpus: &[String], rando
 
 /// Puts `entry` at a random span inside the chart's years (keeping its length when it fits).
 fn move_within(entry: &mut TimelineEntry, first: i32, years: i32, random: &mut Random) {
-    let length = (entry.end.year.0 - entry.start.year.0).clamp(0, years - 1);
-    let start = first + random.below((years - length).max(1) as usize) as i32;
+    let length = (entry.end.year.0.saturating_sub(entry.start.year.0)).clamp(0, (years - 1).max(0));
+    let start = first.saturating_add(random.below((years - length).max(1) as usize) as i32);
     entry.start = TimePoint {
         year: crate::model::FiscalYear(start),
         ..entry.start
     };
     entry.end = TimePoint {
-        year: crate::model::FiscalYear(start + length),
+        year: crate::model::FiscalYear(start.saturating_add(length)),
         ..entry.end
     };
 }

@@ -16,9 +16,30 @@ const EXPECTED: &[(&str, &str)] = &[
     ("char-too-long.ron", "valid roadmap"),
     ("deep-nesting-lists.ron", "nests deeper"),
     ("deep-nesting.ron", "nests deeper"),
+    // `fmt` used to keep one of the two silently.
+    (
+        "dup-category-letter.ron",
+        "the category letter A is listed twice",
+    ),
+    (
+        "dup-map-key.ron",
+        "the header override `Roadblock` is given twice",
+    ),
     ("duplicate-ids.ron", "more than once"),
     ("empty.ron", "is empty"),
     ("end-before-start.ron", "before it starts"),
+    (
+        "entry-year-0.ron",
+        "starts in FY0, outside the supported years FY1868 to FY2200",
+    ),
+    (
+        "entry-year-bigq.ron",
+        "first year FY600000000 is outside the supported years",
+    ),
+    (
+        "first-year-2147483647.ron",
+        "first year FY2147483647 is outside the supported years",
+    ),
     ("future-version.ron", "format_version 99"),
     // Found by `cargo fuzz run load` (fuzz/): the messages named our internal `FileIn` type.
     (
@@ -121,6 +142,52 @@ fn every_bad_file_gets_its_message() {
             "{name}: the message names an internal type: {message:?}"
         );
     }
+}
+
+#[test]
+fn repeated_keys_are_refused_where_they_stand() {
+    for (name, line, column) in [
+        // The second `Roadblock` key.
+        ("dup-map-key.ron", 40, 53),
+        // The `]` just after the second 'A'.
+        ("dup-category-letter.ron", 45, 38),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/bad")
+            .join(name);
+        match load_with_text(&path) {
+            Err(LoadError::Parse { error, .. }) => assert_eq!(
+                (error.position.line, error.position.column),
+                (line, column),
+                "{name}: {error:?}"
+            ),
+            other => panic!("{name}: expected a parse error, got {other:?}"),
+        }
+    }
+}
+
+/// A roadmap whose brackets nest `depth` deep: the top level, the legend, then lists.
+fn nested(depth: usize) -> String {
+    let lists = depth - 2;
+    format!(
+        "(format_version: 1, legend: (caption: \"\", categories: {}{}))",
+        "[".repeat(lists),
+        "]".repeat(lists)
+    )
+}
+
+#[test]
+fn the_nesting_limit_says_how_deep() {
+    let limit = koteihyo::io::parse_ron(&nested(33)).expect_err("too deep");
+    assert!(
+        limit
+            .message
+            .starts_with("the file nests deeper than 32 levels;"),
+        "{limit:?}"
+    );
+    // 32 levels are read on (and fail for another reason).
+    let within = koteihyo::io::parse_ron(&nested(32)).expect_err("not a roadmap");
+    assert!(!within.message.contains("nests deeper"), "{within:?}");
 }
 
 #[test]

@@ -133,7 +133,8 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
     };
     let mut timeline_fields = field_changes(&timeline_fields(old), &timeline_fields(new));
     for field in &mut timeline_fields {
-        field.shift_quarters = Some((new.timeline.first_year.0 - old.timeline.first_year.0) * 4);
+        field.shift_quarters =
+            Some((i64::from(new.timeline.first_year.0) - i64::from(old.timeline.first_year.0)) * 4);
     }
     out.extend(timeline.pair(
         &"timeline".into(),
@@ -606,8 +607,8 @@ pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> 
     if let Some(old) = old {
         for change in &mut changes {
             change.shift_quarters = match change.field {
-                "start" => Some(new.start.first_quarter() - old.start.first_quarter()),
-                "end" => Some(new.end.last_quarter() - old.end.last_quarter()),
+                "start" => Some(new.start.first_quarter_exact() - old.start.first_quarter_exact()),
+                "end" => Some(new.end.last_quarter_exact() - old.end.last_quarter_exact()),
                 _ => None,
             };
         }

@@ -61,7 +61,7 @@ pub struct FieldChange {
     pub diff: TextChange,
     /// For a start or end: how far it moved, in quarters (4 = one fiscal year later).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shift_quarters: Option<i32>,
+    pub shift_quarters: Option<i64>,
 }
 
 /// A change of one entity.

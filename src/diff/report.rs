@@ -7,7 +7,7 @@ use super::{Change, Comparison, Entity, Pairing, Status};
 
 /// How a shift of `quarters` reads: 「+1 年度」, 「-2 年度」, 「+1 四半期」.
 #[must_use]
-pub fn shift_text(quarters: i32) -> String {
+pub fn shift_text(quarters: i64) -> String {
     if quarters % 4 == 0 {
         format!("{:+} 年度", quarters / 4)
     } else {
@@ -106,6 +106,31 @@ mod tests {
         assert_eq!(shift_text(4), "+1 年度");
         assert_eq!(shift_text(-8), "-2 年度");
         assert_eq!(shift_text(1), "+1 四半期");
+    }
+
+    #[test]
+    fn shifts_of_far_years_are_not_wrapped() {
+        use crate::model::{FiscalYear, TimePoint};
+        // entry-year-bigq.ron against the example read 「(-473743846 年度)」.
+        let old = crate::diff::example("after");
+        let mut new = old.clone();
+        new.timeline.first_year = FiscalYear(600_000_000);
+        let entry = &mut new.domains[0].entries[0];
+        let start_shift = 600_000_000 - i64::from(entry.start.year.0);
+        entry.start = TimePoint::quarter(600_000_000, 1);
+        entry.end = TimePoint::quarter(600_000_000, 4);
+        let text = to_text(&crate::diff::compare(&old, &new));
+        let timeline_shift = 600_000_000 - i64::from(old.timeline.first_year.0);
+        assert!(
+            text.contains(&format!("(+{timeline_shift} 年度)")),
+            "{text}"
+        );
+        assert!(text.contains(&format!("(+{start_shift} 年度)")), "{text}");
+        assert!(!text.contains("(-"), "{text}");
+        assert_eq!(
+            shift_text(i64::from(i32::MIN) * 4 - i64::from(i32::MAX) * 4),
+            "-4294967295 年度"
+        );
     }
 
     #[test]

@@ -51,4 +51,14 @@ mod tests {
             (TimePoint::year(2022), TimePoint::quarter(2023, 2))
         );
     }
+
+    #[test]
+    fn shifting_the_last_fiscal_year_does_not_wrap() {
+        let mut document = Document::default();
+        document.timeline.first_year = FiscalYear(i32::MAX);
+        let next = new_revision(&document, "見直し後", 1);
+        assert_eq!(next.timeline.first_year, FiscalYear(i32::MAX));
+        let back = new_revision(&document, "見直し後", i32::MIN);
+        assert_eq!(back.timeline.first_year, FiscalYear(-1));
+    }
 }

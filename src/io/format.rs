@@ -153,11 +153,11 @@ fn newer_version_error(text: &str, version: u32) -> ParseError {
 /// A sentence for a RON error, in the user's terms where we can.
 fn describe_ron_error(error: &ron::Error) -> String {
     match error {
-        ron::Error::ExceededRecursionLimit => {
-            format!(
-                "the file nests deeper than {RECURSION_LIMIT} levels; a roadmap never does, so it is probably damaged"
-            )
-        }
+        // ron counts two levels per bracket (the list or struct, then its element or field).
+        ron::Error::ExceededRecursionLimit => format!(
+            "the file nests deeper than {} levels; a roadmap never does, so it is probably damaged",
+            RECURSION_LIMIT / 2
+        ),
         ron::Error::Eof => {
             "the file ends too early; it may have been cut off while saving".to_owned()
         }

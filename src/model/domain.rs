@@ -21,7 +21,11 @@ pub struct Domain {
     /// The domain name: 「IRB」, 「アノテーション／ラベリング」.
     pub name: String,
     /// Column headers that differ on this domain's page (the seed's ⑦ says 「対応済みの事項」).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::header_overrides"
+    )]
     pub header_overrides: BTreeMap<ColumnKind, String>,
     /// The roadblock rows, in order.
     #[serde(default)]

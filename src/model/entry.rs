@@ -59,15 +59,19 @@ impl TimelineEntry {
     /// end nor the end the start: the entry keeps at least one quarter.
     #[must_use]
     pub fn dragged(&self, handle: DragHandle, quarters: i32) -> Self {
-        let (first, last) = (self.start.first_quarter(), self.end.last_quarter());
+        let (first, last) = (
+            self.start.first_quarter_exact(),
+            self.end.last_quarter_exact(),
+        );
+        let quarters = i64::from(quarters);
         let (first, last) = match handle {
             DragHandle::Body => (first + quarters, last + quarters),
             DragHandle::Start => ((first + quarters).min(last), last),
             DragHandle::End => (first, (last + quarters).max(first)),
         };
         Self {
-            start: TimePoint::starting_at_quarter(first),
-            end: TimePoint::ending_at_quarter(last),
+            start: TimePoint::starting_at_quarter_exact(first),
+            end: TimePoint::ending_at_quarter_exact(last),
             ..self.clone()
         }
     }
@@ -86,6 +90,7 @@ impl TimelineEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::FiscalYear;
 
     fn entry(start: TimePoint, end: TimePoint) -> TimelineEntry {
         TimelineEntry {
@@ -119,6 +124,25 @@ mod tests {
         assert_eq!(
             (squashed.start, squashed.end),
             (TimePoint::year(2022), TimePoint::quarter(2022, 1))
+        );
+    }
+
+    #[test]
+    fn dragging_at_extreme_years_never_wraps() {
+        let last = entry(TimePoint::year(i32::MAX), TimePoint::year(i32::MAX));
+        let moved = last.dragged(DragHandle::Body, 4);
+        assert_eq!(moved.start.year, FiscalYear(i32::MAX));
+        assert_eq!(moved.end.year, FiscalYear(i32::MAX));
+        let far = entry(TimePoint::year(600_000_000), TimePoint::year(600_000_000));
+        let later = far.dragged(DragHandle::Body, 4);
+        assert_eq!(
+            (later.start, later.end),
+            (TimePoint::year(600_000_001), TimePoint::year(600_000_001))
+        );
+        let first = entry(TimePoint::year(i32::MIN), TimePoint::year(i32::MIN));
+        assert_eq!(
+            first.dragged(DragHandle::Start, -1).start.year,
+            FiscalYear(i32::MIN)
         );
     }
 }

@@ -9,6 +9,7 @@ mod fiscal_year;
 mod id;
 mod roadblock;
 mod timeline;
+mod unique;
 mod validate;
 
 pub use document::{Category, Column, ColumnKind, Document, Legend, Meta, seed_columns};

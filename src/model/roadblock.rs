@@ -18,7 +18,7 @@ pub struct Roadblock {
     /// The title, printed inside 【】 (the brackets are not stored).
     pub title: String,
     /// Category letters from the legend (B・C).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique::category_letters")]
     pub categories: BTreeSet<char>,
     /// The ○ bullets describing the roadblock (the ○ is not stored).
     #[serde(default)]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fiscal_year::{FiscalYear, LabelStyle};
+use super::fiscal_year::{FiscalYear, LabelStyle, year_label};
 
 /// The fiscal-year columns of a roadmap: 「令和４年（2022年）度」 … 「令和６年（2024年）度以降」.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,9 +29,10 @@ impl Timeline {
     #[must_use]
     pub fn column_label(&self, index: usize) -> String {
         let is_last = index + 1 == usize::from(self.years);
-        self.first_year
-            .offset(index as i32)
-            .label(self.label_style, is_last && self.open_ended)
+        // In i64: the columns after FY2147483647 of a damaged file are not wrapped.
+        let year =
+            i64::from(self.first_year.0).saturating_add(i64::try_from(index).unwrap_or(i64::MAX));
+        year_label(year, self.label_style, is_last && self.open_ended)
     }
 
     /// All column labels in order.
@@ -51,13 +52,19 @@ impl Timeline {
     /// The position of the start of `point`, in columns from the left edge of the first column.
     #[must_use]
     pub fn start_position(&self, point: &TimePoint) -> f32 {
-        (point.year.0 - self.first_year.0) as f32 + point.start_fraction()
+        self.years_from_first(point.year) + point.start_fraction()
     }
 
     /// The position of the end of `point`, in columns from the left edge of the first column.
     #[must_use]
     pub fn end_position(&self, point: &TimePoint) -> f32 {
-        (point.year.0 - self.first_year.0) as f32 + point.end_fraction()
+        self.years_from_first(point.year) + point.end_fraction()
+    }
+
+    /// How many years `year` lies after the first column (negative before it), without
+    /// wrapping for years far apart.
+    fn years_from_first(&self, year: FiscalYear) -> f32 {
+        (i64::from(year.0) - i64::from(self.first_year.0)) as f32
     }
 
     /// The same timeline shifted by `n` fiscal years (for a new revision).
@@ -144,16 +151,29 @@ impl TimePoint {
     }
 
     /// The first quarter this point covers, counted from year 0 (FY2022 Q1 is 2022 × 4).
-    /// A month counts as its quarter.
+    /// A month counts as its quarter. Held at the ends of `i32` for years beyond ±536870911
+    /// (outside what `validate` accepts); [`TimePoint::first_quarter_exact`] never is.
     #[must_use]
     pub fn first_quarter(&self) -> i32 {
-        self.year.0 * 4 + i32::from(self.quarter_index_range().0)
+        saturate(self.first_quarter_exact())
     }
 
     /// The last quarter this point covers, counted as in [`TimePoint::first_quarter`].
     #[must_use]
     pub fn last_quarter(&self) -> i32 {
-        self.year.0 * 4 + i32::from(self.quarter_index_range().1)
+        saturate(self.last_quarter_exact())
+    }
+
+    /// [`TimePoint::first_quarter`] in `i64`, exact for every year.
+    #[must_use]
+    pub fn first_quarter_exact(&self) -> i64 {
+        i64::from(self.year.0) * 4 + i64::from(self.quarter_index_range().0)
+    }
+
+    /// [`TimePoint::last_quarter`] in `i64`, exact for every year.
+    #[must_use]
+    pub fn last_quarter_exact(&self) -> i64 {
+        i64::from(self.year.0) * 4 + i64::from(self.quarter_index_range().1)
     }
 
     /// The quarters (0–3) of the fiscal year this point covers.
@@ -168,7 +188,20 @@ impl TimePoint {
     /// A start at absolute quarter `q`: the whole year when it is the year's first quarter.
     #[must_use]
     pub fn starting_at_quarter(q: i32) -> Self {
-        let (year, quarter) = (q.div_euclid(4), q.rem_euclid(4));
+        Self::starting_at_quarter_exact(i64::from(q))
+    }
+
+    /// An end at absolute quarter `q`: the whole year when it is the year's last quarter.
+    #[must_use]
+    pub fn ending_at_quarter(q: i32) -> Self {
+        Self::ending_at_quarter_exact(i64::from(q))
+    }
+
+    /// [`TimePoint::starting_at_quarter`] from an `i64` quarter (the year held at the ends of
+    /// `i32`).
+    #[must_use]
+    pub fn starting_at_quarter_exact(q: i64) -> Self {
+        let (year, quarter) = (saturate(q.div_euclid(4)), q.rem_euclid(4));
         if quarter == 0 {
             Self::year(year)
         } else {
@@ -176,10 +209,11 @@ impl TimePoint {
         }
     }
 
-    /// An end at absolute quarter `q`: the whole year when it is the year's last quarter.
+    /// [`TimePoint::ending_at_quarter`] from an `i64` quarter (the year held at the ends of
+    /// `i32`).
     #[must_use]
-    pub fn ending_at_quarter(q: i32) -> Self {
-        let (year, quarter) = (q.div_euclid(4), q.rem_euclid(4));
+    pub fn ending_at_quarter_exact(q: i64) -> Self {
+        let (year, quarter) = (saturate(q.div_euclid(4)), q.rem_euclid(4));
         if quarter == 3 {
             Self::year(year)
         } else {
@@ -196,6 +230,11 @@ impl TimePoint {
             Some(PartOfYear::Month(m)) => (1..=12).contains(&m),
         }
     }
+}
+
+/// `value` held at the ends of `i32`.
+fn saturate(value: i64) -> i32 {
+    i32::try_from(value).unwrap_or(if value < 0 { i32::MIN } else { i32::MAX })
 }
 
 /// The position of a calendar month inside a fiscal year: April is 0, March is 11.
@@ -295,6 +334,35 @@ mod tests {
             assert_eq!(TimePoint::starting_at_quarter(q).first_quarter(), q);
             assert_eq!(TimePoint::ending_at_quarter(q).last_quarter(), q);
         }
+    }
+
+    #[test]
+    fn extreme_years_never_wrap() {
+        let last = Timeline {
+            first_year: FiscalYear(i32::MAX),
+            years: 3,
+            open_ended: true,
+            label_style: LabelStyle::Seireki,
+        };
+        assert_eq!(
+            last.column_labels(),
+            ["2147483647年度", "2147483648年度", "2147483649年度以降"]
+        );
+        assert_eq!(last.last_year(), FiscalYear(i32::MAX));
+        assert!(last.start_position(&TimePoint::year(i32::MIN)) < -4.0e9);
+        assert!(last.shifted(1).first_year == FiscalYear(i32::MAX));
+        let far = TimePoint::quarter(600_000_000, 4);
+        assert_eq!(far.first_quarter_exact(), 2_400_000_003);
+        assert_eq!(far.last_quarter(), i32::MAX);
+        assert_eq!(TimePoint::year(i32::MIN).first_quarter(), i32::MIN);
+        assert_eq!(
+            TimePoint::starting_at_quarter_exact(far.first_quarter_exact()),
+            far
+        );
+        assert_eq!(
+            TimePoint::year(i32::MAX).shifted(5),
+            TimePoint::year(i32::MAX)
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::document::Document;
 use super::domain::Domain;
+use super::fiscal_year::FiscalYear;
 use super::id::Id;
 use super::timeline::TimePoint;
 
@@ -140,6 +141,7 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
+        self.timeline_years();
         let mut numbers = HashMap::new();
         for domain in &document.domains {
             if let Some(previous) = numbers.insert(domain.number, &domain.name) {
@@ -154,6 +156,33 @@ impl<'a> Checker<'a> {
                 );
             }
             self.domain(domain);
+        }
+    }
+
+    /// The timeline's columns must lie within the supported years: see
+    /// [`FiscalYear::EARLIEST`] (no 和暦 before it) and [`FiscalYear::LATEST`].
+    fn timeline_years(&mut self) {
+        let timeline = &self.document.timeline;
+        if !timeline.first_year.is_supported() {
+            self.push(
+                Severity::Error,
+                Location::document("first_year"),
+                format!(
+                    "the timeline's first year {} is outside {}",
+                    timeline.first_year,
+                    supported_years()
+                ),
+            );
+        } else if !timeline.last_year().is_supported() {
+            self.push(
+                Severity::Error,
+                Location::document("years"),
+                format!(
+                    "the timeline's last year {} is outside {}",
+                    timeline.last_year(),
+                    supported_years()
+                ),
+            );
         }
     }
 
@@ -276,7 +305,24 @@ impl<'a> Checker<'a> {
             );
         }
         for (field, point) in [("start", &entry.start), ("end", &entry.end)] {
-            if !timeline.shows(point.year) {
+            if !point.year.is_supported() {
+                self.push(
+                    Severity::Error,
+                    Location::entity(&entry.id, field),
+                    format!(
+                        "「{}」 in {} {} {}, outside {}",
+                        brief(&entry.label),
+                        domain.display_name(),
+                        if field == "start" {
+                            "starts in"
+                        } else {
+                            "ends in"
+                        },
+                        describe(*point),
+                        supported_years()
+                    ),
+                );
+            } else if !timeline.shows(point.year) {
                 self.push(
                     Severity::Warning,
                     Location::entity(&entry.id, field),
@@ -304,6 +350,15 @@ fn brief(text: &str) -> String {
         quoted.push('…');
     }
     quoted
+}
+
+/// The years a document may use, for messages: 「the supported years FY1868 to FY2200」.
+fn supported_years() -> String {
+    format!(
+        "the supported years {} to {}",
+        FiscalYear::EARLIEST,
+        FiscalYear::LATEST
+    )
 }
 
 /// See [`brief`].

@@ -145,7 +145,7 @@ mod tests {
         let document = example();
         let table = Table::new(&document, 8.0, 0.0, 1000.0, true);
         let mut entry = document.domains[0].entries[0].clone();
-        entry.start = TimePoint::year(document.timeline.first_year.0 + 1);
+        entry.start = TimePoint::year(document.timeline.first_year.0.saturating_add(1));
         entry.end = entry.start;
         entry.open_ended = false;
         let (x0, x1) = table.entry_span(&document.timeline, &entry, 10.0);

@@ -206,3 +206,77 @@ fn messages_quote_long_or_multi_line_texts_briefly() {
     assert_eq!(brief(&"あ".repeat(40)), "あ".repeat(40));
     assert_eq!(brief(&"あ".repeat(41)), format!("{}…", "あ".repeat(40)));
 }
+
+#[test]
+fn years_outside_the_supported_range_are_errors() {
+    // Years `check` used to accept, and the extremes of i32 (FY2147483647 was labelled
+    // 「-2147483648年度」 once a column was added to it).
+    for first in [0, -5, 1867, 2201, 99_999, i32::MAX, i32::MIN] {
+        let mut document = clean();
+        document.timeline.first_year = FiscalYear(first);
+        let problems = validate(&document);
+        let problem = problems
+            .iter()
+            .find(|p| p.location.field == Some("first_year"))
+            .unwrap_or_else(|| panic!("FY{first} accepted: {problems:?}"));
+        assert_eq!(problem.severity, Severity::Error);
+        assert_eq!(
+            problem.message,
+            format!(
+                "the timeline's first year FY{first} is outside the supported years FY1868 to FY2200"
+            )
+        );
+        for p in &problems {
+            assert!(
+                !p.message.contains("-2147483648") || first == i32::MIN,
+                "{p}"
+            );
+        }
+    }
+    // The last column counts too: FY2199 with three columns runs to FY2201.
+    let mut document = clean();
+    document.timeline.first_year = FiscalYear(2199);
+    let all = messages(&document);
+    assert!(
+        all.iter().any(|m| m
+            == "error: the timeline's last year FY2201 is outside the supported years FY1868 to FY2200"),
+        "{all:?}"
+    );
+    // Both ends of the range are fine.
+    for (first, years) in [(1868, 3), (2198, 3)] {
+        let mut document = clean();
+        document.timeline.first_year = FiscalYear(first);
+        document.timeline.years = years;
+        let entry = &mut document.domains[0].entries[0];
+        entry.start = TimePoint::year(first);
+        entry.end = TimePoint::year(first + 2);
+        assert_eq!(messages(&document), Vec::<String>::new(), "FY{first}");
+    }
+}
+
+#[test]
+fn entry_years_outside_the_supported_range_are_errors() {
+    let mut document = clean();
+    document.domains[0].entries[0].start = TimePoint::year(0);
+    document.domains[0].entries[0].end = TimePoint::quarter(600_000_000, 4);
+    let problems = validate(&document);
+    let errors: Vec<_> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| (p.location.field, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                Some("start"),
+                "「改正」 in ① IRB starts in FY0, outside the supported years FY1868 to FY2200"
+            ),
+            (
+                Some("end"),
+                "「改正」 in ① IRB ends in FY600000000 Q4, outside the supported years FY1868 to FY2200"
+            ),
+        ],
+        "{problems:?}"
+    );
+}
