@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::recipes::{Recipe, edit_for, example, recipe};
+use common::recipes::{Recipe, all_ids, edit_for, example, recipe};
 use koteihyo::diff::{Change, Status, compare, diff_text};
 use koteihyo::edit::History;
 use proptest::prelude::*;
@@ -49,6 +49,33 @@ proptest! {
                 if change.status == Status::Added {
                     prop_assert_eq!(field.diff.old_text(), "");
                 }
+            }
+        }
+    }
+
+    /// Issue 13's ⑦ scenario at random: entities added to a copy of 見直し後 are reported as
+    /// added against 見直し前 — never as a change of an entity 見直し前 had (their new ids must
+    /// not be ids the other revision uses, such as the deleted bar d7.t1).
+    #[test]
+    fn entities_added_to_a_revision_are_added_against_the_one_before(
+        recipes in proptest::collection::vec(recipe(), 1..16)
+    ) {
+        let before = koteihyo::io::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-before.ron"),
+        )
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let after = example();
+        let mut edited = after.clone();
+        for recipe in &recipes {
+            let Some((edit, _)) = edit_for(&edited, recipe) else { continue };
+            koteihyo::edit::apply(&mut edited, &edit).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        }
+        let existing: std::collections::HashSet<_> = all_ids(&after).into_iter().collect();
+        let added: std::collections::HashSet<_> =
+            all_ids(&edited).into_iter().filter(|id| !existing.contains(id)).collect();
+        for change in &compare(&before, &edited).changes {
+            if let Some(id) = change.new_id.as_ref().filter(|id| added.contains(*id)) {
+                prop_assert_eq!(change.status, Status::Added, "{} was paired: {:?}", id, change);
             }
         }
     }

@@ -156,3 +156,70 @@ fn snapshot_compare_view() {
     harness.run();
     harness.snapshot("compare_examples");
 }
+
+/// Issue 13's ⑦ scenario: an arrow added to ⑦ in 見直し後 (right-click on FY2023, 新しい工程)
+/// is （新設） against 見直し前 — never an amendment of 見直し前's deleted arrow d7.t1, whose id
+/// the editor once handed out again.
+#[test]
+fn an_arrow_added_to_domain_7_is_new_against_the_revision_before() {
+    let mut harness = harness();
+    harness.state_mut().request(Request::ScrollTo(
+        koteihyo::ui::selection::Selection::Roadblock("d7.r1".into()),
+    ));
+    harness.run();
+    let year_width = harness.state().settings.column_widths.year;
+    let cell = harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Cell,
+            "【AIの特性を配慮した薬事制度・保険制度の整備が必要ではないか】",
+        )
+        .rect();
+    // The second year column (FY2023) of the row.
+    let at = egui::pos2(cell.left() + year_width * 1.5, cell.center().y);
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(at));
+    harness.event(button(true));
+    harness.event(button(false));
+    harness.run();
+    harness
+        .get_by_label("令和５年（2023年）度: 新しい工程")
+        .click();
+    harness.run();
+    let open = harness.state().open.as_ref().expect("open");
+    let added = open.document.domains[6]
+        .entries
+        .last()
+        .expect("an arrow was added")
+        .clone();
+    assert_ne!(added.id.as_str(), "d7.t1", "an id 見直し前 uses");
+    harness
+        .state_mut()
+        .compare_with_path(&example("roadblocks-before.ron"));
+    harness.run();
+    let view = harness.state().compare.as_ref().expect("the view is open");
+    let rows: Vec<_> = view
+        .table()
+        .sections
+        .iter()
+        .flat_map(|section| &section.rows)
+        .filter(|row| row.new_id.as_ref() == Some(&added.id))
+        .collect();
+    assert_eq!(rows.len(), 1, "one row for the new arrow");
+    assert_eq!(rows[0].kind, RowKind::Added);
+    assert_eq!(rows[0].old[0].text(), "（新設）");
+    // 見直し前's d7.t1 is deleted, not amended.
+    let old_rows: Vec<_> = view
+        .table()
+        .sections
+        .iter()
+        .flat_map(|section| &section.rows)
+        .filter(|row| row.old_id.as_ref().is_some_and(|id| id.as_str() == "d7.t1"))
+        .collect();
+    assert_eq!(old_rows.len(), 1);
+    assert_eq!(old_rows[0].kind, RowKind::Removed);
+}

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use koteihyo::edit::{Edit, Entity, ItemList, MergeKey, Parent, fresh_id};
+use koteihyo::edit::{Edit, Entity, ItemList, MergeKey, Parent, fresh_id, new_entry};
 use koteihyo::model::{Document, Id, Item, Marker, Roadblock};
 use proptest::prelude::*;
 
@@ -14,6 +14,7 @@ pub enum Recipe {
     Retitle(usize, String, bool),
     ShiftEntry(usize, i32),
     InsertRoadblock(usize, usize),
+    InsertEntry(usize, usize),
     InsertItem(usize, bool, usize, String),
     Remove(usize),
     MoveRoadblock(usize, usize, usize),
@@ -27,6 +28,7 @@ pub fn recipe() -> impl Strategy<Value = Recipe> {
             .prop_map(|(k, t, m)| Recipe::Retitle(k, t, m)),
         (any::<usize>(), -2..=2i32).prop_map(|(k, n)| Recipe::ShiftEntry(k, n)),
         (any::<usize>(), any::<usize>()).prop_map(|(k, i)| Recipe::InsertRoadblock(k, i)),
+        (any::<usize>(), any::<usize>()).prop_map(|(k, y)| Recipe::InsertEntry(k, y)),
         (
             any::<usize>(),
             any::<bool>(),
@@ -91,6 +93,21 @@ pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKe
                     parent: Parent::Domain(domain.id.clone()),
                     index: *index % 8,
                     entity: Entity::Roadblock(roadblock),
+                },
+                None,
+            )
+        }
+        Recipe::InsertEntry(k, year) => {
+            // A one-year arrow in one of the timeline's years, as a right-click adds it.
+            let domain = pick(&doc.domains, *k)?;
+            let years = usize::from(doc.timeline.years.max(1));
+            let year = doc.timeline.first_year.0 + (year % years) as i32;
+            let entry = new_entry(doc, &domain.id, year, Vec::new(), "新しい工程");
+            (
+                Edit::Insert {
+                    parent: Parent::Domain(domain.id.clone()),
+                    index: domain.entries.len(),
+                    entity: Entity::Entry(entry),
                 },
                 None,
             )
