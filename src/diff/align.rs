@@ -59,7 +59,7 @@ pub fn similarity(a: &str, b: &str) -> f32 {
 /// Pairs `old` with `new` by id, then the rest by `text` similarity of at least `threshold`.
 ///
 /// Near-linear for real documents: identical texts pair first through a hash map, and the
-/// other candidates come from [`similar_pairs`]' prefix filter, not from every pair of texts.
+/// other candidates come from a prefix filter (`diff/similar.rs`), not from every pair of texts.
 pub fn align<T>(
     old: &[T],
     new: &[T],
@@ -87,7 +87,7 @@ pub fn align<T>(
         .filter(|&i| !new_taken[i])
         .map(|i| (i, text(&new[i])))
         .collect();
-    let mut candidates = similar_pairs(&old_texts, &new_texts, threshold);
+    let mut candidates = super::similar::similar_pairs(&old_texts, &new_texts, threshold);
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (_, o, n) in candidates {
         if old_pair[o].is_none() && !new_taken[n] {
@@ -106,130 +106,9 @@ pub fn align<T>(
     }
 }
 
-/// Every pair `(score, old, new)` of the texts with `similarity` ≥ `threshold` (in (0, 1]), found
-/// without comparing every pair: identical texts by a hash map, the rest by prefix filtering
-/// (the set-similarity join "AllPairs").
-///
-/// A text's bigrams (the n-th occurrence of a bigram counted as its own token, so multisets
-/// become sets) are sorted by how rare they are over both lists. Two texts of `x` and `y`
-/// bigrams with Dice ≥ t share `c ≥ t·(x+y)/2` bigrams, hence `c ≥ t·x/(2−t)`; so they share a
-/// bigram among the first `x − ⌈t·x/(2−t)⌉ + 1` of the first text's sorted list and the
-/// corresponding first ones of the other's. Only texts meeting there are compared, and the
-/// comparison is the exact `similarity`: no pair above the threshold is missed.
-fn similar_pairs(
-    old: &[(usize, String)],
-    new: &[(usize, String)],
-    threshold: f32,
-) -> Vec<(f32, usize, usize)> {
-    let mut pairs = Vec::new();
-    // Identical texts: each old text takes the earliest new one still free.
-    let mut identical: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
-    for (position, (_, text)) in new.iter().enumerate() {
-        identical
-            .entry(text.as_str())
-            .or_default()
-            .push_back(position);
-    }
-    let mut new_paired = vec![false; new.len()];
-    let mut old_rest = Vec::new();
-    for (o, text) in old {
-        match identical
-            .get_mut(text.as_str())
-            .and_then(std::collections::VecDeque::pop_front)
-        {
-            Some(position) => {
-                new_paired[position] = true;
-                pairs.push((1.0, *o, new[position].0));
-            }
-            _ => old_rest.push((*o, text.as_str())),
-        }
-    }
-    let new_rest: Vec<(usize, &str)> = new
-        .iter()
-        .zip(&new_paired)
-        .filter(|(_, paired)| !**paired)
-        .map(|((n, text), _)| (*n, text.as_str()))
-        .collect();
-    if old_rest.is_empty() || new_rest.is_empty() {
-        return pairs;
-    }
-    let tokens = |text: &str| -> Vec<(char, char, u32)> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut seen: HashMap<(char, char), u32> = HashMap::new();
-        chars
-            .windows(2)
-            .map(|w| {
-                let count = seen.entry((w[0], w[1])).or_default();
-                *count += 1;
-                (w[0], w[1], *count)
-            })
-            .collect()
-    };
-    let old_tokens: Vec<_> = old_rest.iter().map(|(_, t)| tokens(t)).collect();
-    let new_tokens: Vec<_> = new_rest.iter().map(|(_, t)| tokens(t)).collect();
-    // Sorted once per text: `similarity` would sort both texts' bigrams for every pair.
-    let by_value = |lists: &[Vec<(char, char, u32)>]| -> Vec<Vec<(char, char, u32)>> {
-        lists
-            .iter()
-            .map(|list| {
-                let mut sorted = list.clone();
-                sorted.sort_unstable();
-                sorted
-            })
-            .collect()
-    };
-    let (old_sorted, new_sorted) = (by_value(&old_tokens), by_value(&new_tokens));
-    let mut frequency: HashMap<(char, char, u32), usize> = HashMap::new();
-    for token in old_tokens.iter().chain(&new_tokens).flatten() {
-        *frequency.entry(*token).or_default() += 1;
-    }
-    let prefix = |list: &[(char, char, u32)]| -> Vec<(char, char, u32)> {
-        let mut sorted = list.to_vec();
-        sorted.sort_unstable_by_key(|token| (frequency[token], *token));
-        let length = sorted.len() as f32;
-        let overlap = (threshold * length / (2.0 - threshold)).ceil().max(1.0) as usize;
-        sorted.truncate((sorted.len() + 1).saturating_sub(overlap));
-        sorted
-    };
-    let mut index: HashMap<(char, char, u32), Vec<usize>> = HashMap::new();
-    for (position, list) in new_tokens.iter().enumerate() {
-        for token in prefix(list) {
-            index.entry(token).or_default().push(position);
-        }
-    }
-    let mut compared = vec![usize::MAX; new_rest.len()];
-    for (position, (o, old_text)) in old_rest.iter().enumerate() {
-        let old_length = old_tokens[position].len() + 1;
-        for token in prefix(&old_tokens[position]) {
-            for &candidate in index.get(&token).map_or(&[][..], Vec::as_slice) {
-                if std::mem::replace(&mut compared[candidate], position) == position {
-                    continue;
-                }
-                let (n, new_text) = new_rest[candidate];
-                // The ratio is at most 2·min/(sum): skip pairs whose lengths rule them out.
-                let new_length = new_tokens[candidate].len() + 1;
-                let bound = 2.0 * old_length.min(new_length) as f32
-                    / (old_length + new_length).max(1) as f32;
-                if bound < threshold {
-                    continue;
-                }
-                let score = if *old_text == new_text {
-                    1.0
-                } else {
-                    dice(&old_sorted[position], &new_sorted[candidate])
-                };
-                if score >= threshold {
-                    pairs.push((score, *o, n));
-                }
-            }
-        }
-    }
-    pairs
-}
-
 /// [`similarity`] of two texts given as their sorted, numbered bigrams (the n-th occurrence of
 /// a bigram is its own token, so the set intersection is the multiset one).
-fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
+pub(super) fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -356,58 +235,5 @@ mod tests {
             .collect();
         assert_eq!(forward, backward);
         assert!(reordered(&[(0, 0, Pairing::Id), (1, 1, Pairing::Id)], true).is_empty());
-    }
-
-    /// The specification of `similar_pairs`, comparing every pair: identical texts first (each
-    /// old text, in order, takes the earliest identical new one), then every other pair.
-    fn every_pair(
-        old: &[(usize, String)],
-        new: &[(usize, String)],
-        threshold: f32,
-    ) -> Vec<(f32, usize, usize)> {
-        let mut taken = vec![false; new.len()];
-        let mut pairs = Vec::new();
-        let mut rest = Vec::new();
-        for (o, text) in old {
-            match (0..new.len()).find(|&n| !taken[n] && new[n].1 == *text) {
-                Some(n) => {
-                    taken[n] = true;
-                    pairs.push((1.0, *o, new[n].0));
-                }
-                None => rest.push((*o, text)),
-            }
-        }
-        for (o, text) in rest {
-            for (_, other) in new.iter().enumerate().filter(|(n, _)| !taken[*n]) {
-                let score = similarity(text, &other.1);
-                if score >= threshold {
-                    pairs.push((score, o, other.0));
-                }
-            }
-        }
-        pairs
-    }
-
-    fn sorted(mut pairs: Vec<(f32, usize, usize)>) -> Vec<(f32, usize, usize)> {
-        pairs.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)));
-        pairs
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_prefix_filter_misses_no_similar_pair(
-            old in proptest::collection::vec("[abc工]{0,7}", 0..12),
-            new in proptest::collection::vec("[abc工]{0,7}", 0..12),
-            threshold in 0.3f32..=1.0,
-        ) {
-            let number = |texts: Vec<String>| -> Vec<(usize, String)> {
-                texts.into_iter().enumerate().map(|(i, t)| (i * 3, t)).collect()
-            };
-            let (old, new) = (number(old), number(new));
-            proptest::prop_assert_eq!(
-                sorted(similar_pairs(&old, &new, threshold)),
-                sorted(every_pair(&old, &new, threshold))
-            );
-        }
     }
 }

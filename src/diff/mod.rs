@@ -6,6 +6,7 @@
 pub mod align;
 mod entities;
 pub mod report;
+mod similar;
 pub mod table;
 pub mod text;
 

@@ -97,21 +97,7 @@ pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKe
                 None,
             )
         }
-        Recipe::InsertEntry(k, year) => {
-            // A one-year arrow in one of the timeline's years, as a right-click adds it.
-            let domain = pick(&doc.domains, *k)?;
-            let years = usize::from(doc.timeline.years.max(1));
-            let year = doc.timeline.first_year.0 + (year % years) as i32;
-            let entry = new_entry(doc, &domain.id, year, Vec::new(), "新しい工程");
-            (
-                Edit::Insert {
-                    parent: Parent::Domain(domain.id.clone()),
-                    index: domain.entries.len(),
-                    entity: Entity::Entry(entry),
-                },
-                None,
-            )
-        }
+        Recipe::InsertEntry(k, year) => return insert_entry(doc, *k, *year),
         Recipe::InsertItem(k, done, index, text) => {
             let roadblock = pick(&roadblocks(doc), *k).copied()?;
             let id = fresh_id(doc, &format!("{}.new", roadblock.id));
@@ -162,6 +148,22 @@ pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKe
         }
         Recipe::EndTyping => return None,
     })
+}
+
+/// A one-year arrow in one of the timeline's years, as a right-click on the grid adds it.
+fn insert_entry(doc: &Document, k: usize, year: usize) -> Option<(Edit, Option<MergeKey>)> {
+    let domain = pick(&doc.domains, k)?;
+    let years = usize::from(doc.timeline.years.max(1));
+    let year = doc.timeline.first_year.0 + (year % years) as i32;
+    let entry = new_entry(doc, &domain.id, year, Vec::new(), "新しい工程");
+    Some((
+        Edit::Insert {
+            parent: Parent::Domain(domain.id.clone()),
+            index: domain.entries.len(),
+            entity: Entity::Entry(entry),
+        },
+        None,
+    ))
 }
 
 /// Every removable entity's id: domains, entries, roadblocks and items.
