@@ -8,6 +8,10 @@ use crate::ui::compare::{CompareAction, CompareView, OtherRevision};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::print::{ask_export_path, printer_for};
 
+/// The comparison's file is named after the document with this: 「after-新旧対照表.pdf」,
+/// never the print's 「after.pdf」 (which a drafter may already have).
+pub const COMPARISON_NAME_SUFFIX: &str = "-新旧対照表";
+
 impl KoteihyoApp {
     /// Asks for another revision's file and compares the open document with it.
     pub fn compare_with_file(&mut self) {
@@ -57,7 +61,12 @@ impl KoteihyoApp {
             CompareAction::Close => self.compare = None,
             CompareAction::SavePdf => {
                 let document_path = self.open.as_ref().and_then(|o| o.path.clone());
-                if let Some(path) = ask_export_path(document_path.as_deref(), "pdf", "PDF") {
+                if let Some(path) = ask_export_path(
+                    document_path.as_deref(),
+                    COMPARISON_NAME_SUFFIX,
+                    "pdf",
+                    "PDF",
+                ) {
                     self.save_comparison_pdf(&path);
                 }
             }

@@ -4,7 +4,7 @@
 //! list to jump through (F8 / Shift+F8), and moved timeline entries shown with a ghost bar at
 //! their old years. It follows edits of the open document as they are made.
 
-mod actions;
+pub mod actions;
 mod ghost;
 mod rows;
 

@@ -25,13 +25,13 @@ impl KoteihyoApp {
         match action {
             PrintAction::Close => self.print = None,
             PrintAction::SavePdf => {
-                if let Some(path) = ask_export_path(document_path.as_deref(), "pdf", "PDF") {
+                if let Some(path) = ask_export_path(document_path.as_deref(), "", "pdf", "PDF") {
                     self.export_pdf_to(&path);
                 }
             }
             PrintAction::ExportPage { svg } => {
                 let (extension, filter) = if svg { ("svg", "SVG") } else { ("png", "PNG") };
-                if let Some(path) = ask_export_path(document_path.as_deref(), extension, filter) {
+                if let Some(path) = ask_export_path(document_path.as_deref(), "", extension, filter) {
                     self.export_page_to(&path, svg);
                 }
             }

@@ -247,20 +247,55 @@ fn page_view_ui(ui: &mut egui::Ui, page: &Page) {
     paint_page(ui.painter(), page, origin.floor(), scale);
 }
 
-/// Asks where to save an export named like the document, with `extension`.
+/// Asks where to save an export, offering [`export_file_name`] as its name.
 #[must_use]
 pub fn ask_export_path(
     document_path: Option<&std::path::Path>,
+    suffix: &str,
     extension: &str,
     filter: &str,
 ) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new().add_filter(filter, &[extension]);
-    if let Some(stem) = document_path.and_then(std::path::Path::file_stem) {
-        dialog = dialog.set_file_name(format!("{}.{extension}", stem.to_string_lossy()));
+    if let Some(name) = export_file_name(document_path, suffix, extension) {
+        dialog = dialog.set_file_name(name);
     }
     let mut path = dialog.save_file()?;
     if path.extension().is_none() {
         path.set_extension(extension);
     }
     Some(path)
+}
+
+/// The name offered for an export of the document at `document_path`: its stem, `suffix`
+/// and `extension` — 「after.pdf」 for the print, 「after-新旧対照表.pdf」 for the comparison.
+#[must_use]
+pub fn export_file_name(
+    document_path: Option<&std::path::Path>,
+    suffix: &str,
+    extension: &str,
+) -> Option<String> {
+    document_path
+        .and_then(std::path::Path::file_stem)
+        .map(|stem| format!("{}{suffix}.{extension}", stem.to_string_lossy()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::export_file_name;
+    use crate::ui::compare::actions::COMPARISON_NAME_SUFFIX;
+    use std::path::Path;
+
+    #[test]
+    fn the_comparison_is_offered_a_name_of_its_own() {
+        let document = Path::new("/共有/roadblocks-after.ron");
+        assert_eq!(
+            export_file_name(Some(document), "", "pdf").as_deref(),
+            Some("roadblocks-after.pdf")
+        );
+        assert_eq!(
+            export_file_name(Some(document), COMPARISON_NAME_SUFFIX, "pdf").as_deref(),
+            Some("roadblocks-after-新旧対照表.pdf")
+        );
+        assert_eq!(export_file_name(None, "", "pdf"), None);
+    }
 }
