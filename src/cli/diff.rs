@@ -5,8 +5,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 
+use super::output::{self, Guard};
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
 use crate::diff::{compare, report};
 use crate::export::comparison::ComparisonSettings;
@@ -44,6 +45,21 @@ pub fn run(
     options: &DiffOptions,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
+    if let Some(table) = &options.table {
+        if output::is_stdout(table) {
+            bail!(
+                "-o - cannot be used with diff: standard output holds the report; name the 新旧対照表 FILE.pdf"
+            );
+        }
+        let mut inputs = vec![old, new];
+        inputs.extend(options.font.as_deref());
+        Guard {
+            inputs: &inputs,
+            force: false,
+        }
+        .check(table)?;
+        output::require_extension(table, "pdf", "the 新旧対照表")?;
+    }
     let mut documents = Vec::new();
     for path in [old, new] {
         match load(path) {

@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod fmt;
 mod generate;
+mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,9 +59,14 @@ pub enum Command {
     Export {
         /// The roadmap file (.ron).
         file: PathBuf,
-        /// The output file; `-` writes JSON to standard output.
+        /// The output file; `-` writes to standard output (JSON, or PDF with `--format pdf`).
+        /// Never one of the inputs, never anything but a regular file.
         #[arg(short, long)]
         output: PathBuf,
+        /// The format, when the output's extension does not say it (with `-o -`); it must
+        /// agree with the extension otherwise.
+        #[arg(long, value_enum)]
+        format: Option<export::ExportFormat>,
         /// How pages are printed (PDF, SVG, PNG).
         #[command(flatten)]
         print: export::PrintOptions,
@@ -73,9 +79,12 @@ pub enum Command {
         /// The random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// The output file (.ron).
+        /// The output file (.ron); `-` writes to standard output.
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace the output file even if it is an existing roadmap.
+        #[arg(long)]
+        force: bool,
     },
     /// Compare two revisions: added, removed, changed, moved and renamed domains, roadblocks,
     /// items, entries and footnotes. Exit 0 when equal, 1 when different, 2 on a read error.
@@ -87,7 +96,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: diff::DiffFormat,
-        /// Also write the 新旧対照表 (comparison table) as PDF to this file.
+        /// Also write the 新旧対照表 (comparison table) as PDF to this file (.pdf; never one of
+        /// the inputs, never standard output, which holds the report).
         #[arg(short, long, value_name = "FILE.pdf")]
         output: Option<PathBuf>,
         /// In the 新旧対照表, print unchanged entities in full instead of 「（略）」.
@@ -122,13 +132,15 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Export {
             file,
             output,
+            format,
             print,
-        } => export::run(file, output, print)?,
+        } => export::run(file, output, *format, print)?,
         Command::Generate {
             scale,
             seed,
             output,
-        } => generate::run(*scale, *seed, output)?,
+            force,
+        } => generate::run(*scale, *seed, output, *force)?,
         Command::Diff {
             old,
             new,
