@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
-use crate::io::{load_with_text, locate};
+use crate::io::{SourceIndex, load_with_text};
 use crate::model::validate;
 
 /// Checks every file; returns the worst exit code over them.
@@ -20,8 +20,10 @@ pub fn run(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<u8> {
             }
         };
         let problems = validate(&loaded.document);
+        // One index per file: locating each problem by scanning the text was quadratic.
+        let index = SourceIndex::new(&loaded.text);
         for problem in &problems {
-            let position = locate(&loaded.text, &problem.location);
+            let position = index.locate(&problem.location);
             writeln!(out, "{}:{position}: {problem}", path.display())?;
         }
         if problems.is_empty() {

@@ -17,7 +17,7 @@ pub use atomic::{backup_path, write_atomic, write_atomic_with};
 pub use error::{LoadError, ParseError, SaveError, TextPosition};
 pub use format::{FORMAT_VERSION, has_comments, parse_ron, to_json_string, to_ron_string};
 pub use recovery::{Recovery, RecoveryError, RecoveryStore};
-pub use source_map::locate;
+pub use source_map::{SourceIndex, locate};
 
 use crate::model::Document;
 
