@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
-use crate::io::{SourceIndex, load_with_text};
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
+use crate::io::load_with_text;
 use crate::model::validate;
 
 /// Checks every file; returns the worst exit code over them.
@@ -19,14 +19,11 @@ pub fn run(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<u8> {
                 continue;
             }
         };
-        let problems = validate(&loaded.document);
-        // One index per file: locating each problem by scanning the text was quadratic.
-        let index = SourceIndex::new(&loaded.text);
-        for problem in &problems {
-            let position = index.locate(&problem.location);
-            writeln!(out, "{}:{position}: {problem}", path.display())?;
+        let found = validate(&loaded.document);
+        for line in problems::lines(path, &loaded.text, &found) {
+            writeln!(out, "{line}")?;
         }
-        if problems.is_empty() {
+        if found.is_empty() {
             let document = &loaded.document;
             let roadblocks: usize = document.domains.iter().map(|d| d.roadblocks.len()).sum();
             let entries: usize = document.domains.iter().map(|d| d.entries.len()).sum();

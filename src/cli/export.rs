@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::output::{self, Guard};
-use super::{EXIT_OK, EXIT_UNREADABLE, describe_load_error};
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::export::printer::{Printer, numbered_path};
 use crate::export::settings::{PageSettings, Paper, parse_domain_list};
-use crate::io::{load, to_json_string, write_atomic};
-use crate::model::Document;
+use crate::io::{Loaded, load_with_text, to_json_string, write_atomic};
+use crate::model::{Document, validate};
 
 /// Page settings on the command line.
 #[derive(Debug, Clone, clap::Args)]
@@ -37,6 +37,10 @@ pub struct PrintOptions {
     /// Resolution of PNG pages.
     #[arg(long, value_name = "DPI", default_value_t = 150.0)]
     dpi: f32,
+    /// Print even when the document has errors (listed as `file:line:col` lines); without it,
+    /// such a document is refused, since it would print wrongly.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -153,13 +157,32 @@ pub fn run(
             "refusing to write a PDF to the terminal: redirect standard output to a file or a program"
         );
     }
-    let document = match load(file) {
-        Ok(document) => document,
+    let Loaded { document, text } = match load_with_text(file) {
+        Ok(loaded) => loaded,
         Err(error) => {
             eprintln!("{}", describe_load_error(&error));
             return Ok(EXIT_UNREADABLE);
         }
     };
+    // JSON is the data as it is; printed pages of a document with errors would be wrong.
+    if format != ExportFormat::Json {
+        let found = validate(&document);
+        let errors = problems::lines(file, &text, found.iter().filter(|p| problems::is_error(p)));
+        if !errors.is_empty() {
+            for line in &errors {
+                eprintln!("{line}");
+            }
+            if !options.force {
+                eprintln!(
+                    "koteihyo: error: {} has {} error(s) (above) and would print wrongly; fix them, or pass --force to print anyway",
+                    file.display(),
+                    errors.len()
+                );
+                return Ok(EXIT_PROBLEMS);
+            }
+            eprintln!("koteihyo: warning: printing despite the errors above (--force)");
+        }
+    }
     match format {
         ExportFormat::Json => {
             let json = to_json_string(&document);

@@ -6,6 +6,7 @@ mod export;
 mod fmt;
 mod generate;
 mod output;
+mod problems;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +57,7 @@ pub enum Command {
     },
     /// Write the roadmap in another format, chosen by the output's extension: .pdf (the printed
     /// chart), .svg and .png (one file per page, numbered NAME-01.png …), .json (the data).
+    /// A document with errors is not printed (exit 1, the errors listed) unless `--force`.
     Export {
         /// The roadmap file (.ron).
         file: PathBuf,
@@ -87,7 +89,8 @@ pub enum Command {
         force: bool,
     },
     /// Compare two revisions: added, removed, changed, moved and renamed domains, roadblocks,
-    /// items, entries and footnotes. Exit 0 when equal, 1 when different, 2 on a read error.
+    /// items, entries and footnotes. Exit 0 when equal, 1 when different, 2 on a read error or
+    /// when an id is used more than once (revisions are matched by id).
     Diff {
         /// The old revision (.ron).
         old: PathBuf,
