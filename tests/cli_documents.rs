@@ -115,3 +115,38 @@ fn diff_table_lists_errors_and_goes_on() {
     );
     assert!(pdf.exists());
 }
+
+#[test]
+fn check_and_diff_never_print_the_documents_control_characters() {
+    let file = repro("ansi-escape.ron");
+    let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron");
+    let check = koteihyo(&["check".as_ref(), file.as_os_str()]);
+    let diff = koteihyo(&["diff".as_ref(), minimal.as_os_str(), file.as_os_str()]);
+    let table = tempfile::tempdir().expect("temp dir");
+    let pdf = table.path().join("table.pdf");
+    // With -o, the document's errors go to standard error.
+    let diff_table = koteihyo(&[
+        "diff".as_ref(),
+        minimal.as_os_str(),
+        file.as_os_str(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    for (name, output) in [("check", &check), ("diff", &diff), ("diff -o", &diff_table)] {
+        assert_eq!(output.status.code(), Some(1), "{name}: {}", stderr(output));
+        for stream in [&output.stdout, &output.stderr] {
+            assert!(!stream.contains(&0x1b), "{name} printed ESC");
+            assert!(!stream.contains(&0x07), "{name} printed BEL");
+        }
+    }
+    let text = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        text.contains("IRB\\u{1b}[2J\\u{1b}]52;c;"),
+        "shown as escapes: {text}"
+    );
+    assert!(
+        stderr(&diff_table).contains("\\u{1b}]52"),
+        "{}",
+        stderr(&diff_table)
+    );
+}

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::terminal::escape_controls;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::io::load_with_text;
 use crate::model::validate;
@@ -27,12 +28,12 @@ pub fn run(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<u8> {
             let document = &loaded.document;
             let roadblocks: usize = document.domains.iter().map(|d| d.roadblocks.len()).sum();
             let entries: usize = document.domains.iter().map(|d| d.entries.len()).sum();
-            writeln!(
-                out,
+            let line = format!(
                 "{}: ok ({} domains, {roadblocks} roadblocks, {entries} timeline entries)",
                 path.display(),
                 document.domains.len()
-            )?;
+            );
+            writeln!(out, "{}", escape_controls(&line))?;
         } else {
             code = code.max(EXIT_PROBLEMS);
         }

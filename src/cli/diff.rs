@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::output::{self, Guard};
+use super::terminal::escape_lines;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::diff::{compare, report};
 use crate::export::comparison::ComparisonSettings;
@@ -89,7 +90,7 @@ pub fn run(
         DiffFormat::Text => {
             let text = report::to_text(&comparison);
             if !text.is_empty() {
-                writeln!(out, "{text}").context("writing the comparison")?;
+                writeln!(out, "{}", escape_lines(&text)).context("writing the comparison")?;
             }
         }
         DiffFormat::Json => {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::output::{self, Guard};
+use super::terminal::escape_controls;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::export::printer::{Printer, numbered_path};
 use crate::export::settings::{PageSettings, Paper, parse_domain_list};
@@ -56,7 +57,13 @@ impl PrintOptions {
             None => Vec::new(),
         };
         if !(4.0..=24.0).contains(&self.font_size) {
-            bail!("--font-size must be between 4 and 24 points");
+            bail!(
+                "--font-size must be between 4 and 24 points, not {}",
+                self.font_size
+            );
+        }
+        if !(10.0..=1200.0).contains(&self.dpi) {
+            bail!("--dpi must be between 10 and 1200, not {}", self.dpi);
         }
         Ok(PageSettings {
             paper: match self.paper {
@@ -217,6 +224,9 @@ fn print(
     let printer = Printer::new(font)?;
     let pages = printer.pages(document, &settings);
     if pages.is_empty() {
+        if options.domains.is_none() {
+            bail!("nothing to print: the document has no domains to print");
+        }
         bail!("nothing to print: no domain of the document matches --domains");
     }
     if format == ExportFormat::Pdf {
@@ -241,7 +251,8 @@ fn print(
             printer.png(page, options.dpi)?
         };
         write_atomic(path, &bytes, false)?;
-        eprintln!("{}: {}", path.display(), page.title);
+        let line = format!("{}: {}", path.display(), page.title);
+        eprintln!("{}", escape_controls(&line));
     }
     Ok(())
 }

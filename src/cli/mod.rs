@@ -3,10 +3,12 @@
 mod check;
 mod diff;
 mod export;
+pub mod failure;
 mod fmt;
 mod generate;
 mod output;
 mod problems;
+pub mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -169,10 +171,10 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
 }
 
 /// A load error as one `file:line:col: error: message` line (no position when the file could
-/// not be read at all).
+/// not be read at all), control characters escaped.
 #[must_use]
 pub fn describe_load_error(error: &LoadError) -> String {
-    match error {
+    let line = match error {
         LoadError::Parse { path, error } => {
             format!(
                 "{}:{}: error: {}",
@@ -190,5 +192,6 @@ pub fn describe_load_error(error: &LoadError) -> String {
                 path.display()
             )
         }
-    }
+    };
+    terminal::escape_controls(&line).into_owned()
 }

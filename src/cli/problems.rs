@@ -3,11 +3,13 @@
 
 use std::path::Path;
 
+use super::terminal::escape_controls;
 use crate::io::SourceIndex;
 use crate::model::{Problem, Severity};
 
 /// One line per problem of the file at `path` whose text is `text`, located through one
-/// [`SourceIndex`] (locating each by scanning the text would be quadratic).
+/// [`SourceIndex`] (locating each by scanning the text would be quadratic), control characters
+/// escaped (the messages quote the document).
 #[must_use]
 pub fn lines<'p>(
     path: &Path,
@@ -18,11 +20,12 @@ pub fn lines<'p>(
     problems
         .into_iter()
         .map(|problem| {
-            format!(
+            let line = format!(
                 "{}:{}: {problem}",
                 path.display(),
                 index.locate(&problem.location)
-            )
+            );
+            escape_controls(&line).into_owned()
         })
         .collect()
 }
