@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::output::{self, Guard};
+use super::output::{self, Guard, Roadmaps};
 use super::terminal::escape_lines;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::diff::{compare, report};
@@ -57,7 +57,7 @@ pub fn run(
         inputs.extend(options.font.as_deref());
         Guard {
             inputs: &inputs,
-            force: false,
+            roadmaps: Roadmaps::Refused,
         }
         .check(table)?;
         output::require_extension(table, "pdf", "the 新旧対照表")?;

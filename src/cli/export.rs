@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::output::{self, Guard};
+use super::output::{self, Guard, Roadmaps};
 use super::terminal::escape_controls;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::export::printer::{Printer, numbered_path};
@@ -152,7 +152,7 @@ pub fn run(
     inputs.extend(options.font.as_deref());
     let guard = Guard {
         inputs: &inputs,
-        force: false,
+        roadmaps: Roadmaps::Refused,
     };
     let to_stdout = output::is_stdout(output);
     if !to_stdout {

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 
 use super::EXIT_OK;
-use super::output::{self, Guard};
+use super::output::{self, Guard, Roadmaps};
 use crate::io::{to_ron_string, write_atomic};
 
 /// Writes the roadmap of `scale` and `seed` to `output` (`-`: standard output). An existing
@@ -18,7 +18,16 @@ pub fn run(scale: usize, seed: u64, output: &Path, force: bool) -> anyhow::Resul
     );
     let to_stdout = output::is_stdout(output);
     if !to_stdout {
-        Guard { inputs: &[], force }.check(output)?;
+        let roadmaps = if force {
+            Roadmaps::Allowed
+        } else {
+            Roadmaps::NeedForce
+        };
+        Guard {
+            inputs: &[],
+            roadmaps,
+        }
+        .check(output)?;
         output::require_extension(output, "ron", "a roadmap")?;
     }
     let document = crate::generate::roadmap(scale, seed);

@@ -44,13 +44,24 @@ pub fn require_extension(output: &Path, expected: &str, what: &str) -> anyhow::R
     }
 }
 
+/// Whether a command may replace an existing roadmap file (`.ron`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roadmaps {
+    /// Never: the command writes no roadmaps (`export`, `diff -o`).
+    Refused,
+    /// Only with `--force`, which was not given (`generate`).
+    NeedForce,
+    /// `--force` was given.
+    Allowed,
+}
+
 /// The command's inputs and whether it may replace an existing roadmap file.
 #[derive(Debug, Clone, Copy)]
 pub struct Guard<'a> {
     /// The files the command reads (roadmaps, a font file).
     pub inputs: &'a [&'a Path],
-    /// `--force` was given: an existing `.ron` file may be replaced.
-    pub force: bool,
+    /// Whether an existing `.ron` file may be replaced.
+    pub roadmaps: Roadmaps,
 }
 
 impl Guard<'_> {
@@ -89,8 +100,15 @@ impl Guard<'_> {
         let is_roadmap = [output, target.as_path()]
             .iter()
             .any(|path| extension(path).as_deref() == Some("ron"));
-        if is_roadmap && !self.force {
-            bail!("{shown} is an existing roadmap file; pass --force to replace it");
+        match self.roadmaps {
+            _ if !is_roadmap => {}
+            Roadmaps::Allowed => {}
+            Roadmaps::NeedForce => {
+                bail!("{shown} is an existing roadmap file; pass --force to replace it")
+            }
+            Roadmaps::Refused => {
+                bail!("{shown} is an existing roadmap file; choose another output file")
+            }
         }
         Ok(())
     }
@@ -168,7 +186,7 @@ mod tests {
         fs::write(&other, "x").expect("write");
         let guard = Guard {
             inputs: &[&input],
-            force: false,
+            roadmaps: Roadmaps::NeedForce,
         };
         assert!(guard.check(&dir.path().join("new.pdf")).is_ok());
         assert!(guard.check(&other).is_ok());
@@ -179,16 +197,20 @@ mod tests {
         assert!(guard.check(dir.path()).is_err());
         let forced = Guard {
             inputs: &[],
-            force: true,
+            roadmaps: Roadmaps::Allowed,
         };
         assert!(forced.check(&input).is_ok());
-        assert!(
-            Guard {
-                force: false,
-                ..forced
-            }
-            .check(&input)
-            .is_err()
-        );
+        let need_force = Guard {
+            roadmaps: Roadmaps::NeedForce,
+            ..forced
+        };
+        let message = need_force.check(&input).expect_err("a roadmap").to_string();
+        assert!(message.contains("--force"), "{message}");
+        let refused = Guard {
+            roadmaps: Roadmaps::Refused,
+            ..forced
+        };
+        let message = refused.check(&input).expect_err("a roadmap").to_string();
+        assert!(!message.contains("--force"), "{message}");
     }
 }
