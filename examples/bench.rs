@@ -6,7 +6,9 @@
 //! diff: against a copy with 5 % of the entities changed; PDF: every page; frame: CPU time of one
 //! frame of the editor scrolling through the grid (egui pass and tessellation, median over 200
 //! wheel steps, driven by `egui_kittest` without a GPU). Then the diff of the two examples, where
-//! the whole timeline moved two years.
+//! the whole timeline moved two years, and `koteihyo check` (validate, then locate every problem
+//! in the text) of the 100× roadmap with its first year moved by 10 (about 4,200 warnings).
+//! `cargo run --release --example bench -- check` runs only that last timing.
 
 use std::time::{Duration, Instant};
 
@@ -16,7 +18,7 @@ use koteihyo::diff::compare;
 use koteihyo::export::printer::Printer;
 use koteihyo::export::settings::PageSettings;
 use koteihyo::generate::{perturbed, roadmap};
-use koteihyo::io::{parse_ron, save, to_ron_string};
+use koteihyo::io::{SourceIndex, parse_ron, save, to_ron_string};
 use koteihyo::model::validate;
 use koteihyo::ui::app::KoteihyoApp;
 use koteihyo::ui::fonts::{FontStatus, install_face};
@@ -79,7 +81,34 @@ fn frame_time(path: &std::path::Path) -> Duration {
     times[times.len() / 2]
 }
 
+/// `koteihyo check` of the 100× roadmap whose first year moved by 10: every entry now starts
+/// before the timeline, one warning each. Validates and locates every problem as `check` does.
+fn check_timing() {
+    let mut document = roadmap(100, 1);
+    document.timeline.first_year.0 += 10;
+    let text = to_ron_string(&document);
+    let mut problems = 0;
+    let check = median(3, || {
+        let document = parse_ron(&text).expect("the roadmap parses");
+        let found = validate(&document);
+        let index = SourceIndex::new(&text);
+        let lines: Vec<String> = found
+            .iter()
+            .map(|problem| format!("f.ron:{}: {problem}", index.locate(&problem.location)))
+            .collect();
+        problems = lines.len();
+    });
+    println!(
+        "\ncheck of the 100× roadmap, first year moved by 10 ({problems} problems): {} ms",
+        ms(check)
+    );
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("check") {
+        check_timing();
+        return;
+    }
     let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
         .expect("the font can be measured");
     let folder = tempfile::tempdir().expect("a temporary folder");
@@ -144,4 +173,5 @@ fn main() {
         "\nexamples 見直し前 → 見直し後 (almost every entity changed): diff {} ms",
         ms(revision)
     );
+    check_timing();
 }

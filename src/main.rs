@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use koteihyo::cli::{self, Cli, EXIT_UNREADABLE};
+use koteihyo::cli::{self, Cli, EXIT_UNREADABLE, failure};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -12,7 +12,11 @@ fn main() -> ExitCode {
         None => open_editor(args.file),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("koteihyo: error: {error:#}");
+        // The reader of standard output has gone (`| head -1`): stop quietly, as Unix tools do.
+        if failure::is_broken_pipe(&error) {
+            return ExitCode::from(failure::EXIT_BROKEN_PIPE);
+        }
+        eprintln!("koteihyo: error: {}", failure::message(&error));
         ExitCode::from(EXIT_UNREADABLE)
     })
 }

@@ -3,8 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
-use crate::io::{load_with_text, locate};
+use super::terminal::escape_controls;
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
+use crate::io::load_with_text;
 use crate::model::validate;
 
 /// Checks every file; returns the worst exit code over them.
@@ -19,21 +20,20 @@ pub fn run(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<u8> {
                 continue;
             }
         };
-        let problems = validate(&loaded.document);
-        for problem in &problems {
-            let position = locate(&loaded.text, &problem.location);
-            writeln!(out, "{}:{position}: {problem}", path.display())?;
+        let found = validate(&loaded.document);
+        for line in problems::lines(path, &loaded.text, &found) {
+            writeln!(out, "{line}")?;
         }
-        if problems.is_empty() {
+        if found.is_empty() {
             let document = &loaded.document;
             let roadblocks: usize = document.domains.iter().map(|d| d.roadblocks.len()).sum();
             let entries: usize = document.domains.iter().map(|d| d.entries.len()).sum();
-            writeln!(
-                out,
+            let line = format!(
                 "{}: ok ({} domains, {roadblocks} roadblocks, {entries} timeline entries)",
                 path.display(),
                 document.domains.len()
-            )?;
+            );
+            writeln!(out, "{}", escape_controls(&line))?;
         } else {
             code = code.max(EXIT_PROBLEMS);
         }

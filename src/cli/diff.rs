@@ -5,13 +5,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
+use super::output::{self, Guard, Roadmaps};
+use super::terminal::escape_lines;
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::diff::{compare, report};
 use crate::export::comparison::ComparisonSettings;
 use crate::export::printer::Printer;
-use crate::io::{load, write_atomic};
+use crate::io::{Loaded, load_with_text, write_atomic};
+use crate::model::validate;
 
 /// Output formats of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,32 +47,50 @@ pub fn run(
     options: &DiffOptions,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let mut documents = Vec::new();
+    if let Some(table) = &options.table {
+        if output::is_stdout(table) {
+            bail!(
+                "-o - cannot be used with diff: standard output holds the report; name the 新旧対照表 FILE.pdf"
+            );
+        }
+        let mut inputs = vec![old, new];
+        inputs.extend(options.font.as_deref());
+        Guard {
+            inputs: &inputs,
+            roadmaps: Roadmaps::Refused,
+        }
+        .check(table)?;
+        output::require_extension(table, "pdf", "the 新旧対照表")?;
+    }
+    let mut loaded = Vec::new();
     for path in [old, new] {
-        match load(path) {
-            Ok(document) => documents.push(document),
+        match load_with_text(path) {
+            Ok(file) => loaded.push(file),
             Err(error) => {
                 eprintln!("{}", describe_load_error(&error));
                 return Ok(EXIT_UNREADABLE);
             }
         }
     }
-    let comparison = compare(&documents[0], &documents[1]);
+    if !comparable(&[old, new], &loaded, options.table.is_some()) {
+        return Ok(EXIT_UNREADABLE);
+    }
+    let documents = [&loaded[0].document, &loaded[1].document];
+    let comparison = compare(documents[0], documents[1]);
     if let Some(path) = &options.table {
         let printer = Printer::new(crate::font::find(options.font.as_deref())?)?;
         let settings = ComparisonSettings {
             new_first: !options.old_first,
             ..ComparisonSettings::default()
         };
-        let bytes =
-            printer.comparison_pdf(&documents[0], &documents[1], &settings, options.full)?;
+        let bytes = printer.comparison_pdf(documents[0], documents[1], &settings, options.full)?;
         write_atomic(path, &bytes, false)?;
     }
     match options.format {
         DiffFormat::Text => {
             let text = report::to_text(&comparison);
             if !text.is_empty() {
-                writeln!(out, "{text}").context("writing the comparison")?;
+                writeln!(out, "{}", escape_lines(&text)).context("writing the comparison")?;
             }
         }
         DiffFormat::Json => {
@@ -82,4 +103,56 @@ pub fn run(
     } else {
         EXIT_PROBLEMS
     })
+}
+
+/// Whether the two revisions can be compared: revisions are aligned by id, so an id used twice
+/// in either makes the comparison wrong (even of a file with itself). Such ids are listed on
+/// standard error as `file:line:col` lines. When the 新旧対照表 is printed (`table`), the other
+/// errors of the documents are listed as well, but do not stop it.
+fn comparable(paths: &[&Path; 2], loaded: &[Loaded], table: bool) -> bool {
+    let mut repeated = Vec::new();
+    let mut errors = Vec::new();
+    for (index, (path, file)) in paths.iter().zip(loaded).enumerate() {
+        if index == 1 && paths[0] == paths[1] {
+            break;
+        }
+        let found = validate(&file.document);
+        repeated.extend(problems::lines(
+            path,
+            &file.text,
+            found.iter().filter(|p| problems::is_repeated_id(p)),
+        ));
+        if table {
+            errors.extend(problems::lines(
+                path,
+                &file.text,
+                found
+                    .iter()
+                    .filter(|p| problems::is_error(p) && !problems::is_repeated_id(p)),
+            ));
+        }
+    }
+    if !repeated.is_empty() {
+        for line in &repeated {
+            eprintln!("{line}");
+        }
+        eprintln!(
+            "koteihyo: error: cannot compare: revisions are matched by id, and {} used more than once; make every id unique",
+            if repeated.len() == 1 {
+                "an id is"
+            } else {
+                "ids are"
+            }
+        );
+        return false;
+    }
+    if !errors.is_empty() {
+        for line in &errors {
+            eprintln!("{line}");
+        }
+        eprintln!(
+            "koteihyo: warning: the documents have errors (above); the 新旧対照表 may show those entities wrongly"
+        );
+    }
+    true
 }

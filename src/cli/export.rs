@@ -1,16 +1,18 @@
 //! `koteihyo export`: write the roadmap in another format, chosen by the output extension:
 //! the printed chart as PDF, SVG or PNG pages, or the data as JSON.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::{EXIT_OK, EXIT_UNREADABLE, describe_load_error};
+use super::output::{self, Guard, Roadmaps};
+use super::terminal::escape_controls;
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::export::printer::{Printer, numbered_path};
 use crate::export::settings::{PageSettings, Paper, parse_domain_list};
-use crate::io::{load, to_json_string, write_atomic};
-use crate::model::Document;
+use crate::io::{Loaded, load_with_text, to_json_string, write_atomic};
+use crate::model::{Document, validate};
 
 /// Page settings on the command line.
 #[derive(Debug, Clone, clap::Args)]
@@ -36,6 +38,10 @@ pub struct PrintOptions {
     /// Resolution of PNG pages.
     #[arg(long, value_name = "DPI", default_value_t = 150.0)]
     dpi: f32,
+    /// Print even when the document has errors (listed as `file:line:col` lines); without it,
+    /// such a document is refused, since it would print wrongly.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -51,7 +57,13 @@ impl PrintOptions {
             None => Vec::new(),
         };
         if !(4.0..=24.0).contains(&self.font_size) {
-            bail!("--font-size must be between 4 and 24 points");
+            bail!(
+                "--font-size must be between 4 and 24 points, not {}",
+                self.font_size
+            );
+        }
+        if !(10.0..=1200.0).contains(&self.dpi) {
+            bail!("--dpi must be between 10 and 1200, not {}", self.dpi);
         }
         Ok(PageSettings {
             paper: match self.paper {
@@ -67,29 +79,49 @@ impl PrintOptions {
     }
 }
 
-/// Exports `file` to `output`; `-` means standard output (JSON).
-pub fn run(file: &Path, output: &Path, options: &PrintOptions) -> anyhow::Result<u8> {
-    let document = match load(file) {
-        Ok(document) => document,
-        Err(error) => {
-            eprintln!("{}", describe_load_error(&error));
-            return Ok(EXIT_UNREADABLE);
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The printed chart as one PDF.
+    Pdf,
+    /// The printed chart as one SVG file per page.
+    Svg,
+    /// The printed chart as one PNG file per page.
+    Png,
+    /// The document's data.
+    Json,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Json => "json",
         }
-    };
-    let to_stdout = output.as_os_str() == "-";
-    let extension = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        _ if to_stdout => {
-            std::io::stdout()
-                .lock()
-                .write_all(to_json_string(&document).as_bytes())
-                .context("writing to standard output")?;
+    }
+}
+
+/// The format to write: `--format`, else the output's extension (`-` alone means JSON);
+/// the two must agree, and SVG/PNG pages cannot go to standard output.
+fn choose_format(output: &Path, chosen: Option<ExportFormat>) -> anyhow::Result<ExportFormat> {
+    if output::is_stdout(output) {
+        let format = chosen.unwrap_or(ExportFormat::Json);
+        if matches!(format, ExportFormat::Svg | ExportFormat::Png) {
+            bail!(
+                "{} pages are written one file per page, which standard output cannot hold: name an output FILE.{}",
+                format.extension().to_ascii_uppercase(),
+                format.extension()
+            );
         }
-        Some("json") => write_atomic(output, to_json_string(&document).as_bytes(), false)?,
-        Some(format @ ("pdf" | "svg" | "png")) => print(&document, output, format, options)?,
+        return Ok(format);
+    }
+    let format = match output::extension(output).as_deref() {
+        Some("pdf") => ExportFormat::Pdf,
+        Some("svg") => ExportFormat::Svg,
+        Some("png") => ExportFormat::Png,
+        Some("json") => ExportFormat::Json,
         Some(other) => {
             bail!("cannot export to .{other}: supported output formats are .pdf, .svg, .png, .json")
         }
@@ -97,38 +129,130 @@ pub fn run(file: &Path, output: &Path, options: &PrintOptions) -> anyhow::Result
             "the output {} has no extension: name it .pdf, .svg, .png or .json",
             output.display()
         ),
+    };
+    if let Some(chosen) = chosen.filter(|&chosen| chosen != format) {
+        bail!(
+            "{} ends in .{}, but --format is {}: the extension must match what is written",
+            output.display(),
+            format.extension(),
+            chosen.extension()
+        );
+    }
+    Ok(format)
+}
+
+/// Exports `file` to `output`; `-` means standard output (JSON, or PDF with `--format pdf`).
+pub fn run(
+    file: &Path,
+    output: &Path,
+    format: Option<ExportFormat>,
+    options: &PrintOptions,
+) -> anyhow::Result<u8> {
+    let mut inputs = vec![file];
+    inputs.extend(options.font.as_deref());
+    let guard = Guard {
+        inputs: &inputs,
+        roadmaps: Roadmaps::Refused,
+    };
+    let to_stdout = output::is_stdout(output);
+    if !to_stdout {
+        guard.check(output)?;
+    }
+    let format = choose_format(output, format)?;
+    if to_stdout && format == ExportFormat::Pdf && std::io::stdout().is_terminal() {
+        bail!(
+            "refusing to write a PDF to the terminal: redirect standard output to a file or a program"
+        );
+    }
+    let Loaded { document, text } = match load_with_text(file) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{}", describe_load_error(&error));
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    // JSON is the data as it is; printed pages of a document with errors would be wrong.
+    if format != ExportFormat::Json {
+        let found = validate(&document);
+        let errors = problems::lines(file, &text, found.iter().filter(|p| problems::is_error(p)));
+        if !errors.is_empty() {
+            for line in &errors {
+                eprintln!("{line}");
+            }
+            if !options.force {
+                eprintln!(
+                    "koteihyo: error: {} has {} error(s) (above) and would print wrongly; fix them, or pass --force to print anyway",
+                    file.display(),
+                    errors.len()
+                );
+                return Ok(EXIT_PROBLEMS);
+            }
+            eprintln!("koteihyo: warning: printing despite the errors above (--force)");
+        }
+    }
+    match format {
+        ExportFormat::Json => {
+            let json = to_json_string(&document);
+            if to_stdout {
+                write_stdout(json.as_bytes())?;
+            } else {
+                write_atomic(output, json.as_bytes(), false)?;
+            }
+        }
+        _ => print(&document, output, format, options, &guard)?,
     }
     Ok(EXIT_OK)
+}
+
+fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .context("writing to standard output")
 }
 
 fn print(
     document: &Document,
     output: &Path,
-    format: &str,
+    format: ExportFormat,
     options: &PrintOptions,
+    guard: &Guard,
 ) -> anyhow::Result<()> {
     let settings = options.settings()?;
     let font = crate::font::find(options.font.as_deref())?;
     let printer = Printer::new(font)?;
     let pages = printer.pages(document, &settings);
     if pages.is_empty() {
+        if options.domains.is_none() {
+            bail!("nothing to print: the document has no domains to print");
+        }
         bail!("nothing to print: no domain of the document matches --domains");
     }
-    if format == "pdf" {
+    if format == ExportFormat::Pdf {
         let bytes = crate::export::pdf::to_pdf(&pages, printer.font(), &document.meta)?;
-        write_atomic(output, &bytes, false)?;
-        eprintln!("{}: {} pages", output.display(), pages.len());
+        if output::is_stdout(output) {
+            write_stdout(&bytes)?;
+            eprintln!("standard output: {} pages", pages.len());
+        } else {
+            write_atomic(output, &bytes, false)?;
+            eprintln!("{}: {} pages", output.display(), pages.len());
+        }
         return Ok(());
     }
-    for (index, page) in pages.iter().enumerate() {
-        let path = numbered_path(output, index + 1, pages.len());
-        let bytes = if format == "svg" {
+    let paths: Vec<PathBuf> = (1..=pages.len())
+        .map(|number| numbered_path(output, number, pages.len()))
+        .collect();
+    guard.check_all(&paths)?;
+    for (page, path) in pages.iter().zip(&paths) {
+        let bytes = if format == ExportFormat::Svg {
             printer.svg(page).into_bytes()
         } else {
             printer.png(page, options.dpi)?
         };
-        write_atomic(&path, &bytes, false)?;
-        eprintln!("{}: {}", path.display(), page.title);
+        write_atomic(path, &bytes, false)?;
+        let line = format!("{}: {}", path.display(), page.title);
+        eprintln!("{}", escape_controls(&line));
     }
     Ok(())
 }

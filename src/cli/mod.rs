@@ -3,8 +3,12 @@
 mod check;
 mod diff;
 mod export;
+pub mod failure;
 mod fmt;
 mod generate;
+mod output;
+mod problems;
+pub mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,12 +59,18 @@ pub enum Command {
     },
     /// Write the roadmap in another format, chosen by the output's extension: .pdf (the printed
     /// chart), .svg and .png (one file per page, numbered NAME-01.png …), .json (the data).
+    /// A document with errors is not printed (exit 1, the errors listed) unless `--force`.
     Export {
         /// The roadmap file (.ron).
         file: PathBuf,
-        /// The output file; `-` writes JSON to standard output.
+        /// The output file; `-` writes to standard output (JSON, or PDF with `--format pdf`).
+        /// Never one of the inputs, never anything but a regular file.
         #[arg(short, long)]
         output: PathBuf,
+        /// The format, when the output's extension does not say it (with `-o -`); it must
+        /// agree with the extension otherwise.
+        #[arg(long, value_enum)]
+        format: Option<export::ExportFormat>,
         /// How pages are printed (PDF, SVG, PNG).
         #[command(flatten)]
         print: export::PrintOptions,
@@ -73,12 +83,16 @@ pub enum Command {
         /// The random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// The output file (.ron).
+        /// The output file (.ron); `-` writes to standard output.
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace the output file even if it is an existing roadmap.
+        #[arg(long)]
+        force: bool,
     },
     /// Compare two revisions: added, removed, changed, moved and renamed domains, roadblocks,
-    /// items, entries and footnotes. Exit 0 when equal, 1 when different, 2 on a read error.
+    /// items, entries and footnotes. Exit 0 when equal, 1 when different, 2 on a read error or
+    /// when an id is used more than once (revisions are matched by id).
     Diff {
         /// The old revision (.ron).
         old: PathBuf,
@@ -87,7 +101,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: diff::DiffFormat,
-        /// Also write the 新旧対照表 (comparison table) as PDF to this file.
+        /// Also write the 新旧対照表 (comparison table) as PDF to this file (.pdf; never one of
+        /// the inputs, never standard output, which holds the report).
         #[arg(short, long, value_name = "FILE.pdf")]
         output: Option<PathBuf>,
         /// In the 新旧対照表, print unchanged entities in full instead of 「（略）」.
@@ -122,13 +137,15 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Export {
             file,
             output,
+            format,
             print,
-        } => export::run(file, output, print)?,
+        } => export::run(file, output, *format, print)?,
         Command::Generate {
             scale,
             seed,
             output,
-        } => generate::run(*scale, *seed, output)?,
+            force,
+        } => generate::run(*scale, *seed, output, *force)?,
         Command::Diff {
             old,
             new,
@@ -154,10 +171,10 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
 }
 
 /// A load error as one `file:line:col: error: message` line (no position when the file could
-/// not be read at all).
+/// not be read at all), control characters escaped.
 #[must_use]
 pub fn describe_load_error(error: &LoadError) -> String {
-    match error {
+    let line = match error {
         LoadError::Parse { path, error } => {
             format!(
                 "{}:{}: error: {}",
@@ -175,5 +192,6 @@ pub fn describe_load_error(error: &LoadError) -> String {
                 path.display()
             )
         }
-    }
+    };
+    terminal::escape_controls(&line).into_owned()
 }

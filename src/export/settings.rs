@@ -106,6 +106,9 @@ pub struct DomainListError {
     pub reason: String,
 }
 
+/// The most domains one range of a domain list may hold (`1-10000`).
+pub const MAX_DOMAIN_RANGE: u32 = 10_000;
+
 /// Parses a domain list such as `1,4-6` into the numbers 1, 4, 5, 6.
 pub fn parse_domain_list(list: &str) -> Result<Vec<u32>, DomainListError> {
     let error = |reason: String| DomainListError {
@@ -121,8 +124,13 @@ pub fn parse_domain_list(list: &str) -> Result<Vec<u32>, DomainListError> {
     for part in list.split(',').filter(|part| !part.trim().is_empty()) {
         if let Some((from, to)) = part.split_once('-') {
             let (from, to) = (number(from)?, number(to)?);
-            if from > to || to - from > 10_000 {
+            if from > to {
                 return Err(error(format!("the range {from}-{to} is not increasing")));
+            }
+            if to - from >= MAX_DOMAIN_RANGE {
+                return Err(error(format!(
+                    "the range {from}-{to} is too long: a range holds at most {MAX_DOMAIN_RANGE} domains"
+                )));
             }
             numbers.extend(from..=to);
         } else {
@@ -149,6 +157,19 @@ mod tests {
         assert!(parse_domain_list("x").is_err());
         assert!(parse_domain_list("").is_err());
         assert!(parse_domain_list("1-99999999").is_err());
+        assert_eq!(
+            parse_domain_list("1-10000").map(|list| list.len()),
+            Ok(10_000)
+        );
+        let long = parse_domain_list("1-20000")
+            .expect_err("too long")
+            .to_string();
+        assert!(
+            long.contains("too long") && long.contains("10000") && !long.contains("increasing"),
+            "{long}"
+        );
+        let reversed = parse_domain_list("6-4").expect_err("reversed").to_string();
+        assert!(reversed.contains("not increasing"), "{reversed}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! [`PREFERRED_FAMILIES`] that really has kana and kanji. A face is only accepted after checking
 //! its glyphs, so a misnamed or Chinese-only font is never taken silently.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -62,6 +63,25 @@ pub enum FontError {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// The chosen path is not a regular file (a folder, device, FIFO …), which would never end
+    /// or block reading.
+    #[error("{}: not a font file ({kind}); choose a .ttf, .otf or .ttc file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, e.g. "a FIFO".
+        kind: &'static str,
+    },
+    /// The chosen file is larger than any font.
+    #[error("{}: the file is {size} bytes; font files are limited to {limit} bytes", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size (or how much was read before giving up).
+        size: u64,
+        /// The limit, [`MAX_FONT_BYTES`].
+        limit: u64,
+    },
     /// The chosen file is not a font, or has no face with Japanese glyphs.
     #[error("{}: no face in this file has Japanese glyphs (kana and kanji)", path.display())]
     NotJapanese {
@@ -87,10 +107,7 @@ pub fn find(chosen: Option<&Path>) -> Result<JapaneseFont, FontError> {
 /// Loads a font file the user chose, taking its first face with Japanese glyphs (for a .ttc,
 /// preferring a face whose family name says JP).
 pub fn load_file(path: &Path) -> Result<JapaneseFont, FontError> {
-    let data = std::fs::read(path).map_err(|source| FontError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let data = read_font_file(path)?;
     let mut db = fontdb::Database::new();
     db.load_font_data(data.clone());
     let mut faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
@@ -111,6 +128,74 @@ pub fn load_file(path: &Path) -> Result<JapaneseFont, FontError> {
         index: face.index,
         data: Arc::new(data),
     })
+}
+
+/// Font files larger than this are refused; the largest CJK collections are about 120 MB.
+pub const MAX_FONT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a chosen font file: only a regular file (symlinks followed) of at most
+/// [`MAX_FONT_BYTES`], so a FIFO never blocks and `/dev/zero` is never read without end.
+fn read_font_file(path: &Path) -> Result<Vec<u8>, FontError> {
+    let unreadable = |source| FontError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let regular = |metadata: &std::fs::Metadata| {
+        if metadata.is_file() {
+            Ok(())
+        } else {
+            Err(FontError::NotAFile {
+                path: path.to_path_buf(),
+                kind: kind_of(metadata),
+            })
+        }
+    };
+    let too_large = |size| FontError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FONT_BYTES,
+    };
+    // Checked before opening: opening a FIFO for reading blocks until a writer comes.
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    regular(&metadata)?;
+    if metadata.len() > MAX_FONT_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    // What was opened may differ from what was checked (replaced in between): check again.
+    let opened = file.metadata().map_err(unreadable)?;
+    regular(&opened)?;
+    let mut data = Vec::with_capacity(usize::try_from(opened.len()).unwrap_or(0));
+    file.take(MAX_FONT_BYTES + 1)
+        .read_to_end(&mut data)
+        .map_err(unreadable)?;
+    if data.len() as u64 > MAX_FONT_BYTES {
+        return Err(too_large(data.len() as u64));
+    }
+    Ok(data)
+}
+
+/// "a folder", "a FIFO" … for messages.
+fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let file_type = metadata.file_type();
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+    }
+    if metadata.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// The first installed face of [`PREFERRED_FAMILIES`] that has Japanese glyphs.
@@ -171,6 +256,50 @@ mod tests {
             load_file(&dir.path().join("missing.ttf")),
             Err(FontError::Unreadable { .. })
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("font.ttf");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        // On another thread, so that a blocking open fails the test instead of hanging it.
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = send.send(load_file(&fifo).map(|font| font.family));
+        });
+        let result = receive
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("load_file blocked on a FIFO");
+        let error = result.expect_err("a FIFO is no font");
+        assert!(matches!(error, FontError::NotAFile { .. }), "{error}");
+        assert!(error.to_string().contains("a FIFO"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_huge_files_are_refused() {
+        let error = load_file(Path::new("/dev/zero")).expect_err("/dev/zero is no font");
+        assert!(matches!(error, FontError::NotAFile { .. }), "{error}");
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(matches!(
+            load_file(dir.path()),
+            Err(FontError::NotAFile {
+                kind: "a folder",
+                ..
+            })
+        ));
+        // A sparse file one byte over the limit: refused from its size, never read.
+        let huge = dir.path().join("huge.ttf");
+        std::fs::File::create(&huge)
+            .and_then(|file| file.set_len(MAX_FONT_BYTES + 1))
+            .expect("sparse file");
+        assert!(matches!(load_file(&huge), Err(FontError::TooLarge { .. })));
     }
 
     /// Where a Japanese font is installed (always on CI, which installs fonts-noto-cjk) the face

@@ -21,7 +21,7 @@ pub use error::{LoadError, ParseError, SaveError, TextPosition};
 pub use format::{FORMAT_VERSION, parse_ron, to_json_string, to_ron_string};
 pub use lock::FileLock;
 pub use recovery::{Recovery, RecoveryError, RecoveryStore};
-pub use source_map::locate;
+pub use source_map::{SourceIndex, locate};
 
 use crate::model::Document;
 

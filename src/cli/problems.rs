@@ -1,0 +1,48 @@
+//! Validation problems as `file:line:col: severity: message` lines, as `check`, `diff` and
+//! `export` print them.
+
+use std::path::Path;
+
+use super::terminal::escape_controls;
+use crate::io::SourceIndex;
+use crate::model::{Problem, Severity};
+
+/// One line per problem of the file at `path` whose text is `text`, located through one
+/// [`SourceIndex`] (locating each by scanning the text would be quadratic), control characters
+/// escaped (the messages quote the document).
+#[must_use]
+pub fn lines<'p>(
+    path: &Path,
+    text: &str,
+    problems: impl IntoIterator<Item = &'p Problem>,
+) -> Vec<String> {
+    let index = SourceIndex::new(text);
+    problems
+        .into_iter()
+        .map(|problem| {
+            let line = format!(
+                "{}:{}: {problem}",
+                path.display(),
+                index.locate(&problem.location)
+            );
+            escape_controls(&line).into_owned()
+        })
+        .collect()
+}
+
+/// Whether `problem` says that an id is used again (validation reports every occurrence after
+/// the first at its `id` field). Comparing revisions aligns entities by id, so such a document
+/// cannot be compared.
+#[must_use]
+pub fn is_repeated_id(problem: &Problem) -> bool {
+    problem.severity == Severity::Error
+        && problem.location.id.is_some()
+        && problem.location.field == Some("id")
+        && problem.location.occurrence > 0
+}
+
+/// Whether `problem` makes the document wrong to print (an error, not a warning).
+#[must_use]
+pub fn is_error(problem: &Problem) -> bool {
+    problem.severity == Severity::Error
+}
