@@ -101,7 +101,7 @@ fn a_read_only_folder_refuses_the_save_and_keeps_the_file() {
 mount -o remount,bind,ro "$FOLDER"
 set +e
 "$KOTEIHYO" fmt "$FOLDER/roadmap.ron" 2>&1; echo "exit=$?"
-"$KOTEIHYO" generate --scale 1 -o "$FOLDER/roadmap.ron" 2>&1; echo "exit=$?""#,
+"$KOTEIHYO" generate --scale 1 --force -o "$FOLDER/roadmap.ron" 2>&1; echo "exit=$?""#,
         &[("FOLDER", &folder)],
     );
     assert_eq!(stdout.matches("exit=2").count(), 2, "{stdout}");

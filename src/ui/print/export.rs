@@ -31,7 +31,8 @@ impl KoteihyoApp {
             }
             PrintAction::ExportPage { svg } => {
                 let (extension, filter) = if svg { ("svg", "SVG") } else { ("png", "PNG") };
-                if let Some(path) = ask_export_path(document_path.as_deref(), "", extension, filter) {
+                if let Some(path) = ask_export_path(document_path.as_deref(), "", extension, filter)
+                {
                     self.export_page_to(&path, svg);
                 }
             }
