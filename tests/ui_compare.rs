@@ -223,3 +223,25 @@ fn an_arrow_added_to_domain_7_is_new_against_the_revision_before() {
     assert_eq!(old_rows.len(), 1);
     assert_eq!(old_rows[0].kind, RowKind::Removed);
 }
+
+/// A damaged revision with an entry in FY600000000 (validation reports it) against a sane one:
+/// the view shows both without drawing a strip of 600 million years (it used to hang).
+#[test]
+fn a_revision_with_absurd_years_is_compared_without_hanging() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let damaged = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/entry-year-bigq.ron");
+    let sane = dir.path().join("sane.ron");
+    std::fs::write(
+        &sane,
+        std::fs::read_to_string(&damaged)
+            .expect("read")
+            .replace("600000000", "2022"),
+    )
+    .expect("write");
+    let mut harness = harness();
+    harness.state_mut().open_path(&damaged);
+    harness.state_mut().compare_with_path(&sane);
+    harness.run();
+    let view = harness.state().compare.as_ref().expect("the view is open");
+    assert!(!view.changes().is_empty());
+}

@@ -37,6 +37,21 @@ pub fn ghost_bar_ui(
         return;
     }
     let (old_line, new_line) = (&documents.0.timeline, &documents.1.timeline);
+    // A damaged file's years (outside the supported range, which validation reports) would
+    // make a strip of millions of years: no ghost then.
+    let years = [
+        old.start.year,
+        old.end.year,
+        new.start.year,
+        new.end.year,
+        old_line.first_year,
+        old_line.last_year(),
+        new_line.first_year,
+        new_line.last_year(),
+    ];
+    if !years.iter().all(|year| year.is_supported()) {
+        return;
+    }
     let first = old_line
         .first_year
         .0

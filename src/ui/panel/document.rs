@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::form::Form;
 use crate::edit::{Edit, Entity, Parent, fresh_id};
-use crate::model::{Category, Column, ColumnKind, Document, Domain, LabelStyle};
+use crate::model::{Category, Column, ColumnKind, Document, Domain, FiscalYear, LabelStyle};
 use crate::ui::i18n::Key;
 
 /// The editor of the document's metadata, legend, timeline and columns.
@@ -111,7 +111,7 @@ fn timeline_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
         ui,
         Key::FieldFirstYear,
         &mut timeline.first_year.0,
-        1900..=2200,
+        FiscalYear::EARLIEST.0..=FiscalYear::LATEST.0,
     );
     form.number(ui, Key::FieldYears, &mut timeline.years, 1..=30);
     form.checkbox(ui, Key::FieldOpenEnded, &mut timeline.open_ended);

@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::form::Form;
 use crate::edit::Edit;
-use crate::model::{Document, Domain, EntryKind, PartOfYear, TimePoint, TimelineEntry};
+use crate::model::{Document, Domain, EntryKind, FiscalYear, PartOfYear, TimePoint, TimelineEntry};
 use crate::ui::actions::EntryAction;
 use crate::ui::i18n::Key;
 
@@ -85,7 +85,12 @@ fn kind_key(kind: EntryKind) -> Key {
 
 /// A fiscal year and an optional quarter; true when changed.
 fn point_ui(ui: &mut Ui, form: &mut Form, key: Key, point: &mut TimePoint) -> bool {
-    let mut changed = form.number(ui, key, &mut point.year.0, 1900..=2200);
+    let mut changed = form.number(
+        ui,
+        key,
+        &mut point.year.0,
+        FiscalYear::EARLIEST.0..=FiscalYear::LATEST.0,
+    );
     ui.horizontal(|ui| {
         let name = ui.label(form.tr(Key::FieldQuarter));
         let whole = form.tr(Key::WholeYear);
