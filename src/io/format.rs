@@ -9,7 +9,8 @@ use crate::model::{Column, Document, Domain, Legend, Meta, Timeline};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Nesting deeper than this is refused with an error instead of exhausting the stack.
-/// The deepest real nesting of a roadmap is 7.
+/// ron counts two levels per bracket (the list or struct, then its element or field), so this
+/// allows 32 brackets deep; the deepest real nesting of a roadmap is 7.
 const RECURSION_LIMIT: usize = 64;
 
 /// The file's top level, written field by field in a stable order.
