@@ -8,7 +8,8 @@
 //! wheel steps, driven by `egui_kittest` without a GPU). Then the diff of the two examples, where
 //! the whole timeline moved two years, and `koteihyo check` (validate, then locate every problem
 //! in the text) of the 100× roadmap with its first year moved by 10 (about 4,200 warnings).
-//! `cargo run --release --example bench -- check` runs only that last timing.
+//! `cargo run --release --example bench -- check` runs only that timing, `-- fresh-ids` only the
+//! diff of two 100× roadmaps with different ids (paired by similar titles).
 
 use std::time::{Duration, Instant};
 
@@ -104,10 +105,26 @@ fn check_timing() {
     );
 }
 
+/// `koteihyo diff` of two 100× roadmaps made separately (another seed, every id different):
+/// every entity is paired by the similarity of its title, not by id.
+fn fresh_ids_timing() {
+    let document = roadmap(100, 1);
+    let text = to_ron_string(&roadmap(100, 2)).replace("id: \"", "id: \"x");
+    let other = parse_ron(&text).expect("the renamed roadmap parses");
+    let diff = median(3, || {
+        let _ = compare(&document, &other);
+    });
+    println!(
+        "diff of two 100× roadmaps with different ids (pairing by similar titles): {} ms",
+        ms(diff)
+    );
+}
+
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("check") {
-        check_timing();
-        return;
+    match std::env::args().nth(1).as_deref() {
+        Some("check") => return check_timing(),
+        Some("fresh-ids") => return fresh_ids_timing(),
+        _ => {}
     }
     let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
         .expect("the font can be measured");
@@ -174,4 +191,5 @@ fn main() {
         ms(revision)
     );
     check_timing();
+    fresh_ids_timing();
 }

@@ -5,21 +5,14 @@
 mod poppler;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn koteihyo(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
-        .args(args)
-        .output()
-        .expect("run koteihyo")
-}
+#[path = "common/cli.rs"]
+mod command_line;
+use command_line::{example, koteihyo, minimal, stdout};
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn minimal() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron")
+fn export_to(file: &Path, output: &Path, extra: &[&str]) -> Output {
+    command_line::export_in(None, file, output, extra)
 }
 
 /// A copy of `tests/data/minimal.ron` with `edit` applied, in a temporary folder.
@@ -179,23 +172,6 @@ fn export_json_and_unknown_formats() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot export to .docx"));
     assert!(!docx.exists());
-}
-
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name)
-}
-
-fn export_to(file: &Path, output: &Path, extra: &[&str]) -> Output {
-    let mut args: Vec<&std::ffi::OsStr> = vec![
-        "export".as_ref(),
-        file.as_os_str(),
-        "-o".as_ref(),
-        output.as_os_str(),
-    ];
-    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
-    koteihyo(&args)
 }
 
 #[test]

@@ -4,29 +4,15 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn koteihyo(args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
-        .args(args)
-        .output()
-        .expect("run koteihyo")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+#[path = "common/cli.rs"]
+mod command_line;
+use command_line::{example, koteihyo, stderr};
 
 /// A reproducer of issue 12 (`tests/data/repro/`).
 fn repro(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/repro")
-        .join(name)
-}
-
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
         .join(name)
 }
 

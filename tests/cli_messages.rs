@@ -3,33 +3,15 @@
 //! the command quietly with 141.
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn koteihyo(args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
-        .args(args)
-        .output()
-        .expect("run koteihyo")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn minimal() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron")
-}
+#[path = "common/cli.rs"]
+mod command_line;
+use command_line::{minimal, stderr};
 
 fn export(file: &Path, output: &Path, extra: &[&str]) -> Output {
-    let mut args: Vec<&OsStr> = vec![
-        "export".as_ref(),
-        file.as_os_str(),
-        "-o".as_ref(),
-        output.as_os_str(),
-    ];
-    args.extend(extra.iter().map(OsStr::new));
-    koteihyo(&args)
+    command_line::export_in(None, file, output, extra)
 }
 
 #[test]

@@ -6,22 +6,12 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn koteihyo_in(dir: &Path, args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run koteihyo")
-}
+#[path = "common/cli.rs"]
+mod command_line;
+use command_line::{example, koteihyo_in, stderr};
 
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name)
+fn export_to(dir: &Path, file: &Path, output: &Path, extra: &[&str]) -> Output {
+    command_line::export_in(Some(dir), file, output, extra)
 }
 
 /// A folder with copies of both examples: `old.ron`, `new.ron`.
@@ -52,17 +42,6 @@ fn generate_to(dir: &Path, output: &Path, extra: &[&str]) -> Output {
         "generate".as_ref(),
         "--scale".as_ref(),
         "1".as_ref(),
-        "-o".as_ref(),
-        output.as_os_str(),
-    ];
-    args.extend(extra.iter().map(OsStr::new));
-    koteihyo_in(dir, &args)
-}
-
-fn export_to(dir: &Path, file: &Path, output: &Path, extra: &[&str]) -> Output {
-    let mut args: Vec<&OsStr> = vec![
-        "export".as_ref(),
-        file.as_os_str(),
         "-o".as_ref(),
         output.as_os_str(),
     ];

@@ -79,7 +79,7 @@ impl Guard<'_> {
             Err(error) => bail!("{shown}: cannot check the output file: {error}"),
         };
         if !metadata.is_file() {
-            let kind = kind_of(&metadata);
+            let kind = crate::io::file_kind(&metadata);
             if metadata.is_dir() {
                 bail!("{shown} is a folder; name an output file instead");
             }
@@ -137,29 +137,6 @@ fn same_file(output: &Path, metadata: &Metadata, input: &Path) -> bool {
             (Ok(a), Ok(b)) => a == b,
             _ => false,
         }
-    }
-}
-
-/// "a FIFO", "a device" … for messages.
-fn kind_of(metadata: &Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let file_type = metadata.file_type();
-        if file_type.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if file_type.is_socket() {
-            return "a socket";
-        }
-        if file_type.is_char_device() || file_type.is_block_device() {
-            return "a device";
-        }
-    }
-    if metadata.is_dir() {
-        "a folder"
-    } else {
-        "a special file"
     }
 }
 

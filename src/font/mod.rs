@@ -146,7 +146,7 @@ fn read_font_file(path: &Path) -> Result<Vec<u8>, FontError> {
         } else {
             Err(FontError::NotAFile {
                 path: path.to_path_buf(),
-                kind: kind_of(metadata),
+                kind: crate::io::file_kind(metadata),
             })
         }
     };
@@ -173,29 +173,6 @@ fn read_font_file(path: &Path) -> Result<Vec<u8>, FontError> {
         return Err(too_large(data.len() as u64));
     }
     Ok(data)
-}
-
-/// "a folder", "a FIFO" … for messages.
-fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let file_type = metadata.file_type();
-        if file_type.is_fifo() {
-            return "a FIFO";
-        }
-        if file_type.is_socket() {
-            return "a socket";
-        }
-        if file_type.is_char_device() || file_type.is_block_device() {
-            return "a device";
-        }
-    }
-    if metadata.is_dir() {
-        "a folder"
-    } else {
-        "not a regular file"
-    }
 }
 
 /// The first installed face of [`PREFERRED_FAMILIES`] that has Japanese glyphs.

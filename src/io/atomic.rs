@@ -103,7 +103,7 @@ pub fn write_atomic_with(
         if !meta.is_file() {
             return Err(fail("not a regular file")(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
-                "it is a folder, a device or another special file; choose a file name",
+                format!("it is {}; choose a file name", super::file_kind(meta)),
             )));
         }
         // A file marked read-only is somebody's decision not to change it: refuse, as Windows

@@ -76,6 +76,33 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     })
 }
 
+/// What kind of file `metadata` describes, for messages: "a regular file", "a folder",
+/// "a FIFO (named pipe)", "a socket", "a device" or "a special file".
+#[must_use]
+pub fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let file_type = metadata.file_type();
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+    }
+    if metadata.is_file() {
+        "a regular file"
+    } else if metadata.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
 /// Loads a roadmap file, keeping its text.
 pub fn load_with_text(path: &Path) -> Result<Loaded, LoadError> {
     let text = read_text(path)?;

@@ -1,0 +1,61 @@
+//! Running the `koteihyo` binary in the command-line tests, and the files they start from.
+// Each test binary uses its own subset of these.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs `koteihyo ARGS` in the current folder.
+pub fn koteihyo(args: &[&OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
+        .args(args)
+        .output()
+        .expect("run koteihyo")
+}
+
+/// Runs `koteihyo ARGS` in `dir`.
+pub fn koteihyo_in(dir: &Path, args: &[&OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run koteihyo")
+}
+
+/// `koteihyo export FILE -o OUTPUT EXTRA…` run in `dir` (the current folder for `None`).
+pub fn export_in(dir: Option<&Path>, file: &Path, output: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<&OsStr> = vec![
+        "export".as_ref(),
+        file.as_os_str(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ];
+    args.extend(extra.iter().map(OsStr::new));
+    match dir {
+        Some(dir) => koteihyo_in(dir, &args),
+        None => koteihyo(&args),
+    }
+}
+
+/// What the command printed on standard output.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// What the command printed on standard error.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// `tests/data/minimal.ron`.
+pub fn minimal() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron")
+}
+
+/// A file of `examples/`.
+pub fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
