@@ -118,7 +118,10 @@ pub fn write_atomic_with(
     remove_leftovers(&target);
     let replacement = match &previous {
         Some(meta) if must_write_in_place(meta) => None,
-        _ => Some(create_temporary(&target).map_err(fail("creating a temporary file"))?),
+        _ => Some(
+            create_temporary(&target, previous.as_ref().map(fs::Metadata::permissions))
+                .map_err(fail("creating a temporary file"))?,
+        ),
     };
     // Give the new file the old one's owner and group before writing anything into it; where
     // that is not allowed, write in place, which keeps them.
@@ -146,14 +149,15 @@ fn replace(
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     let file = temp.as_file_mut();
-    write(file)
-        // The new file keeps the permissions of the one it replaces (e.g. readable by a group).
-        .and_then(|()| match previous {
-            Some(meta) => file.set_permissions(meta.permissions()),
-            None => Ok(()),
-        })
-        .and_then(|()| file.sync_all())
-        .map_err(|cause| ("writing a temporary file", cause))?;
+    // The new file keeps the permissions of the one it replaces (e.g. readable by a group),
+    // set before any content is written: a private file's text is never readable by others.
+    match previous {
+        Some(meta) => file.set_permissions(meta.permissions()),
+        None => Ok(()),
+    }
+    .and_then(|()| write(file))
+    .and_then(|()| file.sync_all())
+    .map_err(|cause| ("writing a temporary file", cause))?;
     if keep_backup && previous.is_some() {
         copy_backup(target, &backup_path(target)).map_err(|cause| ("keeping a backup", cause))?;
     }
@@ -176,7 +180,7 @@ fn write_in_place(
         copy_backup(target, &backup).map_err(|cause| ("keeping a backup", cause))?;
         (backup, None)
     } else {
-        let temp = create_temporary(target).map_err(|cause| ("keeping a backup", cause))?;
+        let temp = create_temporary(target, None).map_err(|cause| ("keeping a backup", cause))?;
         fs::copy(target, temp.path())
             .and_then(|_| temp.as_file().sync_all())
             .map_err(|cause| ("keeping a backup", cause))?;
@@ -245,7 +249,7 @@ fn take_owner(temp: &NamedTempFile, previous: &fs::Metadata) -> bool {
 /// Copies the current file to `backup`, itself atomically, with the file's owner and group
 /// where allowed.
 fn copy_backup(target: &Path, backup: &Path) -> std::io::Result<()> {
-    let temp = create_temporary(backup)?;
+    let temp = create_temporary(backup, None)?;
     fs::copy(target, temp.path())?;
     if let Ok(meta) = fs::metadata(target) {
         // A backup we may not give the owner's group still exists, with the file's mode.
@@ -258,12 +262,24 @@ fn copy_backup(target: &Path, backup: &Path) -> std::io::Result<()> {
 
 /// A new temporary file beside `path`, with an unpredictable name (`.NAME~Ab3dE9xQ.tmp`),
 /// created exclusively (another try with another name if it exists). Removed when dropped.
-fn create_temporary(path: &Path) -> std::io::Result<NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(&temporary_prefix(path))
-        .suffix(".tmp")
-        .rand_bytes(8)
-        .tempfile_in(folder_of(path))
+///
+/// It is created with `permissions` (the file it will replace), or as any new file is (read
+/// and write for all, less the user's umask) — the operating system's umask applies either way.
+fn create_temporary(
+    path: &Path,
+    permissions: Option<fs::Permissions>,
+) -> std::io::Result<NamedTempFile> {
+    let prefix = temporary_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(8);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(permissions.unwrap_or_else(|| fs::Permissions::from_mode(0o666)));
+    }
+    #[cfg(not(unix))]
+    let _ = permissions;
+    builder.tempfile_in(folder_of(path))
 }
 
 fn temporary_prefix(path: &Path) -> String {

@@ -127,6 +127,32 @@ fn the_new_file_keeps_the_old_permissions() {
 
 #[cfg(unix)]
 #[test]
+fn a_new_file_gets_the_usual_permissions_and_a_private_one_stays_private_throughout() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A new file as any program makes one (read and write for all, less the umask).
+    let usual = dir.path().join("usual.pdf");
+    File::create(&usual).expect("create");
+    let saved = dir.path().join("saved.pdf");
+    write_atomic(&saved, b"%PDF", false).expect("save");
+    let mode = |path: &Path| fs::metadata(path).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode(&saved), mode(&usual), "an export is readable as usual");
+    // A private file's new text is never in a file others may read, not even briefly.
+    let private = dir.path().join("private.ron");
+    fs::write(&private, b"old").expect("seed");
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).expect("chmod");
+    write_atomic_with(&private, true, |file| {
+        let during = file.metadata()?.permissions().mode() & 0o777;
+        assert_eq!(during, 0o600, "the temporary file while it is written");
+        file.write_all(b"new")
+    })
+    .expect("save");
+    assert_eq!(mode(&private), 0o600);
+    assert_eq!(mode(&backup_path(&private)), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
 fn a_symbolic_link_is_saved_through_to_its_target() {
     let dir = tempfile::tempdir().expect("temp dir");
     let shared = dir.path().join("shared");
@@ -326,8 +352,8 @@ fn a_long_japanese_name_saves_with_its_backup() {
 fn temporary_names_are_unpredictable() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("roadmap.ron");
-    let first = create_temporary(&path).expect("temp");
-    let second = create_temporary(&path).expect("temp");
+    let first = create_temporary(&path, None).expect("temp");
+    let second = create_temporary(&path, None).expect("temp");
     assert_ne!(first.path(), second.path());
     let name = first
         .path()
