@@ -93,17 +93,34 @@ pub fn lay_out_comparison(
     measure: &dyn Measure,
 ) -> Vec<Page> {
     let geometry = Geometry::new(settings);
-    let body = strip(table, &geometry, measure);
+    let (body, sections) = strip(table, &geometry, measure);
+    // Every page keeps room under the header row for a continued section's heading.
+    let band = line_height(geometry.size) + geometry.pad;
     let cuts = slices(
         &body,
-        geometry.footer_top - geometry.size * 0.5 - geometry.header_bottom,
+        geometry.footer_top - geometry.size * 0.5 - geometry.header_bottom - band,
     );
     let count = cuts.len();
     cuts.into_iter()
         .enumerate()
         .map(|(index, slice)| {
             let mut shapes = page_frame(&geometry, old, new, measure);
-            let dy = geometry.header_bottom - slice.from;
+            // A page that starts inside a section repeats its heading: 「① IRB（続き）」.
+            let continued = sections
+                .iter()
+                .find(|s| s.top < slice.from - 0.01 && slice.from < s.bottom - 0.01);
+            let dy = match continued {
+                Some(section) => {
+                    shapes.extend(continued_heading(
+                        &geometry,
+                        &section.heading,
+                        band,
+                        measure,
+                    ));
+                    geometry.header_bottom + band - slice.from
+                }
+                None => geometry.header_bottom - slice.from,
+            };
             let bottom = slice.to + dy;
             let g = &geometry;
             for &(_, row_bottom) in &body.rows {
@@ -159,13 +176,41 @@ pub fn lay_out_comparison(
         .collect()
 }
 
-/// The table as one strip: section headings and rows, every printed line a unit.
-fn strip(table: &ComparisonTable, g: &Geometry, measure: &dyn Measure) -> Body {
+/// Where a section lies in the strip, for continuation headings.
+struct SectionSpan {
+    top: f32,
+    bottom: f32,
+    heading: String,
+}
+
+/// The heading band of a section continued from the page before.
+fn continued_heading(g: &Geometry, heading: &str, band: f32, measure: &dyn Measure) -> Vec<Shape> {
+    let (lines, _) = place(
+        measure,
+        Paragraph::new(&format!("{heading}（続き）"), g.size, Rgb::BLACK),
+        g.margin + g.pad,
+        2.0 * g.column - 2.0 * g.pad,
+        g.header_bottom + g.pad * 0.5,
+    );
+    let mut shapes = vec![Shape::Rect {
+        rect: Rect::new(g.margin, g.header_bottom, 2.0 * g.column, band),
+        fill: Some(palette::HEADER_FILL),
+        stroke: None,
+    }];
+    shapes.extend(lines.into_iter().map(|l| Shape::Text(l.run)));
+    shapes
+}
+
+/// The table as one strip: section headings and rows, every printed line a unit. A heading is
+/// kept with the first line of its first row (never the last line of a page).
+fn strip(table: &ComparisonTable, g: &Geometry, measure: &dyn Measure) -> (Body, Vec<SectionSpan>) {
     let (size, pad) = (g.size, g.pad);
     let mut units: Vec<Unit> = Vec::new();
     let mut rows: Vec<(f32, f32)> = Vec::new();
+    let mut sections = Vec::new();
     let mut y = 0.0;
     for section in &table.sections {
+        let section_top = y;
         let top = y;
         let (lines, bottom) = place(
             measure,
@@ -187,15 +232,27 @@ fn strip(table: &ComparisonTable, g: &Geometry, measure: &dyn Measure) -> Body {
             shapes,
         });
         rows.push((top, y));
+        if !section.rows.is_empty() {
+            // No cut between the heading and the first line under it.
+            units.push(Unit {
+                top: section_top,
+                bottom: y + pad + line_height(size),
+                shapes: Vec::new(),
+            });
+        }
         for row in &section.rows {
             let top = y;
             let mut bottom = top + line_height(size) + 2.0 * pad;
             for (x, lines) in [(g.new_x, &row.new), (g.old_x, &row.old)] {
                 let mut line_top = top + pad;
                 for line in lines {
-                    for (unit, end) in
-                        marked_lines(line, x + pad, g.column - 2.0 * pad, line_top, size, measure)
-                    {
+                    for (unit, end) in marked_lines(
+                        line,
+                        (x + pad, g.column - 2.0 * pad),
+                        line_top,
+                        size,
+                        measure,
+                    ) {
                         units.push(unit);
                         line_top = end;
                     }
@@ -205,13 +262,19 @@ fn strip(table: &ComparisonTable, g: &Geometry, measure: &dyn Measure) -> Body {
             rows.push((top, bottom));
             y = bottom;
         }
+        sections.push(SectionSpan {
+            top: section_top,
+            bottom: y,
+            heading: section.heading.clone(),
+        });
     }
-    Body {
+    let body = Body {
         rows,
         table_bottom: y,
         bottom: y,
         units,
-    }
+    };
+    (body, sections)
 }
 
 /// What every page repeats: the title, the note, and the header row 改正後 | 改正前.
@@ -268,14 +331,19 @@ fn page_frame(g: &Geometry, old: &Meta, new: &Meta, measure: &dyn Measure) -> Ve
 
 /// A line of spans wrapped (禁則) into `[x, x + width]` from `top`: one unit per printed line,
 /// each split into runs where the marking changes, marked runs underlined.
+/// A part's label (【取組事項】) is printed in the muted colour.
 fn marked_lines(
     line: &Line,
-    x: f32,
-    width: f32,
+    (x, width): (f32, f32),
     top: f32,
     size: f32,
     measure: &dyn Measure,
 ) -> Vec<(Unit, f32)> {
+    let color = if line.label {
+        palette::MUTED
+    } else {
+        Rgb::BLACK
+    };
     let chars: Vec<(char, bool)> = line
         .spans
         .iter()
@@ -303,8 +371,9 @@ fn marked_lines(
                 stop += 1;
             }
             let piece: String = chars[start..stop].iter().map(|(c, _)| c).collect();
-            let mut text_run = run(measure, run_x, y, size, piece, Rgb::BLACK);
-            text_run.underline = marked && !text_run.text.trim().is_empty();
+            let mut text_run = run(measure, run_x, y, size, piece, color);
+            // A marked blank (the point of a deletion) is underlined; spaces of a break are not.
+            text_run.underline = marked && !text_run.text.trim_matches(' ').is_empty();
             run_x += text_run.width;
             shapes.push(Shape::Text(text_run));
             start = stop;
@@ -347,8 +416,9 @@ mod tests {
                     marked: false,
                 },
             ],
+            label: false,
         };
-        let units = marked_lines(&line, 0.0, 40.0, 0.0, 10.0, &FixedPitch);
+        let units = marked_lines(&line, (0.0, 40.0), 0.0, 10.0, &FixedPitch);
         // 40 pt holds four characters: 「宇宙線の」 then 「観測」.
         assert_eq!(units.len(), 2);
         let runs: Vec<(String, bool, f32)> = units
@@ -367,5 +437,84 @@ mod tests {
                 ("観測".to_owned(), false, 0.0)
             ]
         );
+    }
+
+    /// Three domains of 40 two-line rows each: several pages, sections starting anywhere.
+    fn long_table() -> ComparisonTable {
+        use crate::diff::table::{Row, RowKind, Section};
+        let line = |text: String| Line {
+            spans: vec![Span {
+                text,
+                marked: false,
+            }],
+            label: false,
+        };
+        ComparisonTable {
+            sections: (1..=3)
+                .map(|n| Section {
+                    heading: format!("領域{n}"),
+                    rows: (0..40)
+                        .map(|r| Row {
+                            kind: RowKind::Changed,
+                            entity: crate::diff::Entity::Roadblock,
+                            new_id: None,
+                            old_id: None,
+                            new: vec![line(format!("新{n}-{r}")), line("続く行".into())],
+                            old: vec![line(format!("旧{n}-{r}"))],
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn headings_stay_with_their_rows_and_continued_sections_say_so() {
+        let table = long_table();
+        let headings: Vec<&str> = table.sections.iter().map(|s| s.heading.as_str()).collect();
+        for shift in 0..40 {
+            // Move where sections fall on pages by dropping rows of the first section.
+            let mut table = table.clone();
+            table.sections[0].rows.truncate(40 - shift);
+            let settings = ComparisonSettings::default();
+            let g = Geometry::new(&settings);
+            let pages = lay_out_comparison(
+                &table,
+                &Meta::default(),
+                &Meta::default(),
+                &settings,
+                &FixedPitch,
+            );
+            assert!(pages.len() >= 3, "{} pages", pages.len());
+            for (number, page) in pages.iter().enumerate() {
+                let mut body: Vec<(f32, String)> = page
+                    .shapes
+                    .iter()
+                    .filter_map(|s| match s {
+                        Shape::Text(r)
+                            if r.origin.y > g.header_bottom && r.origin.y < g.footer_top =>
+                        {
+                            Some((r.origin.y, r.text.clone()))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                body.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let last = &body.last().expect("text on every page").1;
+                assert!(
+                    !headings.contains(&last.as_str()),
+                    "shift {shift}: page {} ends with the heading {last}",
+                    number + 1
+                );
+                let first = &body[0].1;
+                if number > 0 {
+                    assert!(
+                        headings.contains(&first.as_str()) || first.ends_with("（続き）"),
+                        "shift {shift}: page {} starts with {first}, neither a heading nor a continued one",
+                        number + 1
+                    );
+                }
+            }
+        }
     }
 }

@@ -55,6 +55,23 @@ pub enum DragHandle {
 }
 
 impl TimelineEntry {
+    /// The entry's years as a reader writes them, in the document's label style:
+    /// 「令和４年度～令和６年度以降」, 「令和５年度」 for one year, 「2022年度～2023年度」 in 西暦.
+    #[must_use]
+    pub fn period_label(&self, style: super::LabelStyle) -> String {
+        let start = self.start.label(style);
+        let end = self.end.label(style);
+        let mut period = if start == end {
+            start
+        } else {
+            format!("{start}～{end}")
+        };
+        if self.open_ended {
+            period.push_str("以降");
+        }
+        period
+    }
+
     /// The entry with `handle` moved by `quarters` (negative: earlier). A start never passes the
     /// end nor the end the start: the entry keeps at least one quarter.
     #[must_use]
@@ -103,6 +120,36 @@ mod tests {
             rows: Vec::new(),
             detail: String::new(),
         }
+    }
+
+    #[test]
+    fn periods_are_written_in_the_documents_style() {
+        use crate::model::LabelStyle;
+        let mut span = entry(TimePoint::year(2022), TimePoint::year(2024));
+        span.open_ended = true;
+        assert_eq!(
+            span.period_label(LabelStyle::WarekiSeireki),
+            "令和４年度～令和６年度以降"
+        );
+        assert_eq!(
+            span.period_label(LabelStyle::Wareki),
+            "令和４年度～令和６年度以降"
+        );
+        assert_eq!(
+            span.period_label(LabelStyle::Seireki),
+            "2022年度～2024年度以降"
+        );
+        let one_year = entry(TimePoint::year(2019), TimePoint::year(2019));
+        assert_eq!(one_year.period_label(LabelStyle::Wareki), "令和元年度");
+        let quarters = entry(TimePoint::quarter(2023, 2), TimePoint::quarter(2023, 4));
+        assert_eq!(
+            quarters.period_label(LabelStyle::WarekiSeireki),
+            "令和５年度第２四半期～令和５年度第４四半期"
+        );
+        assert_eq!(
+            quarters.period_label(LabelStyle::Seireki),
+            "2023年度第2四半期～2023年度第4四半期"
+        );
     }
 
     #[test]

@@ -103,6 +103,35 @@ pub struct TimePoint {
 }
 
 impl TimePoint {
+    /// The point as a sentence writes it: 「令和４年度」, 「令和４年度第２四半期」, 「令和４年度10月」
+    /// in the 和暦 styles (the short form, without the 西暦 of column headers); 「2022年度」,
+    /// 「2022年度第2四半期」 in [`LabelStyle::Seireki`].
+    #[must_use]
+    pub fn label(self, style: LabelStyle) -> String {
+        let wareki = style != LabelStyle::Seireki;
+        let year = year_label(
+            i64::from(self.year.0),
+            if wareki {
+                LabelStyle::Wareki
+            } else {
+                LabelStyle::Seireki
+            },
+            false,
+        );
+        let number = |n: u8| {
+            if wareki {
+                super::fiscal_year::to_fullwidth_digits(&n.to_string())
+            } else {
+                n.to_string()
+            }
+        };
+        match self.part {
+            Some(PartOfYear::Quarter(q)) => format!("{year}第{}四半期", number(q)),
+            Some(PartOfYear::Month(m)) => format!("{year}{m}月"),
+            None => year,
+        }
+    }
+
     /// A whole fiscal year.
     #[must_use]
     pub fn year(year: i32) -> Self {

@@ -5,11 +5,10 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Document, Domain, Id, Roadblock};
+use crate::model::{Document, Domain, Footnote, Id, LabelStyle, TimelineEntry};
 
 use super::entities::{
-    Fields, document_fields, domain_fields, entry_fields, footnote_fields, roadblock_fields,
-    timeline_fields,
+    Fields, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
 };
 use super::{Change, Comparison, Entity, FieldChange, Segment, Status};
 
@@ -27,6 +26,8 @@ pub struct Span {
 pub struct Line {
     /// Its runs.
     pub spans: Vec<Span>,
+    /// A part's label (【取組事項】), which names a column rather than holding its text.
+    pub label: bool,
 }
 
 impl Span {
@@ -42,6 +43,7 @@ impl Line {
     fn plain(text: &str) -> Self {
         Self {
             spans: vec![Span::plain(text)],
+            label: false,
         }
     }
 
@@ -146,7 +148,13 @@ impl<'a> Index<'a> {
     }
 }
 
+/// What stands on one side where the other side has text the change removed or added: an
+/// underlined blank at that point, as 新旧対照表 practice marks a pure deletion on the 改正後
+/// side (and a pure insertion on the 改正前 side).
+pub const GAP: &str = "　";
+
 /// The spans of `field` on `side`: the change's runs when the field changed, else its text.
+/// `all` marks every part (an added or removed entity).
 fn spans(
     fields: &Fields,
     changes: &[FieldChange],
@@ -155,22 +163,39 @@ fn spans(
     all: bool,
 ) -> Vec<Span> {
     if let Some(change) = changes.iter().find(|c| c.field == field) {
-        return change
-            .diff
-            .runs
-            .iter()
-            .filter_map(|run| match (run, side) {
-                (Segment::Equal(t), _) => Some(Span {
+        let runs = &change.diff.runs;
+        let mut out = Vec::new();
+        for (at, run) in runs.iter().enumerate() {
+            match (run, side) {
+                (Segment::Equal(t), _) => out.push(Span {
                     text: t.clone(),
                     marked: all,
                 }),
-                (Segment::Insert(t), Side::New) | (Segment::Delete(t), Side::Old) => Some(Span {
-                    text: t.clone(),
-                    marked: true,
-                }),
-                _ => None,
-            })
-            .collect();
+                (Segment::Insert(t), Side::New) | (Segment::Delete(t), Side::Old) => {
+                    out.push(Span {
+                        text: t.clone(),
+                        marked: true,
+                    });
+                }
+                // Text only the other side has: a marked blank where it was (or will be),
+                // unless this side marks its own replacement text right beside it.
+                (Segment::Delete(_) | Segment::Insert(_), _) => {
+                    let replaced = |other: Option<&Segment>| match (other, side) {
+                        (Some(Segment::Insert(_)), Side::New)
+                        | (Some(Segment::Delete(_)), Side::Old) => true,
+                        _ => false,
+                    };
+                    let before = at.checked_sub(1).and_then(|i| runs.get(i));
+                    if !replaced(before) && !replaced(runs.get(at + 1)) {
+                        out.push(Span {
+                            text: GAP.to_owned(),
+                            marked: true,
+                        });
+                    }
+                }
+            }
+        }
+        return out;
     }
     let text = fields
         .iter()
@@ -255,7 +280,7 @@ pub fn build(
             .or(Some(&domain.id))
             .and_then(|id| old.domains.iter().find(|d| &d.id == id));
         sections.push(domain_section(
-            old,
+            (old, new),
             old_domain,
             Some(domain),
             change,
@@ -273,7 +298,7 @@ pub fn build(
             .iter()
             .find(|d| Some(&d.id) == change.old_id.as_ref());
         sections.push(domain_section(
-            old,
+            (old, new),
             old_domain,
             None,
             Some(change),
@@ -317,8 +342,9 @@ fn kind_of(change: Option<&Change>, full: bool) -> RowKind {
     }
 }
 
+/// One domain's section; `documents` are (old, new).
 fn domain_section(
-    old: &Document,
+    documents: (&Document, &Document),
     old_domain: Option<&Domain>,
     domain: Option<&Domain>,
     change: Option<&Change>,
@@ -337,6 +363,7 @@ fn domain_section(
             let field = |name| spans(&fields, changes, name, side, kind == RowKind::Added);
             vec![Line {
                 spans: [field("number"), vec![Span::plain(" ")], field("name")].concat(),
+                label: false,
             }]
         })
         .unwrap_or_default()
@@ -350,9 +377,18 @@ fn domain_section(
             name_line(old_domain, Side::Old),
         ));
     }
+    let (old, new) = documents;
+    let old_labels = PartLabels::of(old, old_domain);
     if let Some(domain) = domain {
+        let labels = PartLabels::of(new, Some(domain));
         for roadblock in &domain.roadblocks {
-            rows.push(roadblock_row(old, Some(roadblock), index, full));
+            rows.push(roadblock_row(
+                old,
+                roadblock,
+                (&labels, &old_labels),
+                index,
+                full,
+            ));
         }
     }
     if let Some(old_domain) = old_domain {
@@ -362,7 +398,7 @@ fn domain_section(
                 .get(&(Entity::Roadblock, &roadblock.id))
                 .is_some_and(|c| c.status == Status::Removed)
             {
-                rows.push(removed_roadblock_row(roadblock));
+                rows.push(removed_roadblock_row(roadblock, &old_labels));
             }
         }
     }
@@ -370,6 +406,7 @@ fn domain_section(
         domain.map_or(&[][..], |d| &d.entries[..]),
         old_domain.map_or(&[][..], |d| &d.entries[..]),
         (Entity::Entry, |e| &e.id, entry_fields),
+        (new.timeline.label_style, old.timeline.label_style),
         index,
         full,
         &mut rows,
@@ -378,6 +415,7 @@ fn domain_section(
         domain.map_or(&[][..], |d| &d.footnotes[..]),
         old_domain.map_or(&[][..], |d| &d.footnotes[..]),
         (Entity::Footnote, |f| &f.id, footnote_fields),
+        (new.timeline.label_style, old.timeline.label_style),
         index,
         full,
         &mut rows,
@@ -388,12 +426,32 @@ fn domain_section(
     }
 }
 
+/// An entity whose row may show a period of years.
+trait Period {
+    /// The period in the document's label style, if the entity has one.
+    fn period(&self, style: LabelStyle) -> Option<String>;
+}
+
+impl Period for TimelineEntry {
+    fn period(&self, style: LabelStyle) -> Option<String> {
+        Some(self.period_label(style))
+    }
+}
+
+impl Period for Footnote {
+    fn period(&self, _: LabelStyle) -> Option<String> {
+        None
+    }
+}
+
 /// One row per entry or footnote: its fields, one per line. `walk` names the entity kind,
-/// its id, and its fields (as the diff compares them).
-fn simple_rows<T, I, F>(
+/// its id, and its fields (as the diff compares them); `styles` are the new and the old
+/// document's year label styles.
+fn simple_rows<T: Period, I, F>(
     new: &[T],
     old: &[T],
     walk: (Entity, I, F),
+    styles: (LabelStyle, LabelStyle),
     index: &Index<'_>,
     full: bool,
     rows: &mut Vec<Row>,
@@ -415,15 +473,23 @@ fn simple_rows<T, I, F>(
             for (field, _) in &fields {
                 match *field {
                     "kind" | "rows" | "end" => {}
-                    // An entry's period on one line: 「2022年度〜2024年度以降」.
+                    // An entry's period on one line, as the document writes years:
+                    // 「令和４年度～令和６年度以降」, marked as a whole when its years changed.
                     "start" => {
-                        let mut period = spans(&fields, changes, "start", side, all);
-                        period.push(Span {
-                            text: "〜".into(),
-                            marked: false,
-                        });
-                        period.extend(spans(&fields, changes, "end", side, all));
-                        lines.extend(split_lines(period));
+                        let style = match side {
+                            Side::New => styles.0,
+                            Side::Old => styles.1,
+                        };
+                        if let Some(period) = item.period(style) {
+                            let moved = changes.iter().any(|c| matches!(c.field, "start" | "end"));
+                            lines.push(Line {
+                                spans: vec![Span {
+                                    text: period,
+                                    marked: all || moved,
+                                }],
+                                label: false,
+                            });
+                        }
                     }
                     field => lines.extend(split_lines(spans(&fields, changes, field, side, all))),
                 }
@@ -467,115 +533,6 @@ fn simple_rows<T, I, F>(
     }
 }
 
-/// The lines of a roadblock on one side: 【title】categories, ○ description, its items.
-fn roadblock_lines(
-    roadblock: &Roadblock,
-    changes: &[FieldChange],
-    item_changes: &[&Change],
-    side: Side,
-    all: bool,
-) -> Vec<Line> {
-    let fields = roadblock_fields(roadblock);
-    let field = |name| spans(&fields, changes, name, side, all);
-    let title = Line {
-        spans: [
-            field("scope"),
-            vec![Span::plain(" 【")],
-            field("title"),
-            vec![Span::plain("】")],
-            field("categories"),
-        ]
-        .concat(),
-    };
-    let mut lines = vec![title];
-    lines.extend(
-        split_lines(spans(&fields, changes, "description", side, all))
-            .into_iter()
-            .map(|l| l.prefixed("○ ")),
-    );
-    for items in [&roadblock.done, &roadblock.actions] {
-        for item in items {
-            let change = item_changes.iter().find(|c| match side {
-                Side::New => c.new_id.as_ref() == Some(&item.id),
-                Side::Old => c.old_id.as_ref() == Some(&item.id),
-            });
-            let item_fields: Fields =
-                vec![("text", format!("{}{}", item.marker.symbol(), item.text))];
-            let marked =
-                all || change.is_some_and(|c| matches!(c.status, Status::Added | Status::Removed));
-            let changes = change.map_or(&[][..], |c| &c.fields[..]);
-            let indent = "　".repeat(usize::from(item.level.min(3)) + 1);
-            lines.extend(
-                split_lines(spans(&item_fields, changes, "text", side, marked))
-                    .into_iter()
-                    .map(|l| l.prefixed(&indent)),
-            );
-        }
-    }
-    lines
-}
-
-fn roadblock_row(
-    old: &Document,
-    roadblock: Option<&Roadblock>,
-    index: &Index<'_>,
-    full: bool,
-) -> Row {
-    let Some(roadblock) = roadblock else {
-        return row(
-            RowKind::Omitted,
-            Entity::Roadblock,
-            (None, None),
-            Vec::new(),
-            Vec::new(),
-        );
-    };
-    let change = index
-        .by_new
-        .get(&(Entity::Roadblock, &roadblock.id))
-        .copied();
-    let old_id = change
-        .and_then(|c| c.old_id.clone())
-        .unwrap_or_else(|| roadblock.id.clone());
-    let old_roadblock = old
-        .domains
-        .iter()
-        .flat_map(|d| &d.roadblocks)
-        .find(|r| r.id == old_id);
-    let item_changes: Vec<&Change> = index
-        .by_new
-        .values()
-        .chain(index.by_old.values())
-        .filter(|c| c.parent.as_ref() == Some(&roadblock.id))
-        .copied()
-        .collect();
-    let mut kind = kind_of(change, full);
-    if matches!(kind, RowKind::Omitted | RowKind::Unchanged) && !item_changes.is_empty() {
-        kind = RowKind::Changed;
-    }
-    let changes = change.map_or(&[][..], |c| &c.fields[..]);
-    let all = kind == RowKind::Added;
-    row(
-        kind,
-        Entity::Roadblock,
-        (Some(&roadblock.id), old_roadblock.map(|r| &r.id)),
-        roadblock_lines(roadblock, changes, &item_changes, Side::New, all),
-        old_roadblock
-            .map(|r| roadblock_lines(r, changes, &item_changes, Side::Old, false))
-            .unwrap_or_default(),
-    )
-}
-
-fn removed_roadblock_row(roadblock: &Roadblock) -> Row {
-    row(
-        RowKind::Removed,
-        Entity::Roadblock,
-        (None, Some(&roadblock.id)),
-        Vec::new(),
-        roadblock_lines(roadblock, &[], &[], Side::Old, true),
-    )
-}
-
 /// Consecutive 「（略）」 rows become one.
 fn collapse(rows: Vec<Row>) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
@@ -587,6 +544,9 @@ fn collapse(rows: Vec<Row>) -> Vec<Row> {
     }
     out
 }
+
+mod roadblock;
+use roadblock::{PartLabels, removed_roadblock_row, roadblock_row};
 
 #[cfg(test)]
 mod tests;

@@ -72,3 +72,106 @@ fn an_unchanged_document_is_all_omitted_or_in_full() {
             .all(|l| !l.has_marks())
     );
 }
+
+#[test]
+fn a_roadblock_row_labels_its_columns_with_the_documents_headers() {
+    let (before, after) = (example("before"), example("after"));
+    let table = build(&before, &after, &compare(&before, &after), true);
+    let rows: Vec<&Row> = table.sections.iter().flat_map(|s| &s.rows).collect();
+    let irb = rows
+        .iter()
+        .find(|r| r.entity == Entity::Roadblock && r.new_id == Some("d1.r1".into()))
+        .expect("① IRB's first roadblock");
+    let texts: Vec<String> = irb.new.iter().map(Line::text).collect();
+    assert_eq!(texts[0], "【ロードブロック】");
+    assert!(
+        texts.contains(&"【着手・対応済みの事項】".to_owned()),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"【取組事項】".to_owned()), "{texts:?}");
+    let done = texts.iter().position(|t| t == "【着手・対応済みの事項】");
+    let actions = texts.iter().position(|t| t == "【取組事項】");
+    assert!(done < actions, "done items come first: {texts:?}");
+    // ⑦ calls its done column 対応済みの事項 (a domain's own header).
+    let pmda = rows
+        .iter()
+        .find(|r| r.entity == Entity::Roadblock && r.new_id == Some("d7.r1".into()))
+        .expect("⑦'s first roadblock");
+    assert!(
+        pmda.new.iter().any(|l| l.text() == "【対応済みの事項】"),
+        "{:?}",
+        pmda.new.iter().map(Line::text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn entry_periods_are_in_the_documents_year_style_and_marked_when_moved() {
+    let (before, after) = (example("before"), example("after"));
+    let table = build(&before, &after, &compare(&before, &after), false);
+    let entries: Vec<&Row> = table
+        .sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .filter(|r| r.entity == Entity::Entry && r.kind == RowKind::Changed)
+        .collect();
+    assert!(!entries.is_empty());
+    let periods: Vec<&Line> = entries
+        .iter()
+        .flat_map(|r| r.new.iter().chain(&r.old))
+        .filter(|l| l.text().contains("年度"))
+        .collect();
+    assert!(!periods.is_empty());
+    for line in &periods {
+        let text = line.text();
+        assert!(
+            text.contains("令和"),
+            "和暦, as the documents write years: {text}"
+        );
+        assert!(!text.contains("2020年度"), "{text}");
+    }
+    // The examples moved every arrow two years: the periods are marked.
+    assert!(periods.iter().any(|l| l.has_marks()));
+}
+
+#[test]
+fn a_pure_deletion_leaves_a_marked_blank_on_the_new_side() {
+    let before = example("after");
+    let mut after = before.clone();
+    let title = &mut after.domains[0].roadblocks[0].title;
+    // 「IRBの審査の質を均一化する必要があるのではないか」 loses 「の質」.
+    *title = title.replacen("の質", "", 1);
+    let table = build(&before, &after, &compare(&before, &after), false);
+    let row = table
+        .sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .find(|r| r.entity == Entity::Roadblock && r.kind == RowKind::Changed)
+        .expect("the changed roadblock");
+    let marked = |lines: &[Line]| -> Vec<String> {
+        lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|s| s.marked)
+            .map(|s| s.text.clone())
+            .collect()
+    };
+    assert_eq!(marked(&row.old), ["の質"], "the deleted text, underlined");
+    assert_eq!(marked(&row.new), [GAP], "an underlined blank where it was");
+    // A replacement marks each side's own text, no blank.
+    let mut replaced = before.clone();
+    let title = &mut replaced.domains[0].roadblocks[0].title;
+    *title = title.replacen("均一化", "標準化", 1);
+    let table = build(&before, &replaced, &compare(&before, &replaced), false);
+    let row = table
+        .sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .find(|r| r.entity == Entity::Roadblock && r.kind == RowKind::Changed)
+        .expect("the changed roadblock");
+    assert!(
+        !marked(&row.new).contains(&GAP.to_owned()),
+        "{:?}",
+        marked(&row.new)
+    );
+    assert!(!marked(&row.old).contains(&GAP.to_owned()));
+}

@@ -242,7 +242,7 @@ pub fn kind_label(kind: RowKind, lang: Lang) -> &'static str {
     )
 }
 
-/// A short title of a row for the change list: its first line, shortened.
+/// A short title of a row for the change list: its first line (not a part's label), shortened.
 fn row_title(row: &Row) -> String {
     let lines = if row.kind == RowKind::Removed {
         &row.old
@@ -250,7 +250,8 @@ fn row_title(row: &Row) -> String {
         &row.new
     };
     let text = lines
-        .first()
+        .iter()
+        .find(|line| !line.label)
         .map(crate::diff::table::Line::text)
         .unwrap_or_default();
     let short: String = text.chars().take(28).collect();

@@ -42,7 +42,12 @@ fn mark_colors(side: Side, dark: bool) -> (Color32, Color32) {
 
 fn line_job(ui: &egui::Ui, line: &Line, side: Side, width: f32) -> LayoutJob {
     let font = FontId::proportional(13.0);
-    let text_color = ui.visuals().text_color();
+    // A part's label (【取組事項】) is quieter than the text it introduces.
+    let text_color = if line.label {
+        ui.visuals().weak_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
     let (mark, background) = mark_colors(side, ui.visuals().dark_mode);
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;

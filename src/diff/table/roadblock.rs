@@ -1,0 +1,161 @@
+//! A roadblock's row of the 新旧対照表: its columns kept apart as labelled parts —
+//! 【ロードブロック】 (scope, title, categories, ○ description), 【着手・対応済みの事項】 and
+//! 【取組事項】, each label the document's own header text (a domain's override first) — so a
+//! reader sees which column changed.
+
+use crate::model::{ColumnKind, Document, Domain, Roadblock};
+
+use super::super::entities::{Fields, roadblock_fields};
+use super::super::{Change, Entity, FieldChange, Status};
+use super::{Index, Line, Row, RowKind, Side, Span, kind_of, row, spans, split_lines};
+
+/// The labels of a roadblock's parts on one side of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct PartLabels {
+    roadblock: String,
+    done: String,
+    actions: String,
+}
+
+impl PartLabels {
+    /// The headers `document` gives its roadblock, done and action columns in `domain` (the
+    /// domain's override first, e.g. ⑦'s 対応済みの事項), or the seed's words for a column the
+    /// document does not show.
+    pub(super) fn of(document: &Document, domain: Option<&Domain>) -> Self {
+        let header = |kind: ColumnKind, fallback: &str| {
+            domain
+                .and_then(|d| d.header_overrides.get(&kind))
+                .map(String::as_str)
+                .or_else(|| document.column_header(kind))
+                .filter(|text| !text.trim().is_empty())
+                .unwrap_or(fallback)
+                .to_owned()
+        };
+        Self {
+            roadblock: header(ColumnKind::Roadblock, "ロードブロック"),
+            done: header(ColumnKind::Done, "着手・対応済みの事項"),
+            actions: header(ColumnKind::Actions, "取組事項"),
+        }
+    }
+}
+
+/// A part's label line: 「【取組事項】」.
+fn label(text: &str) -> Line {
+    Line {
+        label: true,
+        ..Line::plain(&format!("【{text}】"))
+    }
+}
+
+/// The lines of a roadblock on one side: 【roadblock】 scope 【title】categories, ○ description;
+/// 【done】 and its items; 【actions】 and its items (a part without items has no label).
+fn roadblock_lines(
+    roadblock: &Roadblock,
+    labels: &PartLabels,
+    changes: &[FieldChange],
+    item_changes: &[&Change],
+    side: Side,
+    all: bool,
+) -> Vec<Line> {
+    let fields = roadblock_fields(roadblock);
+    let field = |name| spans(&fields, changes, name, side, all);
+    let title = Line {
+        spans: [
+            field("scope"),
+            vec![Span::plain(" 【")],
+            field("title"),
+            vec![Span::plain("】")],
+            field("categories"),
+        ]
+        .concat(),
+        label: false,
+    };
+    let mut lines = vec![label(&labels.roadblock), title];
+    lines.extend(
+        split_lines(spans(&fields, changes, "description", side, all))
+            .into_iter()
+            .map(|l| l.prefixed("○ ")),
+    );
+    for (items, part) in [
+        (&roadblock.done, &labels.done),
+        (&roadblock.actions, &labels.actions),
+    ] {
+        if !items.is_empty() {
+            lines.push(label(part));
+        }
+        for item in items {
+            let change = item_changes.iter().find(|c| match side {
+                Side::New => c.new_id.as_ref() == Some(&item.id),
+                Side::Old => c.old_id.as_ref() == Some(&item.id),
+            });
+            let item_fields: Fields =
+                vec![("text", format!("{}{}", item.marker.symbol(), item.text))];
+            let marked =
+                all || change.is_some_and(|c| matches!(c.status, Status::Added | Status::Removed));
+            let changes = change.map_or(&[][..], |c| &c.fields[..]);
+            let indent = "　".repeat(usize::from(item.level.min(3)) + 1);
+            lines.extend(
+                split_lines(spans(&item_fields, changes, "text", side, marked))
+                    .into_iter()
+                    .map(|l| l.prefixed(&indent)),
+            );
+        }
+    }
+    lines
+}
+
+/// The row of a roadblock of the new revision, beside its old self if it had one; `labels`
+/// are (new side, old side).
+pub(super) fn roadblock_row(
+    old: &Document,
+    roadblock: &Roadblock,
+    labels: (&PartLabels, &PartLabels),
+    index: &Index<'_>,
+    full: bool,
+) -> Row {
+    let change = index
+        .by_new
+        .get(&(Entity::Roadblock, &roadblock.id))
+        .copied();
+    let old_id = change
+        .and_then(|c| c.old_id.clone())
+        .unwrap_or_else(|| roadblock.id.clone());
+    let old_roadblock = old
+        .domains
+        .iter()
+        .flat_map(|d| &d.roadblocks)
+        .find(|r| r.id == old_id);
+    let item_changes: Vec<&Change> = index
+        .by_new
+        .values()
+        .chain(index.by_old.values())
+        .filter(|c| c.parent.as_ref() == Some(&roadblock.id))
+        .copied()
+        .collect();
+    let mut kind = kind_of(change, full);
+    if matches!(kind, RowKind::Omitted | RowKind::Unchanged) && !item_changes.is_empty() {
+        kind = RowKind::Changed;
+    }
+    let changes = change.map_or(&[][..], |c| &c.fields[..]);
+    let all = kind == RowKind::Added;
+    row(
+        kind,
+        Entity::Roadblock,
+        (Some(&roadblock.id), old_roadblock.map(|r| &r.id)),
+        roadblock_lines(roadblock, labels.0, changes, &item_changes, Side::New, all),
+        old_roadblock
+            .map(|r| roadblock_lines(r, labels.1, changes, &item_changes, Side::Old, false))
+            .unwrap_or_default(),
+    )
+}
+
+/// The row of a roadblock the new revision removed.
+pub(super) fn removed_roadblock_row(roadblock: &Roadblock, labels: &PartLabels) -> Row {
+    row(
+        RowKind::Removed,
+        Entity::Roadblock,
+        (None, Some(&roadblock.id)),
+        Vec::new(),
+        roadblock_lines(roadblock, labels, &[], &[], Side::Old, true),
+    )
+}
