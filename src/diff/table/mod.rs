@@ -180,10 +180,12 @@ fn spans(
                 // Text only the other side has: a marked blank where it was (or will be),
                 // unless this side marks its own replacement text right beside it.
                 (Segment::Delete(_) | Segment::Insert(_), _) => {
-                    let replaced = |other: Option<&Segment>| match (other, side) {
-                        (Some(Segment::Insert(_)), Side::New)
-                        | (Some(Segment::Delete(_)), Side::Old) => true,
-                        _ => false,
+                    let replaced = |other: Option<&Segment>| {
+                        matches!(
+                            (other, side),
+                            (Some(Segment::Insert(_)), Side::New)
+                                | (Some(Segment::Delete(_)), Side::Old)
+                        )
                     };
                     let before = at.checked_sub(1).and_then(|i| runs.get(i));
                     if !replaced(before) && !replaced(runs.get(at + 1)) {
