@@ -361,6 +361,45 @@ fn diff_writes_the_comparison_table_as_pdf() {
         text.contains("（新設）") && text.contains("傍線部分は改正部分"),
         "{text}"
     );
+    // The examples' labelled columns and 和暦 periods, and the 明朝 face (CI installs
+    // fonts-noto-cjk, which has Noto Serif CJK JP).
+    assert!(
+        text.contains("【取組事項】") && text.contains("令和４年度"),
+        "{text}"
+    );
+    let fonts = poppler::pdffonts(&pdf);
+    assert!(fonts.contains("Serif"), "a Mincho face: {fonts}");
+}
+
+#[test]
+fn diff_writes_the_headings_a_ministry_asks_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("新旧対照表.pdf");
+    let (before, after) = (
+        example("roadblocks-before.ron"),
+        example("roadblocks-after.ron"),
+    );
+    let output = diff(&[
+        before.as_os_str(),
+        after.as_os_str(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+        "--headings".as_ref(),
+        "draft".as_ref(),
+        "--no-revision-labels".as_ref(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = poppler::pdftotext(&pdf, &[]);
+    assert!(text.contains("改正案") && text.contains("現行"), "{text}");
+    assert!(
+        !text.contains("改正後") && !text.contains("（見直し後）"),
+        "{text}"
+    );
 }
 
 #[test]

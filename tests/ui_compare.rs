@@ -149,6 +149,34 @@ fn the_comparison_table_is_saved_as_pdf() {
     assert!(harness.state().compare.is_none());
 }
 
+/// The header words chosen in the view (見出し: 改正案｜現行) reach the saved PDF.
+#[test]
+fn the_chosen_headings_are_printed() {
+    let mut harness = comparing_examples();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "見出し")
+        .click();
+    harness.run();
+    harness.get_by_label("改正案｜現行").click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings.compare_headings,
+        koteihyo::export::comparison::Headings::Draft
+    );
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let pdf = folder.path().join("taisho.pdf");
+    harness.state_mut().save_comparison_pdf(&pdf);
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("改正案（見直し後）") && text.contains("現行（見直し前）"),
+        "{text}"
+    );
+}
+
 #[test]
 fn snapshot_compare_view() {
     let mut harness = comparing_examples();

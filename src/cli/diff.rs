@@ -11,7 +11,7 @@ use super::output::{self, Guard, Roadmaps};
 use super::terminal::escape_lines;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::diff::{compare, report};
-use crate::export::comparison::ComparisonSettings;
+use crate::export::comparison::{ComparisonSettings, Headings};
 use crate::export::printer::Printer;
 use crate::io::{Loaded, load_with_text, write_atomic};
 use crate::model::validate;
@@ -25,6 +25,18 @@ pub enum DiffFormat {
     Json,
 }
 
+/// The header row's words on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum HeadingsArg {
+    /// 改正後 ｜ 改正前.
+    #[default]
+    Amended,
+    /// 改正案 ｜ 現行.
+    Draft,
+    /// 新 ｜ 旧.
+    NewOld,
+}
+
 /// What `diff` prints and writes.
 #[derive(Debug, Clone)]
 pub struct DiffOptions {
@@ -36,8 +48,29 @@ pub struct DiffOptions {
     pub full: bool,
     /// 改正前 on the left.
     pub old_first: bool,
+    /// The header row's words.
+    pub headings: HeadingsArg,
+    /// Leave the revision labels out of the header row.
+    pub no_revision_labels: bool,
     /// A font file instead of the system's.
     pub font: Option<PathBuf>,
+}
+
+impl DiffOptions {
+    /// How the 新旧対照表 is laid out.
+    #[must_use]
+    pub fn comparison_settings(&self) -> ComparisonSettings {
+        ComparisonSettings {
+            new_first: !self.old_first,
+            headings: match self.headings {
+                HeadingsArg::Amended => Headings::Amended,
+                HeadingsArg::Draft => Headings::Draft,
+                HeadingsArg::NewOld => Headings::NewOld,
+            },
+            revision_labels: !self.no_revision_labels,
+            ..ComparisonSettings::default()
+        }
+    }
 }
 
 /// Compares `old` with `new` and prints the changes to `out`.
@@ -78,11 +111,12 @@ pub fn run(
     let documents = [&loaded[0].document, &loaded[1].document];
     let comparison = compare(documents[0], documents[1]);
     if let Some(path) = &options.table {
-        let printer = Printer::new(crate::font::find(options.font.as_deref())?)?;
-        let settings = ComparisonSettings {
-            new_first: !options.old_first,
-            ..ComparisonSettings::default()
-        };
+        let (font, warning) = crate::font::find_for_comparison(options.font.as_deref())?;
+        if let Some(warning) = warning {
+            eprintln!("koteihyo: warning: {warning}");
+        }
+        let printer = Printer::new(font)?;
+        let settings = options.comparison_settings();
         let bytes = printer.comparison_pdf(documents[0], documents[1], &settings, options.full)?;
         write_atomic(path, &bytes, false)?;
     }

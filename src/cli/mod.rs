@@ -111,7 +111,13 @@ pub enum Command {
         /// In the 新旧対照表, put 改正前 (old) on the left.
         #[arg(long)]
         old_first: bool,
-        /// The Japanese font file for the PDF instead of the system's.
+        /// The 新旧対照表's header words: 改正後｜改正前 (amended), 改正案｜現行 (draft), 新｜旧 (new-old).
+        #[arg(long, value_enum, default_value = "amended")]
+        headings: diff::HeadingsArg,
+        /// Leave the revision labels (見直し後 …) out of the 新旧対照表's header row.
+        #[arg(long)]
+        no_revision_labels: bool,
+        /// The Japanese font file for the PDF instead of the system's 明朝 (Mincho) face.
         #[arg(long, value_name = "FILE")]
         font: Option<PathBuf>,
     },
@@ -153,6 +159,8 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
             output,
             full,
             old_first,
+            headings,
+            no_revision_labels,
             font,
         } => diff::run(
             old,
@@ -162,6 +170,8 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
                 table: output.clone(),
                 full: *full,
                 old_first: *old_first,
+                headings: *headings,
+                no_revision_labels: *no_revision_labels,
                 font: font.clone(),
             },
             &mut std::io::stdout().lock(),

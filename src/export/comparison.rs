@@ -21,6 +21,10 @@ pub struct ComparisonSettings {
     pub page: PageSettings,
     /// 改正後 on the left (the usual order); false puts 改正前 first.
     pub new_first: bool,
+    /// The words of the header row.
+    pub headings: Headings,
+    /// Whether the header row adds each revision's label: 「改正後（見直し後）」.
+    pub revision_labels: bool,
 }
 
 impl Default for ComparisonSettings {
@@ -32,7 +36,57 @@ impl Default for ComparisonSettings {
                 ..PageSettings::default()
             },
             new_first: true,
+            headings: Headings::default(),
+            revision_labels: true,
         }
+    }
+}
+
+/// The words of the 新旧対照表's header row, as ministries write them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, Hash,
+)]
+pub enum Headings {
+    /// 改正後 ｜ 改正前 (laws and notices).
+    #[default]
+    Amended,
+    /// 改正案 ｜ 現行 (a draft amendment).
+    Draft,
+    /// 新 ｜ 旧.
+    NewOld,
+}
+
+impl Headings {
+    /// Every choice, in menu order.
+    pub const ALL: [Headings; 3] = [Headings::Amended, Headings::Draft, Headings::NewOld];
+
+    /// The words for the new and the old side.
+    #[must_use]
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Headings::Amended => ("改正後", "改正前"),
+            Headings::Draft => ("改正案", "現行"),
+            Headings::NewOld => ("新", "旧"),
+        }
+    }
+}
+
+impl ComparisonSettings {
+    /// The header row's texts for the new and the old side: 「改正後（見直し後）」, 「改正前（見直し前）」.
+    #[must_use]
+    pub fn header_texts(&self, old: &Meta, new: &Meta) -> (String, String) {
+        let (new_word, old_word) = self.headings.words();
+        let text = |word: &str, revision: &str| {
+            if revision.is_empty() || !self.revision_labels {
+                word.to_owned()
+            } else {
+                format!("{word}（{revision}）")
+            }
+        };
+        (
+            text(new_word, &new.revision_label),
+            text(old_word, &old.revision_label),
+        )
     }
 }
 
@@ -104,7 +158,7 @@ pub fn lay_out_comparison(
     cuts.into_iter()
         .enumerate()
         .map(|(index, slice)| {
-            let mut shapes = page_frame(&geometry, old, new, measure);
+            let mut shapes = page_frame(&geometry, settings.header_texts(old, new), new, measure);
             // A page that starts inside a section repeats its heading: 「① IRB（続き）」.
             let continued = sections
                 .iter()
@@ -277,8 +331,14 @@ fn strip(table: &ComparisonTable, g: &Geometry, measure: &dyn Measure) -> (Body,
     (body, sections)
 }
 
-/// What every page repeats: the title, the note, and the header row 改正後 | 改正前.
-fn page_frame(g: &Geometry, old: &Meta, new: &Meta, measure: &dyn Measure) -> Vec<Shape> {
+/// What every page repeats: the title, the note, and the header row 改正後 | 改正前 (`headers`:
+/// the new side's text, then the old side's).
+fn page_frame(
+    g: &Geometry,
+    headers: (String, String),
+    new: &Meta,
+    measure: &dyn Measure,
+) -> Vec<Shape> {
     let size = g.size;
     let title = format!("{}{} 新旧対照表", new.title, new.subtitle);
     let mut shapes = vec![Shape::Text(run(
@@ -308,15 +368,7 @@ fn page_frame(g: &Geometry, old: &Meta, new: &Meta, measure: &dyn Measure) -> Ve
         fill: Some(palette::HEADER_FILL),
         stroke: None,
     });
-    for (x, label, revision) in [
-        (g.new_x, "改正後", &new.revision_label),
-        (g.old_x, "改正前", &old.revision_label),
-    ] {
-        let text = if revision.is_empty() {
-            label.to_owned()
-        } else {
-            format!("{label}（{revision}）")
-        };
+    for (x, text) in [(g.new_x, headers.0), (g.old_x, headers.1)] {
         let (lines, _) = place(
             measure,
             Paragraph::new(&text, size, Rgb::BLACK).aligned(Align::Center),
@@ -398,6 +450,46 @@ mod tests {
     use super::*;
     use crate::diff::table::Span;
     use crate::export::metrics::FixedPitch;
+
+    #[test]
+    fn the_header_row_says_what_the_ministry_writes() {
+        let old = Meta {
+            revision_label: "見直し前".into(),
+            ..Meta::default()
+        };
+        let new = Meta {
+            revision_label: "見直し後".into(),
+            ..Meta::default()
+        };
+        let mut settings = ComparisonSettings::default();
+        assert_eq!(
+            settings.header_texts(&old, &new),
+            (
+                "改正後（見直し後）".to_owned(),
+                "改正前（見直し前）".to_owned()
+            )
+        );
+        settings.headings = Headings::Draft;
+        settings.revision_labels = false;
+        assert_eq!(
+            settings.header_texts(&old, &new),
+            ("改正案".to_owned(), "現行".to_owned())
+        );
+        settings.headings = Headings::NewOld;
+        let pages = lay_out_comparison(&long_table(), &old, &new, &settings, &FixedPitch);
+        let texts: Vec<String> = pages[1]
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text(r) => Some(r.text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts.contains(&"新".to_owned()) && texts.contains(&"旧".to_owned()),
+            "{texts:?}"
+        );
+    }
 
     #[test]
     fn marked_parts_are_underlined_and_wrap_with_the_text() {

@@ -25,6 +25,20 @@ pub const PREFERRED_FAMILIES: &[&str] = &[
     "VL Gothic",
 ];
 
+/// Japanese 明朝 (Mincho) faces for the 新旧対照表, best first: Windows, macOS, then Linux.
+pub const MINCHO_FAMILIES: &[&str] = &[
+    "Yu Mincho",
+    "YuMincho",
+    "Hiragino Mincho ProN",
+    "Hiragino Mincho Pro",
+    "Noto Serif CJK JP",
+    "Noto Serif JP",
+    "Source Han Serif JP",
+    "IPAexMincho",
+    "IPAMincho",
+    "TakaoMincho",
+];
+
 /// Characters a face must have to count as Japanese: kana, kanji and full-width punctuation.
 pub const JAPANESE_SAMPLE: &str = "あアー漢字工程表年度（）【】、。・○";
 
@@ -177,9 +191,35 @@ fn read_font_file(path: &Path) -> Result<Vec<u8>, FontError> {
 
 /// The first installed face of [`PREFERRED_FAMILIES`] that has Japanese glyphs.
 pub fn find_installed() -> Result<JapaneseFont, FontError> {
+    find_installed_of(PREFERRED_FAMILIES)
+}
+
+/// The face for the 新旧対照表: the chosen file if given; else the first installed 明朝 face of
+/// [`MINCHO_FAMILIES`], else the Gothic face of [`find_installed`] with a warning saying so.
+pub fn find_for_comparison(
+    chosen: Option<&Path>,
+) -> Result<(JapaneseFont, Option<String>), FontError> {
+    if let Some(path) = chosen {
+        return load_file(path).map(|font| (font, None));
+    }
+    if let Ok(mincho) = find_installed_of(MINCHO_FAMILIES) {
+        return Ok((mincho, None));
+    }
+    let gothic = find_installed()?;
+    let warning = format!(
+        "no 明朝 (Mincho) font is installed (looked for {}); the 新旧対照表 uses {} instead \
+         (on Debian/Ubuntu: sudo apt install fonts-noto-cjk)",
+        MINCHO_FAMILIES.join(", "),
+        gothic.family
+    );
+    Ok((gothic, Some(warning)))
+}
+
+/// The first installed face of `families` that has Japanese glyphs.
+fn find_installed_of(families: &[&str]) -> Result<JapaneseFont, FontError> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
-    for family in PREFERRED_FAMILIES {
+    for family in families {
         let query = fontdb::Query {
             families: &[fontdb::Family::Name(family)],
             ..fontdb::Query::default()
@@ -297,5 +337,21 @@ mod tests {
                 assert!(error.to_string().contains("fonts-noto-cjk"));
             }
         }
+    }
+
+    #[test]
+    fn the_comparison_face_is_a_mincho_one_where_installed() {
+        assert!(matches!(
+            find_installed_of(&["No Such Family"]),
+            Err(FontError::NotInstalled)
+        ));
+        // This machine and CI have fonts-noto-cjk, which includes Noto Serif CJK JP.
+        let (font, warning) = find_for_comparison(None).expect("a Japanese face");
+        assert!(
+            MINCHO_FAMILIES.contains(&font.family.as_str()),
+            "{}",
+            font.family
+        );
+        assert_eq!(warning, None);
     }
 }

@@ -351,7 +351,7 @@ impl KoteihyoApp {
                 ui,
                 &open.document,
                 self.generation,
-                &mut self.settings.compare_old_first,
+                &mut self.settings,
                 lang,
             );
             self.requests

@@ -216,6 +216,8 @@ keys!(
     StatusHasComments,
     StatusAutosaveFailed,
     PrintHasErrors,
+    CompareHeadings,
+    CompareRevisionLabels,
 );
 
 mod table;

@@ -29,6 +29,10 @@ pub struct Settings {
     pub print: crate::export::settings::PageSettings,
     /// The compare view shows the old revision on the left.
     pub compare_old_first: bool,
+    /// The 新旧対照表's header words (改正後｜改正前 …).
+    pub compare_headings: crate::export::comparison::Headings,
+    /// The 新旧対照表's header row leaves out the revision labels.
+    pub compare_without_revision_labels: bool,
 }
 
 impl Settings {

@@ -3,10 +3,11 @@
 use std::path::Path;
 
 use crate::export::comparison::ComparisonSettings;
+use crate::export::printer::Printer;
 use crate::ui::app::{Dialog, KoteihyoApp};
 use crate::ui::compare::{CompareAction, CompareView, OtherRevision};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::print::{ask_export_path, printer_for};
+use crate::ui::print::ask_export_path;
 
 /// The comparison's file is named after the document with this: 「after-新旧対照表.pdf」,
 /// never the print's 「after.pdf」 (which a drafter may already have).
@@ -78,15 +79,27 @@ impl KoteihyoApp {
         let (Some(view), Some(open)) = (&self.compare, &self.open) else {
             return;
         };
-        let settings = ComparisonSettings {
-            new_first: !self.settings.compare_old_first,
-            ..ComparisonSettings::default()
-        };
-        let bytes = printer_for(self.settings.font_file.as_deref()).and_then(|printer| {
-            printer
-                .comparison_pdf(&view.other.document, &open.document, &settings, view.full)
-                .map_err(|e| e.to_string())
-        });
+        let settings = self.comparison_settings();
+        // The 新旧対照表 is printed in a 明朝 face when the system has one.
+        let bytes = crate::font::find_for_comparison(self.settings.font_file.as_deref())
+            .map_err(|error| error.to_string())
+            .and_then(|(font, _)| Printer::new(font).map_err(|error| error.to_string()))
+            .and_then(|printer| {
+                printer
+                    .comparison_pdf(&view.other.document, &open.document, &settings, view.full)
+                    .map_err(|e| e.to_string())
+            });
         self.finish_export(path, bytes.map(Some));
+    }
+
+    /// How the compare view's 新旧対照表 is laid out, from the settings.
+    #[must_use]
+    pub fn comparison_settings(&self) -> ComparisonSettings {
+        ComparisonSettings {
+            new_first: !self.settings.compare_old_first,
+            headings: self.settings.compare_headings,
+            revision_labels: !self.settings.compare_without_revision_labels,
+            ..ComparisonSettings::default()
+        }
     }
 }

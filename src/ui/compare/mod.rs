@@ -131,7 +131,7 @@ impl CompareView {
         ui: &mut egui::Ui,
         document: &Document,
         generation: u64,
-        old_first: &mut bool,
+        settings: &mut crate::ui::settings::Settings,
         lang: Lang,
     ) -> Vec<CompareAction> {
         self.refresh(document, generation);
@@ -154,8 +154,12 @@ impl CompareView {
                         self.step(1);
                     }
                 });
-                ui.checkbox(old_first, tr(lang, Key::CompareOldFirst));
+                ui.checkbox(
+                    &mut settings.compare_old_first,
+                    tr(lang, Key::CompareOldFirst),
+                );
                 ui.checkbox(&mut self.full, tr(lang, Key::CompareShowUnchanged));
+                headings_ui(ui, settings, lang);
                 ui.horizontal(|ui| {
                     if ui.button(tr(lang, Key::CompareSavePdf)).clicked() {
                         actions.push(CompareAction::SavePdf);
@@ -173,7 +177,7 @@ impl CompareView {
                 ui,
                 &self.table,
                 (&self.other.document, document),
-                !*old_first,
+                !settings.compare_old_first,
                 self.current,
                 scroll,
                 lang,
@@ -226,6 +230,34 @@ pub fn is_change(row: &Row) -> bool {
         row.kind,
         RowKind::Changed | RowKind::Added | RowKind::Removed
     )
+}
+
+/// The header words of the 新旧対照表 (PDF) and whether they add the revision labels.
+fn headings_ui(ui: &mut egui::Ui, settings: &mut crate::ui::settings::Settings, lang: Lang) {
+    use crate::export::comparison::Headings;
+    let words = |headings: Headings| {
+        let (new, old) = headings.words();
+        format!("{new}｜{old}")
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, Key::CompareHeadings));
+        egui::ComboBox::from_id_salt("koteihyo-compare-headings")
+            .selected_text(words(settings.compare_headings))
+            .show_ui(ui, |ui| {
+                for headings in Headings::ALL {
+                    ui.selectable_value(&mut settings.compare_headings, headings, words(headings));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let mut with_labels = !settings.compare_without_revision_labels;
+    if ui
+        .checkbox(&mut with_labels, tr(lang, Key::CompareRevisionLabels))
+        .changed()
+    {
+        settings.compare_without_revision_labels = !with_labels;
+    }
 }
 
 /// The badge of a row kind: 変更, 新設, 削除.

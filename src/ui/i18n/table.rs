@@ -351,4 +351,10 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "書き出せませんでした",
         "Export failed",
     ),
+    (Key::CompareHeadings, "見出し", "Headings"),
+    (
+        Key::CompareRevisionLabels,
+        "見出しに改訂の表示を付ける",
+        "Add the revision labels to the headings",
+    ),
 ];
