@@ -274,13 +274,14 @@ fn document_xml(
         escape(title)
     );
     push_paragraph(&mut xml, "", NOTE);
-    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
-        .iter()
-        .map(|side| {
-            let size = if side.starts_with("inside") { 4 } else { 8 };
-            format!(r#"<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="auto"/>"#)
-        })
-        .collect();
+    let mut borders = String::new();
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let size = if side.starts_with("inside") { 4 } else { 8 };
+        let _ = write!(
+            borders,
+            r#"<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="auto"/>"#
+        );
+    }
     let _ = write!(
         xml,
         r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid><w:gridCol w:w="{column}"/><w:gridCol w:w="{column}"/></w:tblGrid>"#,
