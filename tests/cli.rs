@@ -403,6 +403,49 @@ fn diff_writes_the_headings_a_ministry_asks_for() {
 }
 
 #[test]
+fn diff_writes_the_comparison_table_as_word_without_a_font() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docx = dir.path().join("新旧対照表.docx");
+    let (before, after) = (
+        example("roadblocks-before.ron"),
+        example("roadblocks-after.ron"),
+    );
+    // A .docx names its face and embeds none: a missing font file does not matter.
+    let output = diff(&[
+        before.as_os_str(),
+        after.as_os_str(),
+        "-o".as_ref(),
+        docx.as_os_str(),
+        "--font".as_ref(),
+        "no/such/font.ttf".as_ref(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&docx).expect("the table was written");
+    assert!(bytes.starts_with(b"PK"), "a zip");
+    for refused in ["x.doc", "x.txt"] {
+        let path = dir.path().join(refused);
+        let output = diff(&[
+            before.as_os_str(),
+            after.as_os_str(),
+            "-o".as_ref(),
+            path.as_os_str(),
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{refused}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            message.contains("is written as .pdf or .docx"),
+            "{refused}: {message}"
+        );
+        assert!(!path.exists(), "{refused}");
+    }
+}
+
+#[test]
 fn generate_writes_a_valid_roadmap_the_same_for_the_same_seed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));

@@ -1,6 +1,7 @@
 //! The compare view (表示 > 改訂を比較), driven through `egui_kittest` on the two examples: the
 //! change list is not empty, F8 and Shift+F8 walk through the changes, a click in the list
-//! selects a change, the view follows edits of the open document, and the 新旧対照表 PDF is saved.
+//! selects a change, the view follows edits of the open document, and the 新旧対照表 is saved
+//! as PDF and as Word.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -175,6 +176,31 @@ fn the_chosen_headings_are_printed() {
         text.contains("改正案（見直し後）") && text.contains("現行（見直し前）"),
         "{text}"
     );
+}
+
+#[test]
+fn the_comparison_table_is_saved_as_word() {
+    let mut harness = comparing_examples();
+    // The button is there, next to the PDF one.
+    harness.get_by_label("Wordで保存");
+    harness.get_by_label("新旧対照表をPDFで保存");
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let docx = folder.path().join("after-新旧対照表.docx");
+    harness.state_mut().save_comparison_docx(&docx);
+    assert_eq!(harness.state().dialog, Some(Dialog::Exported(docx.clone())));
+    let bytes = std::fs::read(&docx).expect("written");
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a .docx is a zip archive");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name("word/document.xml")
+            .expect("the document part"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    assert!(xml.contains("<w:tblHeader/>") && xml.contains("（新設）"));
+    assert!(xml.contains("（傍線部分は改正部分）"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `koteihyo diff OLD NEW`: what changed between two revisions, as text (default) or JSON.
 //! Exit 0 when they are the same, 1 when they differ, 2 when a file cannot be read (as `diff`).
-//! `-o FILE.pdf` also writes the 新旧対照表.
+//! `-o FILE.pdf` (or `-o FILE.docx`, an editable Word table) also writes the 新旧対照表.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,9 +12,13 @@ use super::terminal::escape_lines;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::diff::{compare, report};
 use crate::export::comparison::{ComparisonSettings, Headings};
+use crate::export::docx::comparison_docx;
 use crate::export::printer::Printer;
 use crate::io::{Loaded, load_with_text, write_atomic};
 use crate::model::validate;
+
+/// The formats of the 新旧対照表 `-o` writes, chosen by the output's extension.
+const TABLE_FORMATS: &[&str] = &["pdf", "docx"];
 
 /// Output formats of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -42,7 +46,7 @@ pub enum HeadingsArg {
 pub struct DiffOptions {
     /// Text or JSON on standard output.
     pub format: DiffFormat,
-    /// Where to write the 新旧対照表 PDF, if anywhere.
+    /// Where to write the 新旧対照表 (.pdf or .docx), if anywhere.
     pub table: Option<PathBuf>,
     /// Unchanged entities in full in the table.
     pub full: bool,
@@ -83,7 +87,7 @@ pub fn run(
     if let Some(table) = &options.table {
         if output::is_stdout(table) {
             bail!(
-                "-o - cannot be used with diff: standard output holds the report; name the 新旧対照表 FILE.pdf"
+                "-o - cannot be used with diff: standard output holds the report; name the 新旧対照表 FILE.pdf or FILE.docx"
             );
         }
         let mut inputs = vec![old, new];
@@ -93,7 +97,7 @@ pub fn run(
             roadmaps: Roadmaps::Refused,
         }
         .check(table)?;
-        output::require_extension(table, "pdf", "the 新旧対照表")?;
+        output::require_extension(table, TABLE_FORMATS, "the 新旧対照表")?;
     }
     let mut loaded = Vec::new();
     for path in [old, new] {
@@ -111,13 +115,18 @@ pub fn run(
     let documents = [&loaded[0].document, &loaded[1].document];
     let comparison = compare(documents[0], documents[1]);
     if let Some(path) = &options.table {
-        let (font, warning) = crate::font::find_for_comparison(options.font.as_deref())?;
-        if let Some(warning) = warning {
-            eprintln!("koteihyo: warning: {warning}");
-        }
-        let printer = Printer::new(font)?;
         let settings = options.comparison_settings();
-        let bytes = printer.comparison_pdf(documents[0], documents[1], &settings, options.full)?;
+        let (old, new) = (documents[0], documents[1]);
+        let bytes = if output::extension(path).as_deref() == Some("docx") {
+            // Word names the Mincho face; no font is looked for or embedded.
+            comparison_docx(old, new, &settings, options.full)?
+        } else {
+            let (font, warning) = crate::font::find_for_comparison(options.font.as_deref())?;
+            if let Some(warning) = warning {
+                eprintln!("koteihyo: warning: {warning}");
+            }
+            Printer::new(font)?.comparison_pdf(old, new, &settings, options.full)?
+        };
         write_atomic(path, &bytes, false)?;
     }
     match options.format {

@@ -28,7 +28,7 @@ pub fn run(scale: usize, seed: u64, output: &Path, force: bool) -> anyhow::Resul
             roadmaps,
         }
         .check(output)?;
-        output::require_extension(output, "ron", "a roadmap")?;
+        output::require_extension(output, &["ron"], "a roadmap")?;
     }
     let document = crate::generate::roadmap(scale, seed);
     let text = to_ron_string(&document);

@@ -101,9 +101,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: diff::DiffFormat,
-        /// Also write the 新旧対照表 (comparison table) as PDF to this file (.pdf; never one of
-        /// the inputs, never standard output, which holds the report).
-        #[arg(short, long, value_name = "FILE.pdf")]
+        /// Also write the 新旧対照表 (comparison table) to this file: .pdf, or .docx for an
+        /// editable Word table (never one of the inputs, never standard output, which holds
+        /// the report).
+        #[arg(short, long, value_name = "FILE.pdf|FILE.docx")]
         output: Option<PathBuf>,
         /// In the 新旧対照表, print unchanged entities in full instead of 「（略）」.
         #[arg(long)]

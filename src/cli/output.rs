@@ -28,18 +28,26 @@ pub fn extension(output: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// Refuses an output whose extension is not `expected` (lower case, without the dot), for
-/// commands that write one format only.
-pub fn require_extension(output: &Path, expected: &str, what: &str) -> anyhow::Result<()> {
+/// Refuses an output whose extension is none of `expected` (lower case, without the dot), for
+/// commands whose formats are chosen by the extension; returns the one found.
+pub fn require_extension(output: &Path, expected: &[&str], what: &str) -> anyhow::Result<String> {
+    let names = |prefix: &str| {
+        let names: Vec<String> = expected.iter().map(|e| format!("{prefix}{e}")).collect();
+        names.join(" or ")
+    };
     match extension(output) {
-        Some(found) if found == expected => Ok(()),
+        Some(found) if expected.contains(&found.as_str()) => Ok(found),
         Some(found) => bail!(
-            "{} ends in .{found}, but {what} is written as .{expected}: name the output FILE.{expected}",
-            output.display()
+            "{} ends in .{found}, but {what} is written as {}: name the output {}",
+            output.display(),
+            names("."),
+            names("FILE.")
         ),
         None => bail!(
-            "{} has no extension, but {what} is written as .{expected}: name the output FILE.{expected}",
-            output.display()
+            "{} has no extension, but {what} is written as {}: name the output {}",
+            output.display(),
+            names("."),
+            names("FILE.")
         ),
     }
 }
@@ -146,12 +154,28 @@ mod tests {
 
     #[test]
     fn extensions_must_match() {
-        assert!(require_extension(Path::new("a.PDF"), "pdf", "the table").is_ok());
-        let error = require_extension(Path::new("new.ron"), "pdf", "the 新旧対照表")
-            .expect_err("a PDF into .ron")
+        let formats = ["pdf", "docx"];
+        let found = require_extension(Path::new("a.PDF"), &formats, "the table").expect("a PDF");
+        assert_eq!(found, "pdf");
+        let found = require_extension(Path::new("表.docx"), &formats, "the table").expect("Word");
+        assert_eq!(found, "docx");
+        for refused in ["new.ron", "old.doc", "x.txt"] {
+            let error = require_extension(Path::new(refused), &formats, "the 新旧対照表")
+                .expect_err("not a format of the table")
+                .to_string();
+            assert!(error.contains("ends in ."), "{error}");
+            assert!(
+                error.contains("written as .pdf or .docx: name the output FILE.pdf or FILE.docx"),
+                "{error}"
+            );
+        }
+        let error = require_extension(Path::new("noext"), &["ron"], "a roadmap")
+            .expect_err("no extension")
             .to_string();
-        assert!(error.contains("ends in .ron"), "{error}");
-        assert!(require_extension(Path::new("noext"), "ron", "the roadmap").is_err());
+        assert!(
+            error.ends_with("is written as .ron: name the output FILE.ron"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and the PDF/SVG/PNG backends, 禁則 line breaking and the metrics of the Japanese face.
 
 pub mod comparison;
+pub mod docx;
 pub mod kinsoku;
 pub mod layout;
 pub mod metrics;

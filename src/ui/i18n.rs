@@ -71,6 +71,7 @@ keys!(
     CompareOldFirst,
     CompareShowUnchanged,
     CompareSavePdf,
+    CompareSaveDocx,
     CompareChanges,
     CompareNoChanges,
     CompareAdded,

@@ -1,16 +1,17 @@
-//! Opening and closing the compare view, and saving its 新旧対照表 as PDF.
+//! Opening and closing the compare view, and saving its 新旧対照表 as PDF or Word (.docx).
 
 use std::path::Path;
 
 use crate::export::comparison::ComparisonSettings;
+use crate::export::docx::comparison_docx;
 use crate::export::printer::Printer;
 use crate::ui::app::{Dialog, KoteihyoApp};
 use crate::ui::compare::{CompareAction, CompareView, OtherRevision};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::print::ask_export_path;
 
-/// The comparison's file is named after the document with this: 「after-新旧対照表.pdf」,
-/// never the print's 「after.pdf」 (which a drafter may already have).
+/// The comparison's file is named after the document with this: 「after-新旧対照表.pdf」 (or
+/// .docx), never the print's 「after.pdf」 (which a drafter may already have).
 pub const COMPARISON_NAME_SUFFIX: &str = "-新旧対照表";
 
 impl KoteihyoApp {
@@ -71,6 +72,17 @@ impl KoteihyoApp {
                     self.save_comparison_pdf(&path);
                 }
             }
+            CompareAction::SaveDocx => {
+                let document_path = self.open.as_ref().and_then(|o| o.path.clone());
+                if let Some(path) = ask_export_path(
+                    document_path.as_deref(),
+                    COMPARISON_NAME_SUFFIX,
+                    "docx",
+                    "Word",
+                ) {
+                    self.save_comparison_docx(&path);
+                }
+            }
         }
     }
 
@@ -89,6 +101,22 @@ impl KoteihyoApp {
                     .comparison_pdf(&view.other.document, &open.document, &settings, view.full)
                     .map_err(|e| e.to_string())
             });
+        self.finish_export(path, bytes.map(Some));
+    }
+
+    /// Writes the compare view's 新旧対照表 to `path` as Word (.docx): the same table as the
+    /// PDF, editable; it names the Mincho face instead of embedding one, so no font is needed.
+    pub fn save_comparison_docx(&mut self, path: &Path) {
+        let (Some(view), Some(open)) = (&self.compare, &self.open) else {
+            return;
+        };
+        let bytes = comparison_docx(
+            &view.other.document,
+            &open.document,
+            &self.comparison_settings(),
+            view.full,
+        )
+        .map_err(|e| e.to_string());
         self.finish_export(path, bytes.map(Some));
     }
 

@@ -20,6 +20,8 @@ pub enum CompareAction {
     Close,
     /// Ask where to save the 新旧対照表 PDF, then save it.
     SavePdf,
+    /// Ask where to save the 新旧対照表 as Word (.docx), then save it.
+    SaveDocx,
 }
 
 /// Which revision the open document is compared with.
@@ -163,6 +165,9 @@ impl CompareView {
                 ui.horizontal(|ui| {
                     if ui.button(tr(lang, Key::CompareSavePdf)).clicked() {
                         actions.push(CompareAction::SavePdf);
+                    }
+                    if ui.button(tr(lang, Key::CompareSaveDocx)).clicked() {
+                        actions.push(CompareAction::SaveDocx);
                     }
                     if ui.button(tr(lang, Key::PrintClose)).clicked() {
                         actions.push(CompareAction::Close);

@@ -285,6 +285,7 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "新旧対照表をPDFで保存",
         "Save the comparison table as PDF",
     ),
+    (Key::CompareSaveDocx, "Wordで保存", "Save as Word"),
     (Key::CompareChanges, "変更箇所:", "Changes:"),
     (Key::CompareNoChanges, "変更はありません", "No changes"),
     (Key::CompareAdded, "新設", "Added"),
