@@ -299,3 +299,22 @@ fn a_revision_with_absurd_years_is_compared_without_hanging() {
     let view = harness.state().compare.as_ref().expect("the view is open");
     assert!(!view.changes().is_empty());
 }
+
+/// Issue 13, item 2: a revision with a repeated id is refused with the ids named, never
+/// compared into phantom changes (the reproducer compared with itself reported changes).
+#[test]
+fn a_revision_with_repeated_ids_is_not_compared() {
+    let mut harness = harness();
+    let repeated = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/repro/dup-ids.ron");
+    harness.state_mut().compare_with_path(&repeated);
+    harness.run();
+    assert!(harness.state().compare.is_none());
+    let Some(Dialog::CannotCompare(ids)) = harness.state().dialog.clone() else {
+        panic!(
+            "expected the cannot-compare dialog, got {:?}",
+            harness.state().dialog
+        );
+    };
+    assert!(!ids.is_empty());
+    harness.get_by_label("比較できません");
+}

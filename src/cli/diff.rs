@@ -163,7 +163,7 @@ fn comparable(paths: &[&Path; 2], loaded: &[Loaded], table: bool) -> bool {
         repeated.extend(problems::lines(
             path,
             &file.text,
-            found.iter().filter(|p| problems::is_repeated_id(p)),
+            found.iter().filter(|p| p.is_repeated_id()),
         ));
         if table {
             errors.extend(problems::lines(
@@ -171,7 +171,7 @@ fn comparable(paths: &[&Path; 2], loaded: &[Loaded], table: bool) -> bool {
                 &file.text,
                 found
                     .iter()
-                    .filter(|p| problems::is_error(p) && !problems::is_repeated_id(p)),
+                    .filter(|p| problems::is_error(p) && !p.is_repeated_id()),
             ));
         }
     }

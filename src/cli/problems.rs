@@ -30,17 +30,6 @@ pub fn lines<'p>(
         .collect()
 }
 
-/// Whether `problem` says that an id is used again (validation reports every occurrence after
-/// the first at its `id` field). Comparing revisions aligns entities by id, so such a document
-/// cannot be compared.
-#[must_use]
-pub fn is_repeated_id(problem: &Problem) -> bool {
-    problem.severity == Severity::Error
-        && problem.location.id.is_some()
-        && problem.location.field == Some("id")
-        && problem.location.occurrence > 0
-}
-
 /// Whether `problem` makes the document wrong to print (an error, not a warning).
 #[must_use]
 pub fn is_error(problem: &Problem) -> bool {

@@ -67,6 +67,19 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// Whether this problem says an id is used again (validation reports every occurrence after
+    /// the first at its `id` field). Revisions are compared by id, so such a document cannot be
+    /// compared: every entity sharing the id would pair with the same one.
+    #[must_use]
+    pub fn is_repeated_id(&self) -> bool {
+        self.severity == Severity::Error
+            && self.location.id.is_some()
+            && self.location.field == Some("id")
+            && self.location.occurrence > 0
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.severity, self.message)

@@ -101,6 +101,8 @@ pub enum Dialog {
     DropComments(PathBuf, bool),
     /// Another Koteihyo window already has this file open.
     OpenElsewhere(PathBuf),
+    /// Two revisions cannot be compared: these ids are used more than once.
+    CannotCompare(Vec<String>),
     /// An export was written: offer to open it.
     Exported(PathBuf),
     /// The settings window.

@@ -71,6 +71,12 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
             ui.label(tr(lang, Key::OpenElsewhereText));
             ui.button(tr(lang, Key::Ok)).clicked()
         }),
+        Dialog::CannotCompare(ids) => modal(ctx, "cannot-compare", |ui| {
+            ui.heading(tr(lang, Key::CannotCompareTitle));
+            ui.label(tr(lang, Key::CannotCompareText));
+            ui.label(ids.join(", "));
+            ui.button(tr(lang, Key::Ok)).clicked()
+        }),
         Dialog::NewRevision(label, shift) => revision_ui(ctx, app, label, shift, lang),
         Dialog::Recovery(found) => {
             recovery_ui(ctx, app, &found, lang);

@@ -219,6 +219,8 @@ keys!(
     PrintHasErrors,
     CompareHeadings,
     CompareRevisionLabels,
+    CannotCompareTitle,
+    CannotCompareText,
 );
 
 mod table;

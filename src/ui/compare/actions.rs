@@ -52,7 +52,20 @@ impl KoteihyoApp {
         self.show_comparison(other);
     }
 
+    /// Shows the comparison, unless an id is used twice in either revision: revisions are
+    /// paired by id, so the table would show phantom changes; the user is told which ids.
     fn show_comparison(&mut self, other: OtherRevision) {
+        let Some(open) = &self.open else { return };
+        let repeated: Vec<String> = [&other.document, &open.document]
+            .into_iter()
+            .flat_map(crate::model::validate)
+            .filter(crate::model::Problem::is_repeated_id)
+            .filter_map(|problem| problem.location.id.map(|id| id.to_string()))
+            .collect();
+        if !repeated.is_empty() {
+            self.dialog = Some(Dialog::CannotCompare(repeated));
+            return;
+        }
         self.print = None;
         self.compare = Some(CompareView::new(other));
     }

@@ -358,4 +358,14 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "見出しに改訂の表示を付ける",
         "Add the revision labels to the headings",
     ),
+    (
+        Key::CannotCompareTitle,
+        "比較できません",
+        "The revisions cannot be compared",
+    ),
+    (
+        Key::CannotCompareText,
+        "改訂の比較は id で対応付けます。次の id が重複しているため、正しく比較できません。id を重複しないように直してください（ステータスバーの問題一覧を参照）。",
+        "Revisions are paired by id, and these ids are used more than once, so the comparison would be wrong. Make every id unique (see the problems in the status bar).",
+    ),
 ];
