@@ -609,4 +609,62 @@ mod tests {
             }
         }
     }
+
+    /// The examples' 新旧対照表 on A4 and A3, portrait and landscape: no page ends with a
+    /// domain heading, continued domains say （続き）, and deletions are marked on the 改正後
+    /// side by an underlined blank.
+    #[test]
+    fn the_examples_paginate_with_their_headings_and_mark_deletions() {
+        use crate::diff::{compare, example, table::build};
+        use crate::export::settings::Paper;
+        let (before, after) = (example("before"), example("after"));
+        let table = build(&before, &after, &compare(&before, &after), false);
+        let headings: Vec<&str> = table.sections.iter().map(|s| s.heading.as_str()).collect();
+        for paper in [Paper::A4, Paper::A3] {
+            for portrait in [true, false] {
+                let mut settings = ComparisonSettings::default();
+                settings.page.paper = paper;
+                settings.page.portrait = portrait;
+                let g = Geometry::new(&settings);
+                let pages =
+                    lay_out_comparison(&table, &before.meta, &after.meta, &settings, &FixedPitch);
+                let mut continued = 0;
+                let mut blanks = 0;
+                for (number, page) in pages.iter().enumerate() {
+                    let mut body: Vec<(f32, &str)> = page
+                        .shapes
+                        .iter()
+                        .filter_map(|s| match s {
+                            Shape::Text(r)
+                                if r.origin.y > g.header_bottom && r.origin.y < g.footer_top =>
+                            {
+                                blanks +=
+                                    usize::from(r.underline && r.text.trim_matches(' ') == "　");
+                                Some((r.origin.y, r.text.as_str()))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    body.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    let last = body.last().map_or("", |b| b.1);
+                    assert!(
+                        !headings.contains(&last),
+                        "{paper:?} portrait {portrait}: page {} ends with {last}",
+                        number + 1
+                    );
+                    continued +=
+                        usize::from(body.first().is_some_and(|b| b.1.ends_with("（続き）")));
+                }
+                assert!(
+                    pages.len() > 1 && continued > 0,
+                    "{paper:?} {portrait}: {} pages",
+                    pages.len()
+                );
+                assert!(
+                    blanks > 0,
+                    "a deletion's underlined blank on the 改正後 side"
+                );
+            }
+        }
+    }
 }
