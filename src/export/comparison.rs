@@ -3,7 +3,7 @@
 //! per domain, the note 「（傍線部分は改正部分）」, pages numbered. Uses the print layout's text
 //! wrapping (禁則), pagination and backends.
 
-use crate::diff::table::{ComparisonTable, Line};
+use crate::diff::table::{ComparisonTable, Line, underlines};
 use crate::export::kinsoku::break_lines;
 use crate::export::layout::body::{Body, Unit};
 use crate::export::layout::paginate::slices;
@@ -424,8 +424,7 @@ fn marked_lines(
             }
             let piece: String = chars[start..stop].iter().map(|(c, _)| c).collect();
             let mut text_run = run(measure, run_x, y, size, piece, color);
-            // A marked blank (the point of a deletion) is underlined; spaces of a break are not.
-            text_run.underline = marked && !text_run.text.trim_matches(' ').is_empty();
+            text_run.underline = underlines(&text_run.text, marked);
             run_x += text_run.width;
             shapes.push(Shape::Text(text_run));
             start = stop;

@@ -11,10 +11,11 @@
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
 
-use crate::diff::table::{ComparisonTable, Line, Row, RowKind, Section};
+use crate::diff::table::{ComparisonTable, Line, Row, RowKind, Section, underlines};
 use crate::export::comparison::{ComparisonSettings, NOTE};
 use crate::export::layout::palette;
 use crate::export::page::Rgb;
+use crate::export::xml::escape;
 use crate::model::{Document, Meta};
 
 /// Why the .docx could not be written.
@@ -125,29 +126,6 @@ fn hex(colour: Rgb) -> String {
     format!("{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2)
 }
 
-/// `text` escaped for XML character data or an attribute, without the characters XML 1.0
-/// forbids (control characters, U+FFFE, U+FFFF), which would make Word refuse the file.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' => out.push(' '),
-            c if allowed_in_xml(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn allowed_in_xml(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 /// One run: `text`, underlined when `underline`.
 fn push_run(xml: &mut String, text: &str, underline: bool) {
     xml.push_str("<w:r>");
@@ -166,7 +144,7 @@ fn push_run(xml: &mut String, text: &str, underline: bool) {
 fn push_line(xml: &mut String, line: &Line) {
     xml.push_str("<w:p>");
     for span in line.spans.iter().filter(|s| !s.text.is_empty()) {
-        push_run(xml, &span.text, span.marked && !span.text.trim().is_empty());
+        push_run(xml, &span.text, underlines(&span.text, span.marked));
     }
     xml.push_str("</w:p>");
 }

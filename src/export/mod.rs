@@ -12,3 +12,4 @@ pub mod png;
 pub mod printer;
 pub mod settings;
 pub mod svg;
+mod xml;

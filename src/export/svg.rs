@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::export::page::{Page, Point, Rgb, Shape, Stroke};
+use crate::export::xml::escape;
 
 /// The SVG document of `page`, naming `family` as the font.
 #[must_use]
@@ -122,23 +123,6 @@ fn num(value: f32) -> String {
     } else {
         text.to_owned()
     }
-}
-
-/// `text` with XML's special characters escaped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -30,6 +30,13 @@ pub struct Line {
     pub label: bool,
 }
 
+/// Whether a piece of marked text is underlined: everything marked but ASCII spaces (where a
+/// line was broken), so the blank of a deletion (`GAP`, an ideographic space) is underlined.
+#[must_use]
+pub fn underlines(text: &str, marked: bool) -> bool {
+    marked && !text.trim_matches(' ').is_empty()
+}
+
 impl Span {
     fn plain(text: &str) -> Self {
         Self {

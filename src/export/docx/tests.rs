@@ -232,6 +232,10 @@ fn user_text_is_escaped_and_characters_xml_forbids_are_dropped() {
                             text: " ".into(),
                             marked: true,
                         },
+                        Span {
+                            text: crate::diff::table::GAP.into(),
+                            marked: true,
+                        },
                     ],
                     label: false,
                 }],
@@ -251,8 +255,12 @@ fn user_text_is_escaped_and_characters_xml_forbids_are_dropped() {
     assert!(!xml.contains('\u{1}') && !xml.contains('\u{FFFF}'));
     let runs = runs(&xml);
     assert!(runs.contains(&("ab\"'".to_owned(), true)), "{runs:?}");
-    // A marked run of spaces is not underlined (as on the PDF).
+    // A marked run of spaces is not underlined (as on the PDF); the blank of a deletion is.
     assert!(runs.contains(&(" ".to_owned(), false)), "{runs:?}");
+    assert!(
+        runs.contains(&(crate::diff::table::GAP.to_owned(), true)),
+        "{runs:?}"
+    );
     // An empty side still holds a paragraph, as Word requires of a cell.
     assert!(xml.contains("<w:p/></w:tc>"));
 }
