@@ -175,3 +175,55 @@ fn a_long_domain_name_stays_inside_its_cell() {
         assert!(bottom <= frame.bottom() + 0.01);
     }
 }
+
+#[test]
+fn a_tall_timeline_only_domain_continues_with_every_bar_inside_a_frame() {
+    let mut document = timeline_only(1);
+    let domain = &mut document.domains[0];
+    let template = domain.entries[0].clone();
+    domain.entries = (0..60)
+        .map(|i| TimelineEntry {
+            id: Id::from(format!("d1.t{i}").as_str()),
+            label: format!("バー{i}"),
+            ..template.clone()
+        })
+        .collect();
+    let settings = PageSettings {
+        shrink_to_fit: false,
+        ..PageSettings::default()
+    };
+    let pages = lay_out(&document, &settings, &FixedPitch);
+    assert!(pages.len() > 1, "60 stacked bars take more than a page");
+    let mut bars = 0;
+    for page in &pages {
+        let polygons: Vec<&Shape> = page
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Polygon { .. }))
+            .collect();
+        if polygons.is_empty() {
+            continue;
+        }
+        let (frame, _) = boxes(page);
+        for shape in polygons {
+            let (top, bottom) = extent(shape);
+            assert!(
+                top >= frame.y && bottom <= frame.bottom() + 0.01,
+                "{}: {shape:?} outside {frame:?}",
+                page.title
+            );
+            bars += 1;
+        }
+    }
+    assert_eq!(bars, 60, "every bar once");
+}
+
+#[test]
+fn the_header_row_ends_the_last_year_with_the_timelines_suffix() {
+    let mut document = timeline_only(1);
+    document.timeline.open_end_suffix = crate::model::OpenEndSuffix::Tilde;
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch);
+    let texts: String = pages[0].texts().map(|run| run.text.as_str()).collect();
+    assert!(texts.contains("令和６年（2024年）度～"), "{texts}");
+    assert!(!texts.contains("以降"), "{texts}");
+}
