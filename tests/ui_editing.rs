@@ -545,12 +545,27 @@ fn the_open_end_suffix_and_a_column_label_set_in_the_panel_change_the_grid_heade
         "the first column's header"
     );
     harness.get_by_label("現在");
-    // Undo brings the computed header back.
+    // Undo brings the computed header back and keeps the suffix: two steps.
     harness.key_press_modifiers(CTRL, Key::Z);
     harness.run();
+    let labels = document(&harness).timeline.column_labels();
     assert_eq!(
-        document(&harness).timeline.column_labels()[0],
-        "令和４年（2022年）度"
+        [labels[0].as_str(), labels[2].as_str()],
+        ["令和４年（2022年）度", "令和６年（2024年）度以降継続"]
     );
     assert!(harness.query_by_label("現在").is_none());
+    // A suffix chosen just before typing a header is its own undo step.
+    harness
+        .get_by_role_and_label(Role::RadioButton, "～")
+        .click();
+    harness.run();
+    type_into(&mut harness, "令和５年（2023年）度", "来年度");
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    let timeline = document(&harness).timeline;
+    assert!(timeline.label_overrides.is_empty(), "{timeline:?}");
+    assert_eq!(
+        timeline.open_end_suffix,
+        koteihyo::model::OpenEndSuffix::Tilde
+    );
 }

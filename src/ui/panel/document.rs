@@ -147,7 +147,15 @@ fn timeline_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
         timeline.label_overrides.retain(|&index, _| index < years);
     }
     if timeline != document.timeline {
-        form.edit(Edit::SetTimeline(timeline), Some("timeline".to_owned()));
+        // Typing in one field is one undo step; choosing a suffix is another.
+        let field = if timeline.label_overrides != document.timeline.label_overrides {
+            "timeline/labels"
+        } else if timeline.open_end_suffix != document.timeline.open_end_suffix {
+            "timeline/suffix"
+        } else {
+            "timeline"
+        };
+        form.edit(Edit::SetTimeline(timeline), Some(field.to_owned()));
     }
 }
 
