@@ -4,7 +4,8 @@
 use koteihyo::io::{load, parse_ron, save, to_ron_string};
 use koteihyo::model::{
     Category, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id, Item,
-    LabelStyle, Legend, Marker, Meta, PartOfYear, Roadblock, TimePoint, Timeline, TimelineEntry,
+    LabelStyle, Legend, Marker, Meta, OpenEndSuffix, PartOfYear, Roadblock, TimePoint, Timeline,
+    TimelineEntry,
 };
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::prelude::*;
@@ -184,14 +185,28 @@ fn document() -> impl Strategy<Value = Document> {
         Just(LabelStyle::Wareki),
         Just(LabelStyle::Seireki)
     ];
-    let timeline = (any::<i32>(), any::<u8>(), any::<bool>(), style).prop_map(
-        |(first_year, years, open_ended, label_style)| Timeline {
-            first_year: FiscalYear(first_year),
-            years,
-            open_ended,
-            label_style,
-        },
-    );
+    let suffix = prop_oneof![
+        Just(OpenEndSuffix::Onward),
+        Just(OpenEndSuffix::Tilde),
+        text().prop_map(OpenEndSuffix::Custom),
+    ];
+    let timeline = (
+        (any::<i32>(), any::<u8>(), any::<bool>(), style),
+        suffix,
+        btree_map(any::<u8>(), text(), 0..4),
+    )
+        .prop_map(
+            |((first_year, years, open_ended, label_style), open_end_suffix, label_overrides)| {
+                Timeline {
+                    first_year: FiscalYear(first_year),
+                    years,
+                    open_ended,
+                    label_style,
+                    open_end_suffix,
+                    label_overrides,
+                }
+            },
+        );
     (meta, legend, columns, timeline, vec(domain(), 0..3)).prop_map(
         |(meta, legend, columns, timeline, domains)| Document {
             meta,
@@ -222,4 +237,61 @@ proptest! {
         let loaded = load(&path).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(loaded, document);
     }
+}
+
+/// The example with the timeline's fields as `edit` leaves them, written and read back.
+fn example_with(edit: impl FnOnce(&mut Timeline)) -> (Document, String) {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"),
+    )
+    .unwrap_or_default();
+    let mut document = parse_ron(&text).unwrap_or_default();
+    edit(&mut document.timeline);
+    let written = to_ron_string(&document);
+    (document, written)
+}
+
+#[test]
+fn the_open_end_suffix_and_label_overrides_are_written_only_when_set() {
+    let (_, plain) = example_with(|_| {});
+    assert!(!plain.contains("open_end_suffix") && !plain.contains("label_overrides"));
+    let (document, written) = example_with(|timeline| {
+        timeline.open_end_suffix = OpenEndSuffix::Tilde;
+        timeline
+            .label_overrides
+            .insert(0, "2022年度まで".to_owned());
+    });
+    assert!(written.contains("open_end_suffix: Tilde,"), "{written}");
+    assert!(written.contains("label_overrides: {"), "{written}");
+    assert_eq!(parse_ron(&written).ok(), Some(document.clone()));
+    assert_eq!(
+        document.timeline.column_labels(),
+        [
+            "2022年度まで",
+            "令和５年（2023年）度",
+            "令和６年（2024年）度～"
+        ]
+    );
+    let (custom, written) = example_with(|timeline| {
+        timeline.open_end_suffix = OpenEndSuffix::Custom("以降継続".to_owned());
+    });
+    assert!(
+        written.contains("open_end_suffix: Custom(\"以降継続\"),"),
+        "{written}"
+    );
+    assert_eq!(parse_ron(&written).ok(), Some(custom));
+}
+
+#[test]
+fn a_column_label_given_twice_is_refused() {
+    let (_, written) = example_with(|timeline| {
+        timeline.label_overrides.insert(1, "a".to_owned());
+    });
+    let twice = written.replace("1: \"a\",", "1: \"a\",\n            1: \"b\",");
+    assert_ne!(twice, written);
+    let error = parse_ron(&twice)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(error.contains("given twice"), "{error}");
 }

@@ -361,6 +361,9 @@ fn a_newcomer_builds_domain_irb_from_an_empty_document() {
     let mut harness = harness_for(app_with(None, None));
     harness.key_press_modifiers(CTRL, Key::N);
     harness.run();
+    // The button is below the timeline's fields: scroll the panel to it first.
+    harness.get_by_label("領域を追加").scroll_to_me();
+    harness.run();
     harness.get_by_label("領域を追加").click();
     harness.run();
     type_into(&mut harness, "名称", "IRB");
@@ -502,5 +505,67 @@ fn a_domain_header_override_and_duplicates_from_the_panel() {
         koteihyo::model::validate(&doc),
         vec![],
         "the copy has its own ids"
+    );
+}
+
+#[test]
+fn the_open_end_suffix_and_a_column_label_set_in_the_panel_change_the_grid_header() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    harness.get_by_label("令和６年（2024年）度以降");
+    harness
+        .get_by_role_and_label(Role::RadioButton, "～")
+        .click();
+    harness.run();
+    harness.get_by_label("令和６年（2024年）度～");
+    assert!(
+        harness.query_by_label("令和６年（2024年）度以降").is_none(),
+        "the old header is gone"
+    );
+    assert_eq!(
+        document(&harness).timeline.open_end_suffix,
+        koteihyo::model::OpenEndSuffix::Tilde
+    );
+    // Own words.
+    harness
+        .get_by_role_and_label(Role::RadioButton, "その他")
+        .click();
+    harness.run();
+    type_into(&mut harness, "最後の年度の後の文言", "以降継続");
+    harness.get_by_label("令和６年（2024年）度以降継続");
+    // A column's header written by hand.
+    harness.get_by_label("年度の見出しを書き換える").click();
+    harness.run();
+    type_into(&mut harness, "令和４年（2022年）度", "現在");
+    assert_eq!(
+        document(&harness).timeline.column_labels()[0],
+        "現在",
+        "the first column's header"
+    );
+    harness.get_by_label("現在");
+    // Undo brings the computed header back and keeps the suffix: two steps.
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    let labels = document(&harness).timeline.column_labels();
+    assert_eq!(
+        [labels[0].as_str(), labels[2].as_str()],
+        ["令和４年（2022年）度", "令和６年（2024年）度以降継続"]
+    );
+    assert!(harness.query_by_label("現在").is_none());
+    // A suffix chosen just before typing a header is its own undo step.
+    harness
+        .get_by_role_and_label(Role::RadioButton, "～")
+        .click();
+    harness.run();
+    type_into(&mut harness, "令和５年（2023年）度", "来年度");
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    let timeline = document(&harness).timeline;
+    assert!(timeline.label_overrides.is_empty(), "{timeline:?}");
+    assert_eq!(
+        timeline.open_end_suffix,
+        koteihyo::model::OpenEndSuffix::Tilde
     );
 }

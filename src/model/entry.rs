@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
-use super::timeline::TimePoint;
+use super::timeline::{TimePoint, Timeline};
 
 /// An arrow, bar or milestone such as 「医学研究等に係る倫理指針の改正」 or 「改定案のパブコメ」.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,10 +55,12 @@ pub enum DragHandle {
 }
 
 impl TimelineEntry {
-    /// The entry's years as a reader writes them, in the document's label style:
-    /// 「令和４年度～令和６年度以降」, 「令和５年度」 for one year, 「2022年度～2023年度」 in 西暦.
+    /// The entry's years as a reader writes them, in the timeline's label style and with its
+    /// open-end suffix: 「令和４年度～令和６年度以降」, 「令和５年度」 for one year,
+    /// 「2022年度～2023年度」 in 西暦, 「2023年度～」 for an open-ended year with the suffix ～.
     #[must_use]
-    pub fn period_label(&self, style: super::LabelStyle) -> String {
+    pub fn period_label(&self, timeline: &Timeline) -> String {
+        let style = timeline.label_style;
         let start = self.start.label(style);
         let end = self.end.label(style);
         let mut period = if start == end {
@@ -67,7 +69,7 @@ impl TimelineEntry {
             format!("{start}～{end}")
         };
         if self.open_ended {
-            period.push_str("以降");
+            period.push_str(timeline.open_end_suffix.text());
         }
         period
     }
@@ -122,34 +124,86 @@ mod tests {
         }
     }
 
+    /// A timeline in `style` with the default suffix.
+    fn styled(style: crate::model::LabelStyle) -> Timeline {
+        Timeline {
+            label_style: style,
+            ..Timeline::default()
+        }
+    }
+
     #[test]
     fn periods_are_written_in_the_documents_style() {
         use crate::model::LabelStyle;
         let mut span = entry(TimePoint::year(2022), TimePoint::year(2024));
         span.open_ended = true;
         assert_eq!(
-            span.period_label(LabelStyle::WarekiSeireki),
+            span.period_label(&styled(LabelStyle::WarekiSeireki)),
             "令和４年度～令和６年度以降"
         );
         assert_eq!(
-            span.period_label(LabelStyle::Wareki),
+            span.period_label(&styled(LabelStyle::Wareki)),
             "令和４年度～令和６年度以降"
         );
         assert_eq!(
-            span.period_label(LabelStyle::Seireki),
+            span.period_label(&styled(LabelStyle::Seireki)),
             "2022年度～2024年度以降"
         );
         let one_year = entry(TimePoint::year(2019), TimePoint::year(2019));
-        assert_eq!(one_year.period_label(LabelStyle::Wareki), "令和元年度");
+        assert_eq!(
+            one_year.period_label(&styled(LabelStyle::Wareki)),
+            "令和元年度"
+        );
         let quarters = entry(TimePoint::quarter(2023, 2), TimePoint::quarter(2023, 4));
         assert_eq!(
-            quarters.period_label(LabelStyle::WarekiSeireki),
+            quarters.period_label(&styled(LabelStyle::WarekiSeireki)),
             "令和５年度第２四半期～令和５年度第４四半期"
         );
         assert_eq!(
-            quarters.period_label(LabelStyle::Seireki),
+            quarters.period_label(&styled(LabelStyle::Seireki)),
             "2023年度第2四半期～2023年度第4四半期"
         );
+    }
+
+    #[test]
+    fn open_periods_end_with_the_timelines_suffix() {
+        use crate::model::{LabelStyle, OpenEndSuffix};
+        let mut span = entry(TimePoint::year(2022), TimePoint::year(2024));
+        span.open_ended = true;
+        let mut open_year = entry(TimePoint::year(2023), TimePoint::year(2023));
+        open_year.open_ended = true;
+        let expected = [
+            (
+                OpenEndSuffix::Onward,
+                [
+                    "令和４年度～令和６年度以降",
+                    "令和５年度以降",
+                    "2023年度以降",
+                ],
+            ),
+            (
+                OpenEndSuffix::Tilde,
+                ["令和４年度～令和６年度～", "令和５年度～", "2023年度～"],
+            ),
+            (
+                OpenEndSuffix::Custom("以降継続".to_owned()),
+                [
+                    "令和４年度～令和６年度以降継続",
+                    "令和５年度以降継続",
+                    "2023年度以降継続",
+                ],
+            ),
+        ];
+        for (suffix, [wareki_span, wareki_year, seireki_year]) in expected {
+            let mut timeline = styled(LabelStyle::WarekiSeireki);
+            timeline.open_end_suffix = suffix;
+            assert_eq!(span.period_label(&timeline), wareki_span);
+            assert_eq!(open_year.period_label(&timeline), wareki_year);
+            timeline.label_style = LabelStyle::Wareki;
+            assert_eq!(open_year.period_label(&timeline), wareki_year);
+            timeline.label_style = LabelStyle::Seireki;
+            assert_eq!(open_year.period_label(&timeline), seireki_year);
+        }
     }
 
     #[test]

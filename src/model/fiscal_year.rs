@@ -49,13 +49,18 @@ impl FiscalYear {
     /// The header label of this fiscal year in the given style, with 以降 when `open_ended`.
     #[must_use]
     pub fn label(self, style: LabelStyle, open_ended: bool) -> String {
-        year_label(i64::from(self.0), style, open_ended)
+        year_label(
+            i64::from(self.0),
+            style,
+            if open_ended { "以降" } else { "" },
+        )
     }
 }
 
 /// The header label of fiscal year `year`, which may lie beyond `i32` (a column after FY
-/// 2147483647 of a damaged file): such a year is written in 西暦 rather than wrapped.
-pub(super) fn year_label(year: i64, style: LabelStyle, open_ended: bool) -> String {
+/// 2147483647 of a damaged file): such a year is written in 西暦 rather than wrapped. `suffix`
+/// follows the label (「以降」, 「～」 on an open-ended last column; empty otherwise).
+pub(super) fn year_label(year: i64, style: LabelStyle, suffix: &str) -> String {
     let era_year = i32::try_from(year)
         .ok()
         .and_then(|y| EraYear::of_fiscal_year(FiscalYear(y)));
@@ -64,9 +69,7 @@ pub(super) fn year_label(year: i64, style: LabelStyle, open_ended: bool) -> Stri
         (LabelStyle::Wareki, Some(era_year)) => format!("{era_year}度"),
         _ => format!("{year}年度"),
     };
-    if open_ended {
-        label.push_str("以降");
-    }
+    label.push_str(suffix);
     label
 }
 

@@ -18,5 +18,5 @@ pub use entry::{DragHandle, EntryKind, TimelineEntry};
 pub use fiscal_year::{Era, EraYear, FiscalYear, LabelStyle, to_fullwidth_digits};
 pub use id::Id;
 pub use roadblock::{Item, Marker, Roadblock};
-pub use timeline::{PartOfYear, TimePoint, Timeline};
+pub use timeline::{OpenEndSuffix, PartOfYear, TimePoint, Timeline};
 pub use validate::{Location, Problem, Severity, validate};

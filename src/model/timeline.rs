@@ -1,5 +1,7 @@
 //! The chart's fiscal-year columns and points in time on it.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::fiscal_year::{FiscalYear, LabelStyle, year_label};
@@ -16,6 +18,48 @@ pub struct Timeline {
     pub open_ended: bool,
     /// How column headers are written.
     pub label_style: LabelStyle,
+    /// What follows the open-ended last column's year and open-ended periods: 以降 unless
+    /// the document says otherwise (left out of the file then).
+    #[serde(default, skip_serializing_if = "OpenEndSuffix::is_default")]
+    pub open_end_suffix: OpenEndSuffix,
+    /// Column headers written by hand, by column index (0-based), in place of the computed
+    /// label (suffix included); left out of the file when empty.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::label_overrides"
+    )]
+    pub label_overrides: BTreeMap<u8, String>,
+}
+
+/// What follows an open-ended year: 「令和６年（2024年）度以降」 or 「2023年度～」.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum OpenEndSuffix {
+    /// 「以降」, as the seed writes it.
+    #[default]
+    Onward,
+    /// 「～」.
+    Tilde,
+    /// Any other wording, written as given.
+    Custom(String),
+}
+
+impl OpenEndSuffix {
+    /// The text written after the year.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Onward => "以降",
+            Self::Tilde => "～",
+            Self::Custom(text) => text,
+        }
+    }
+
+    /// Whether this is the default, 以降 (serde leaves it out of the file then).
+    #[must_use]
+    pub fn is_default(&self) -> bool {
+        *self == Self::Onward
+    }
 }
 
 impl Timeline {
@@ -25,14 +69,26 @@ impl Timeline {
         self.first_year.offset(i32::from(self.years.max(1)) - 1)
     }
 
-    /// The header label of column `index` (0-based), with 以降 on the last one when open-ended.
+    /// The header label of column `index` (0-based): the override written for it, else the
+    /// year in the label style, with the open-end suffix (以降) on the last one when open-ended.
     #[must_use]
     pub fn column_label(&self, index: usize) -> String {
+        if let Some(label) = u8::try_from(index)
+            .ok()
+            .and_then(|index| self.label_overrides.get(&index))
+        {
+            return label.clone();
+        }
         let is_last = index + 1 == usize::from(self.years);
         // In i64: the columns after FY2147483647 of a damaged file are not wrapped.
         let year =
             i64::from(self.first_year.0).saturating_add(i64::try_from(index).unwrap_or(i64::MAX));
-        year_label(year, self.label_style, is_last && self.open_ended)
+        let suffix = if is_last && self.open_ended {
+            self.open_end_suffix.text()
+        } else {
+            ""
+        };
+        year_label(year, self.label_style, suffix)
     }
 
     /// All column labels in order.
@@ -84,6 +140,8 @@ impl Default for Timeline {
             years: 3,
             open_ended: true,
             label_style: LabelStyle::WarekiSeireki,
+            open_end_suffix: OpenEndSuffix::Onward,
+            label_overrides: BTreeMap::new(),
         }
     }
 }
@@ -116,7 +174,7 @@ impl TimePoint {
             } else {
                 LabelStyle::Seireki
             },
-            false,
+            "",
         );
         let number = |n: u8| {
             if wareki {
@@ -290,6 +348,7 @@ mod tests {
             years: 3,
             open_ended: true,
             label_style: LabelStyle::WarekiSeireki,
+            ..Timeline::default()
         }
     }
 
@@ -302,6 +361,45 @@ mod tests {
                 "令和５年（2023年）度",
                 "令和６年（2024年）度以降"
             ]
+        );
+    }
+
+    #[test]
+    fn the_last_column_ends_with_the_open_end_suffix_in_every_style() {
+        let cases = [
+            (LabelStyle::WarekiSeireki, "令和６年（2024年）度"),
+            (LabelStyle::Wareki, "令和６年度"),
+            (LabelStyle::Seireki, "2024年度"),
+        ];
+        for (style, last) in cases {
+            for (suffix, text) in [
+                (OpenEndSuffix::Onward, "以降"),
+                (OpenEndSuffix::Tilde, "～"),
+                (OpenEndSuffix::Custom("以降継続".to_owned()), "以降継続"),
+            ] {
+                let mut timeline = Timeline {
+                    label_style: style,
+                    open_end_suffix: suffix,
+                    ..seed_after()
+                };
+                let labels = timeline.column_labels();
+                assert_eq!(labels[2], format!("{last}{text}"), "{style:?}");
+                assert!(!labels[1].ends_with(text), "{labels:?}");
+                timeline.open_ended = false;
+                assert_eq!(timeline.column_labels()[2], last, "{style:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_written_by_hand_replaces_the_computed_one() {
+        let mut timeline = seed_after();
+        timeline.label_overrides.insert(0, "現在".to_owned());
+        timeline.label_overrides.insert(2, "2024年度～".to_owned());
+        timeline.label_overrides.insert(9, "使われない".to_owned());
+        assert_eq!(
+            timeline.column_labels(),
+            ["現在", "令和５年（2023年）度", "2024年度～"]
         );
     }
 
@@ -372,6 +470,7 @@ mod tests {
             years: 3,
             open_ended: true,
             label_style: LabelStyle::Seireki,
+            ..Timeline::default()
         };
         assert_eq!(
             last.column_labels(),

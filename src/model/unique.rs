@@ -26,6 +26,17 @@ where
     })
 }
 
+/// `Timeline::label_overrides`: a column's label may be given once.
+pub(super) fn label_overrides<'de, D>(deserializer: D) -> Result<BTreeMap<u8, String>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(UniqueMap {
+        what: "column label",
+        marker: PhantomData,
+    })
+}
+
 /// `Roadblock::categories`: each letter once.
 pub(super) fn category_letters<'de, D>(deserializer: D) -> Result<BTreeSet<char>, D::Error>
 where

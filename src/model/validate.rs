@@ -155,6 +155,18 @@ impl<'a> Checker<'a> {
             );
         }
         self.timeline_years();
+        if let Some((&index, label)) = timeline.label_overrides.range(timeline.years..).next() {
+            self.push(
+                Severity::Warning,
+                Location::document("label_overrides"),
+                format!(
+                    "the header 「{}」 is for column {index}, but the timeline has {} columns \
+                     (counted from 0); it is not shown",
+                    brief(label),
+                    timeline.years
+                ),
+            );
+        }
         let mut numbers = HashMap::new();
         for domain in &document.domains {
             if let Some(previous) = numbers.insert(domain.number, &domain.name) {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Document, Domain, Footnote, Id, LabelStyle, TimelineEntry};
+use crate::model::{Document, Domain, Footnote, Id, Timeline, TimelineEntry};
 
 use super::entities::{
     Fields, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
@@ -415,7 +415,7 @@ fn domain_section(
         domain.map_or(&[][..], |d| &d.entries[..]),
         old_domain.map_or(&[][..], |d| &d.entries[..]),
         (Entity::Entry, |e| &e.id, entry_fields),
-        (new.timeline.label_style, old.timeline.label_style),
+        (&new.timeline, &old.timeline),
         index,
         full,
         &mut rows,
@@ -424,7 +424,7 @@ fn domain_section(
         domain.map_or(&[][..], |d| &d.footnotes[..]),
         old_domain.map_or(&[][..], |d| &d.footnotes[..]),
         (Entity::Footnote, |f| &f.id, footnote_fields),
-        (new.timeline.label_style, old.timeline.label_style),
+        (&new.timeline, &old.timeline),
         index,
         full,
         &mut rows,
@@ -437,30 +437,30 @@ fn domain_section(
 
 /// An entity whose row may show a period of years.
 trait Period {
-    /// The period in the document's label style, if the entity has one.
-    fn period(&self, style: LabelStyle) -> Option<String>;
+    /// The period in the document's label style and open-end suffix, if the entity has one.
+    fn period(&self, timeline: &Timeline) -> Option<String>;
 }
 
 impl Period for TimelineEntry {
-    fn period(&self, style: LabelStyle) -> Option<String> {
-        Some(self.period_label(style))
+    fn period(&self, timeline: &Timeline) -> Option<String> {
+        Some(self.period_label(timeline))
     }
 }
 
 impl Period for Footnote {
-    fn period(&self, _: LabelStyle) -> Option<String> {
+    fn period(&self, _: &Timeline) -> Option<String> {
         None
     }
 }
 
 /// One row per entry or footnote: its fields, one per line. `walk` names the entity kind,
-/// its id, and its fields (as the diff compares them); `styles` are the new and the old
-/// document's year label styles.
+/// its id, and its fields (as the diff compares them); `timelines` are the new and the old
+/// document's, whose label style and open-end suffix write periods.
 fn simple_rows<T: Period, I, F>(
     new: &[T],
     old: &[T],
     walk: (Entity, I, F),
-    styles: (LabelStyle, LabelStyle),
+    timelines: (&Timeline, &Timeline),
     index: &Index<'_>,
     full: bool,
     rows: &mut Vec<Row>,
@@ -485,11 +485,11 @@ fn simple_rows<T: Period, I, F>(
                     // An entry's period on one line, as the document writes years:
                     // 「令和４年度～令和６年度以降」, marked as a whole when its years changed.
                     "start" => {
-                        let style = match side {
-                            Side::New => styles.0,
-                            Side::Old => styles.1,
+                        let timeline = match side {
+                            Side::New => timelines.0,
+                            Side::Old => timelines.1,
                         };
-                        if let Some(period) = item.period(style) {
+                        if let Some(period) = item.period(timeline) {
                             let moved = changes.iter().any(|c| matches!(c.field, "start" | "end"));
                             lines.push(Line {
                                 spans: vec![Span {

@@ -134,6 +134,39 @@ fn entry_periods_are_in_the_documents_year_style_and_marked_when_moved() {
 }
 
 #[test]
+fn each_side_writes_open_periods_with_its_own_suffix_unmarked() {
+    let before = example("after");
+    let mut after = before.clone();
+    after.timeline.open_end_suffix = crate::model::OpenEndSuffix::Tilde;
+    let entry = after
+        .domains
+        .iter_mut()
+        .flat_map(|d| &mut d.entries)
+        .find(|e| e.open_ended)
+        .expect("an open-ended entry");
+    entry.label.push_str("（改）");
+    let table = build(&before, &after, &compare(&before, &after), false);
+    let row = table
+        .sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .find(|r| r.entity == Entity::Entry && r.kind == RowKind::Changed)
+        .expect("the changed entry");
+    let period = |lines: &[Line]| -> Line {
+        lines
+            .iter()
+            .find(|l| l.text().contains("年度"))
+            .cloned()
+            .expect("a period")
+    };
+    let (new, old) = (period(&row.new), period(&row.old));
+    assert!(new.text().ends_with("年度～"), "{}", new.text());
+    assert!(old.text().ends_with("年度以降"), "{}", old.text());
+    // Only the wording of the open end changed, not the years.
+    assert!(!new.has_marks() && !old.has_marks());
+}
+
+#[test]
 fn a_pure_deletion_leaves_a_marked_blank_on_the_new_side() {
     let before = example("after");
     let mut after = before.clone();

@@ -7,7 +7,7 @@ use crate::model::{ColumnKind, Document, Domain, EntryKind, Item, Marker, Roadbl
 
 use super::palette;
 use super::table::Table;
-use super::text::{Paragraph, PlacedLine, line_height, place};
+use super::text::{Align, Paragraph, PlacedLine, line_height, place};
 
 /// Something pagination keeps whole on one page.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +84,16 @@ pub fn lay_out(
         row_units.push(units);
     }
     let entries = place_entries(document, domain, table, measure, metrics, &mut heights);
+    // A domain without roadblocks has no rows for its entries to grow, and a domain name may be
+    // taller than the rows: the table reaches below both (the last row growing, if any).
+    let needed = entries.iter().map(|unit| unit.bottom + pad).fold(
+        domain_cell_height(domain, table, measure, metrics),
+        f32::max,
+    );
+    let rows_bottom: f32 = heights.iter().sum();
+    if let Some(last) = heights.last_mut() {
+        *last += (needed - rows_bottom).max(0.0);
+    }
     let mut rows = Vec::with_capacity(heights.len());
     let mut units = Vec::new();
     let mut row_top = 0.0;
@@ -93,7 +103,7 @@ pub fn lay_out(
         row_top += height;
     }
     units.extend(entries);
-    let table_bottom = row_top.max(line_height(size) * 3.0);
+    let table_bottom = row_top.max(needed).max(line_height(size) * 3.0);
     let mut bottom = table_bottom;
     let note = metrics.note_size();
     for (index, footnote) in domain.footnotes.iter().enumerate() {
@@ -140,6 +150,33 @@ impl Unit {
             shapes: self.shapes.into_iter().map(|s| s.shifted(dy)).collect(),
         }
     }
+}
+
+/// The text of the domain cell: 「①」, the name, and 「（続き）」 on a continuation page.
+#[must_use]
+pub fn domain_cell_text(domain: &Domain, continued: bool) -> String {
+    let mut text = format!("{}\n{}", domain.number_label(), domain.name);
+    if continued {
+        text.push_str("\n（続き）");
+    }
+    text
+}
+
+/// How tall the domain cell's text needs the table to be (0 without a domain column).
+fn domain_cell_height(
+    domain: &Domain,
+    table: &Table,
+    measure: &dyn Measure,
+    metrics: Metrics,
+) -> f32 {
+    let Some(column) = table.column(ColumnKind::Domain) else {
+        return 0.0;
+    };
+    let text = domain_cell_text(domain, false);
+    let paragraph = Paragraph::new(&text, metrics.size, Rgb::BLACK).aligned(Align::Center);
+    let width = column.width - 2.0 * metrics.pad;
+    let (_, end) = place(measure, paragraph, column.x + metrics.pad, width, 0.0);
+    end + 2.0 * metrics.pad
 }
 
 fn line_unit(line: PlacedLine) -> Unit {

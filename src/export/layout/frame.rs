@@ -268,10 +268,7 @@ impl Frame {
         };
         let size = self.metrics.size;
         let pad = self.metrics.pad;
-        let mut text = format!("{}\n{}", domain.number_label(), domain.name);
-        if continued {
-            text.push_str("\n（続き）");
-        }
+        let text = super::body::domain_cell_text(domain, continued);
         let paragraph = Paragraph::new(&text, size, Rgb::BLACK).aligned(Align::Center);
         let width = column.width - 2.0 * pad;
         let (lines, end) = place(measure, paragraph, column.x + pad, width, 0.0);

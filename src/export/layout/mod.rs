@@ -82,3 +82,6 @@ fn number_pages(pages: &mut [Page], settings: &PageSettings, measure: &dyn Measu
             .extend(lines.into_iter().map(|line| Shape::Text(line.run)));
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -280,3 +280,21 @@ fn entry_years_outside_the_supported_range_are_errors() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_header_for_a_column_the_timeline_lacks_is_a_warning() {
+    let mut document = clean();
+    document
+        .timeline
+        .label_overrides
+        .insert(2, "2024年度～".into());
+    assert!(validate(&document).is_empty(), "column 2 of 3 is shown");
+    document
+        .timeline
+        .label_overrides
+        .insert(3, "2025年度".into());
+    let problems = validate(&document);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].severity, Severity::Warning);
+    assert!(problems[0].message.contains("2025年度"), "{problems:?}");
+}

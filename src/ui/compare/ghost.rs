@@ -104,12 +104,17 @@ pub fn ghost_bar_ui(
     painter.extend(dashed);
     let accent = ui.visuals().selection.bg_fill;
     painter.rect_filled(bar(new, rect.top() + 23.0), 2.0, accent);
-    response.on_hover_text(format!("{} → {}", period(old), period(new)));
+    response.on_hover_text(format!(
+        "{} → {}",
+        period(old, old_line.open_end_suffix.text()),
+        period(new, new_line.open_end_suffix.text())
+    ));
 }
 
-fn period(entry: &TimelineEntry) -> String {
+/// 「FY2022〜FY2024」, or 「FY2022以降」 with the document's open-end suffix.
+fn period(entry: &TimelineEntry, suffix: &str) -> String {
     let end = if entry.open_ended {
-        "以降".to_owned()
+        suffix.to_owned()
     } else {
         format!("〜FY{}", entry.end.year.0)
     };

@@ -414,6 +414,84 @@ fn prefix_sums(heights: &[f32]) -> Vec<f32> {
 mod tests {
     use super::*;
 
+    use crate::model::{Column, Id, TimePoint, TimelineEntry};
+
+    /// The grid of `document` as the window lays it out (unfiltered, default widths).
+    fn grid_of(document: &Document) -> GridLayout {
+        let ctx = egui::Context::default();
+        let mut layout = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let text = CellText {
+                palette: super::super::cells::Palette::from_visuals(ui.visuals()),
+                search: "",
+                lang: crate::ui::i18n::Lang::Ja,
+            };
+            let painter = ui.painter().clone();
+            layout = Some(GridLayout::compute(
+                document,
+                &Filter::default(),
+                &ColumnWidths::default(),
+                &text,
+                &painter,
+            ));
+        });
+        output.textures_delta.clear();
+        layout.expect("laid out")
+    }
+
+    #[test]
+    fn a_domain_without_roadblocks_holds_all_its_bars() {
+        let mut document = Document {
+            columns: vec![Column {
+                kind: ColumnKind::Domain,
+                header: "分野".to_owned(),
+            }],
+            ..Document::default()
+        };
+        for number in 1..=3 {
+            document.domains.push(Domain {
+                id: Id::from(format!("d{number}").as_str()),
+                number,
+                name: format!("分野{number}"),
+                entries: (1..=3)
+                    .map(|bar| TimelineEntry {
+                        id: Id::from(format!("d{number}.t{bar}").as_str()),
+                        label: format!("バー{number}の{bar}"),
+                        kind: EntryKind::Bar,
+                        start: TimePoint::year(2022),
+                        end: TimePoint::year(2023),
+                        open_ended: false,
+                        rows: Vec::new(),
+                        detail: String::new(),
+                    })
+                    .collect(),
+                ..Domain::default()
+            });
+        }
+        let grid = grid_of(&document);
+        assert_eq!(grid.domains.len(), 3);
+        let mut top = 0.0;
+        for domain in &grid.domains {
+            assert!(
+                (domain.top - top).abs() < 0.01,
+                "domains follow one another"
+            );
+            assert_eq!(domain.entries.len(), 3);
+            for entry in &domain.entries {
+                assert!(
+                    entry.rect.min.y >= 0.0 && entry.rect.max.y <= domain.height,
+                    "{:?} outside the domain's {}",
+                    entry.rect,
+                    domain.height
+                );
+            }
+            let mut bars: Vec<Rect> = domain.entries.iter().map(|e| e.rect).collect();
+            bars.sort_by(|a, b| a.min.y.total_cmp(&b.min.y));
+            assert!(bars.windows(2).all(|w| w[1].min.y >= w[0].max.y), "stacked");
+            top += domain.height;
+        }
+    }
+
     #[test]
     fn prefix_sums_are_tops() {
         assert_eq!(prefix_sums(&[10.0, 5.0, 7.0]), [0.0, 10.0, 15.0]);

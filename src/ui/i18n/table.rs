@@ -135,6 +135,22 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
     (Key::FieldFirstYear, "最初の年度", "First fiscal year"),
     (Key::FieldYears, "年度の数", "Number of years"),
     (Key::FieldLabelStyle, "年度の表記", "Year label style"),
+    (
+        Key::FieldOpenEndSuffix,
+        "最後の年度の後",
+        "After the last year",
+    ),
+    (Key::SuffixOther, "その他", "Other"),
+    (
+        Key::FieldCustomSuffix,
+        "最後の年度の後の文言",
+        "Words after the last year",
+    ),
+    (
+        Key::FieldColumnLabels,
+        "年度の見出しを書き換える",
+        "Write year headers by hand",
+    ),
     (Key::FieldColumns, "表の列", "Table columns"),
     (Key::FieldHeader, "見出し", "Header"),
     (Key::FieldFootnoteMark, "脚注の記号", "Footnote mark"),

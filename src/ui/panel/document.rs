@@ -1,10 +1,14 @@
 //! The document's own editor (shown when nothing is selected): cover, legend, timeline, columns.
 
+use std::collections::BTreeMap;
+
 use egui::Ui;
 
 use super::form::Form;
 use crate::edit::{Edit, Entity, Parent, fresh_id};
-use crate::model::{Category, Column, ColumnKind, Document, Domain, FiscalYear, LabelStyle};
+use crate::model::{
+    Category, Column, ColumnKind, Document, Domain, FiscalYear, LabelStyle, OpenEndSuffix, Timeline,
+};
 use crate::ui::i18n::Key;
 
 /// The editor of the document's metadata, legend, timeline and columns.
@@ -135,9 +139,82 @@ fn timeline_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
             .response
             .labelled_by(name.id);
     });
-    if timeline != document.timeline {
-        form.edit(Edit::SetTimeline(timeline), Some("timeline".to_owned()));
+    suffix_ui(ui, form, &mut timeline.open_end_suffix);
+    column_labels_ui(ui, form, &mut timeline);
+    if timeline.years != document.timeline.years {
+        // Labels of columns the chart no longer has would wait unseen in the file.
+        let years = timeline.years;
+        timeline.label_overrides.retain(|&index, _| index < years);
     }
+    if timeline != document.timeline {
+        // Typing in one field is one undo step; choosing a suffix is another.
+        let field = if timeline.label_overrides != document.timeline.label_overrides {
+            "timeline/labels"
+        } else if timeline.open_end_suffix != document.timeline.open_end_suffix {
+            "timeline/suffix"
+        } else {
+            "timeline"
+        };
+        form.edit(Edit::SetTimeline(timeline), Some(field.to_owned()));
+    }
+}
+
+/// What follows the open-ended last year: 以降, ～, or the user's own words.
+fn suffix_ui(ui: &mut Ui, form: &mut Form, suffix: &mut OpenEndSuffix) {
+    ui.horizontal(|ui| {
+        ui.label(form.tr(Key::FieldOpenEndSuffix));
+        let own = match suffix {
+            OpenEndSuffix::Custom(text) => text.clone(),
+            _ => String::new(),
+        };
+        for (choice, text) in [
+            (OpenEndSuffix::Onward, OpenEndSuffix::Onward.text()),
+            (OpenEndSuffix::Tilde, OpenEndSuffix::Tilde.text()),
+            (OpenEndSuffix::Custom(own), form.tr(Key::SuffixOther)),
+        ] {
+            let selected = std::mem::discriminant(&choice) == std::mem::discriminant(&*suffix);
+            if ui.radio(selected, text).clicked() && !selected {
+                *suffix = choice;
+            }
+        }
+    });
+    if let OpenEndSuffix::Custom(text) = suffix {
+        form.text(ui, Key::FieldCustomSuffix, text, false);
+    }
+}
+
+/// A field per fiscal-year column: empty keeps the computed label (shown beside it).
+fn column_labels_ui(ui: &mut Ui, form: &mut Form, timeline: &mut Timeline) {
+    let computed = Timeline {
+        label_overrides: BTreeMap::new(),
+        ..timeline.clone()
+    };
+    egui::CollapsingHeader::new(form.tr(Key::FieldColumnLabels))
+        .id_salt("koteihyo-column-labels")
+        .default_open(!timeline.label_overrides.is_empty())
+        .show(ui, |ui| {
+            for (index, label) in (0..timeline.years).zip(computed.column_labels()) {
+                ui.horizontal(|ui| {
+                    let name = ui.label(&label);
+                    let mut text = timeline
+                        .label_overrides
+                        .get(&index)
+                        .cloned()
+                        .unwrap_or_default();
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut text).hint_text(&label))
+                        .labelled_by(name.id)
+                        .changed()
+                    {
+                        if text.is_empty() {
+                            timeline.label_overrides.remove(&index);
+                        } else {
+                            timeline.label_overrides.insert(index, text);
+                        }
+                    }
+                });
+            }
+        });
 }
 
 fn columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {

@@ -1,0 +1,229 @@
+//! Whole-page checks of the layout: every entry stays inside its domain's box, whatever columns
+//! the document shows.
+
+use super::*;
+use crate::export::metrics::FixedPitch;
+use crate::export::page::{ASCENT, Rect, TextRun};
+use crate::model::{Column, ColumnKind, Domain, EntryKind, Footnote, Id, TimePoint, TimelineEntry};
+
+/// A timeline-only roadmap: only the domain column, `domains` domains without roadblocks,
+/// each with three overlapping bars over the whole chart and a footnote.
+fn timeline_only(domains: u32) -> Document {
+    let mut document = Document {
+        columns: vec![Column {
+            kind: ColumnKind::Domain,
+            header: "区分".to_owned(),
+        }],
+        ..Document::default()
+    };
+    let first = document.timeline.first_year.0;
+    document.domains = (1..=domains)
+        .map(|number| Domain {
+            id: Id::from(format!("d{number}").as_str()),
+            number,
+            name: format!("分野{number}"),
+            entries: (1..=3)
+                .map(|bar| TimelineEntry {
+                    id: Id::from(format!("d{number}.t{bar}").as_str()),
+                    label: format!("バー{number}の{bar}"),
+                    kind: EntryKind::Bar,
+                    start: TimePoint::year(first),
+                    end: TimePoint::year(first + 1),
+                    open_ended: bar == 3,
+                    rows: Vec::new(),
+                    detail: if bar == 2 {
+                        "詳細な説明".to_owned()
+                    } else {
+                        String::new()
+                    },
+                })
+                .collect(),
+            footnotes: vec![Footnote {
+                id: Id::from(format!("d{number}.f1").as_str()),
+                mark: "※".to_owned(),
+                lines: vec!["注記の本文".to_owned()],
+            }],
+            ..Domain::default()
+        })
+        .collect();
+    document
+}
+
+/// The top and bottom of a shape.
+fn extent(shape: &Shape) -> (f32, f32) {
+    match shape {
+        Shape::Rect { rect, .. } => (rect.y, rect.bottom()),
+        Shape::Line { from, to, .. } => (from.y.min(to.y), from.y.max(to.y)),
+        Shape::Polygon { points, .. } => points
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(t, b), p| (t.min(p.y), b.max(p.y))),
+        Shape::Text(run) => {
+            let top =
+                run.origin.y - run.size * ASCENT - (text::line_height(run.size) - run.size) / 2.0;
+            (top, top + text::line_height(run.size))
+        }
+    }
+}
+
+/// The table's outer frame and the domain cell of a page.
+fn boxes(page: &Page) -> (Rect, Rect) {
+    let frame = page.shapes.iter().find_map(|s| match s {
+        Shape::Rect {
+            rect,
+            fill: None,
+            stroke: Some(stroke),
+        } if stroke.width > 0.85 => Some(*rect),
+        _ => None,
+    });
+    let cell = page.shapes.iter().find_map(|s| match s {
+        Shape::Rect {
+            rect,
+            fill: Some(fill),
+            ..
+        } if *fill == palette::DOMAIN_FILL => Some(*rect),
+        _ => None,
+    });
+    (
+        frame.unwrap_or_else(|| panic!("{}: no table frame", page.title)),
+        cell.unwrap_or_else(|| panic!("{}: no domain cell", page.title)),
+    )
+}
+
+fn assert_entries_inside(document: &Document, settings: &PageSettings) {
+    let pages = lay_out(document, settings, &FixedPitch);
+    assert_eq!(pages.len(), document.domains.len());
+    for (page, domain) in pages.iter().zip(&document.domains) {
+        let (frame, cell) = boxes(page);
+        let footnote_top = page
+            .texts()
+            .filter(|run| run.text.starts_with('※'))
+            .map(|run| extent(&Shape::Text(run.clone())).0)
+            .fold(f32::MAX, f32::min);
+        assert!(footnote_top < f32::MAX, "{}: no footnote", page.title);
+        assert!(
+            frame.bottom() <= footnote_top,
+            "{}: table over the footnote",
+            page.title
+        );
+        let entry_shapes = page.shapes.iter().filter(|shape| match shape {
+            Shape::Polygon { .. } => true,
+            Shape::Text(run) => {
+                !run.text.is_empty()
+                    && domain
+                        .entries
+                        .iter()
+                        .any(|e| e.label == run.text || e.detail == run.text)
+            }
+            _ => false,
+        });
+        let mut count = 0;
+        for shape in entry_shapes {
+            count += 1;
+            let (top, bottom) = extent(shape);
+            for (name, rect) in [("frame", frame), ("domain cell", cell)] {
+                assert!(
+                    top >= rect.y - 0.01 && bottom <= rect.bottom() + 0.01,
+                    "{}: {shape:?} ({top}–{bottom}) outside the {name} {rect:?}",
+                    page.title
+                );
+            }
+            assert!(
+                bottom <= footnote_top,
+                "{}: {shape:?} over the footnote",
+                page.title
+            );
+        }
+        // Three bars and their labels, one detail.
+        assert_eq!(count, 7, "{}", page.title);
+    }
+}
+
+#[test]
+fn a_timeline_only_roadmap_keeps_its_bars_inside_each_domain() {
+    for domains in 1..=3 {
+        let document = timeline_only(domains);
+        assert_entries_inside(&document, &PageSettings::default());
+        let portrait = PageSettings {
+            portrait: true,
+            shrink_to_fit: false,
+            ..PageSettings::default()
+        };
+        assert_entries_inside(&document, &portrait);
+    }
+}
+
+#[test]
+fn a_long_domain_name_stays_inside_its_cell() {
+    let mut document = timeline_only(1);
+    let domain = &mut document.domains[0];
+    domain.name = "とても長い分野の名前".repeat(6);
+    domain.entries.clear();
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch);
+    let (frame, cell) = boxes(&pages[0]);
+    let name = &document.domains[0].name;
+    let name: Vec<&TextRun> = pages[0]
+        .texts()
+        .filter(|run| !run.text.is_empty() && name.contains(&run.text))
+        .collect();
+    assert!(name.len() > 3, "{name:?}");
+    for run in name {
+        let (top, bottom) = extent(&Shape::Text(run.clone()));
+        assert!(
+            top >= cell.y && bottom <= cell.bottom() + 0.01,
+            "{run:?} outside {cell:?}"
+        );
+        assert!(bottom <= frame.bottom() + 0.01);
+    }
+}
+
+#[test]
+fn a_tall_timeline_only_domain_continues_with_every_bar_inside_a_frame() {
+    let mut document = timeline_only(1);
+    let domain = &mut document.domains[0];
+    let template = domain.entries[0].clone();
+    domain.entries = (0..60)
+        .map(|i| TimelineEntry {
+            id: Id::from(format!("d1.t{i}").as_str()),
+            label: format!("バー{i}"),
+            ..template.clone()
+        })
+        .collect();
+    let settings = PageSettings {
+        shrink_to_fit: false,
+        ..PageSettings::default()
+    };
+    let pages = lay_out(&document, &settings, &FixedPitch);
+    assert!(pages.len() > 1, "60 stacked bars take more than a page");
+    let mut bars = 0;
+    for page in &pages {
+        let polygons: Vec<&Shape> = page
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Polygon { .. }))
+            .collect();
+        if polygons.is_empty() {
+            continue;
+        }
+        let (frame, _) = boxes(page);
+        for shape in polygons {
+            let (top, bottom) = extent(shape);
+            assert!(
+                top >= frame.y && bottom <= frame.bottom() + 0.01,
+                "{}: {shape:?} outside {frame:?}",
+                page.title
+            );
+            bars += 1;
+        }
+    }
+    assert_eq!(bars, 60, "every bar once");
+}
+
+#[test]
+fn the_header_row_ends_the_last_year_with_the_timelines_suffix() {
+    let mut document = timeline_only(1);
+    document.timeline.open_end_suffix = crate::model::OpenEndSuffix::Tilde;
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch);
+    let texts: String = pages[0].texts().map(|run| run.text.as_str()).collect();
+    assert!(texts.contains("令和６年（2024年）度～"), "{texts}");
+    assert!(!texts.contains("以降"), "{texts}");
+}
