@@ -183,10 +183,11 @@ impl Paragraph {
             return;
         }
         let end = last.end;
-        if let Some(at) = (previous.start + 1..previous.end)
-            .rev()
-            .find(|&at| self.allowed[at] && self.fits(at, end, max))
-        {
+        // A piece broken by character (a long URL) may give up its last character too.
+        let forced = !self.allowed[previous.end];
+        if let Some(at) = (previous.start + 1..previous.end).rev().find(|&at| {
+            (self.allowed[at] || (forced && at + 1 == previous.end)) && self.fits(at, end, max)
+        }) {
             previous.end = at;
             last.start = at;
         }
@@ -377,6 +378,11 @@ mod tests {
         assert_eq!(wrap("指針の再改正", 5.0), ["指針の再", "改正"]);
         // Kept together: 「（続」 cannot end a line before 」 — the orphan stays when it must.
         assert_eq!(wrap("あいう", 1.0), ["あ", "い", "う"]);
+        // A URL broken by character gives up a character as well.
+        assert_eq!(
+            wrap("https://a.jp/x.pdf", 4.0),
+            ["https://", "a.jp/x.p", "df"]
+        );
         let text = "倫理審査委員会の審査の質の担保の方策と指針の見直しについての検討";
         each_line(text, |_, _, _| {});
         for step in 4..=28 {
