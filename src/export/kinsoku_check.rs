@@ -44,8 +44,8 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The rules `lines` (`text`, one paragraph, wrapped at `max`; spaces at a line's end dropped)
-/// break, described; empty when none. A break inside a run of ASCII without spaces wider than
-/// `max` is forced and not counted.
+/// break, described; empty when none. A break inside a run of ASCII without spaces (with the brackets
+/// around it) wider than `max` is forced and not counted.
 pub fn violations(
     text: &str,
     lines: &[&str],
@@ -81,10 +81,17 @@ pub fn violations(
         if spaced[index + 1] {
             continue;
         }
-        let ascii = |c: &char| c.is_ascii_graphic();
-        let mut run: Vec<char> = line.chars().rev().take_while(ascii).collect();
+        // The unbreakable run around the break: ASCII, with brackets held to it.
+        let mut run: Vec<char> = line
+            .chars()
+            .rev()
+            .take_while(|&c| c.is_ascii_graphic() || is_no_line_end(c))
+            .collect();
         run.reverse();
-        run.extend(next.chars().take_while(ascii));
+        run.extend(
+            next.chars()
+                .take_while(|&c| c.is_ascii_graphic() || is_no_line_start(c)),
+        );
         if run.len() > 1 && run.iter().map(|&c| width_of(c)).sum::<f32>() > max {
             continue; // forced
         }
