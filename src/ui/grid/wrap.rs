@@ -90,6 +90,12 @@ pub fn wrap_job(painter: &Painter, job: &LayoutJob, max_width: f32) -> LayoutJob
             out.append("\n", 0.0, last_format.unwrap_or_default());
         }
     }
+    if out.sections.is_empty()
+        && let Some(first) = job.sections.first()
+    {
+        // An empty text keeps its font, so that its one empty row is as tall as before.
+        out.append("", 0.0, first.format.clone());
+    }
     out
 }
 
@@ -186,6 +192,13 @@ mod tests {
                 .map(|s| &wrapped.text[s.byte_range.start.0..s.byte_range.end.0])
                 .collect();
             assert_eq!(red.replace('\n', " "), "PMDA review");
+            let mut empty = LayoutJob::default();
+            empty.append("", 0.0, format(egui::Color32::RED));
+            let height = |job: LayoutJob| painter.layout_job(job).size().y;
+            assert!(
+                (height(wrap_job(painter, &empty, 50.0)) - height(empty.clone())).abs() < 0.01,
+                "an empty cell keeps its height"
+            );
         });
         output.textures_delta.clear();
     }
