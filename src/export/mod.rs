@@ -4,6 +4,8 @@
 pub mod comparison;
 pub mod docx;
 pub mod kinsoku;
+#[cfg(test)]
+pub(crate) mod kinsoku_check;
 pub mod layout;
 pub mod metrics;
 pub mod page;

@@ -173,4 +173,38 @@ mod tests {
         assert!(lines.is_empty());
         assert!((bottom - 5.0).abs() < f32::EPSILON);
     }
+
+    #[test]
+    fn the_seeds_texts_keep_the_kinsoku_rules_at_every_width() {
+        use crate::export::kinsoku_check::{seed_paragraphs, violations};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut found = Vec::new();
+        for name in ["roadblocks-after.ron", "roadblocks-before.ron"] {
+            let document = crate::io::load(&root.join(name)).expect("the example loads");
+            for text in seed_paragraphs(&document) {
+                for width in [50.0, 65.0, 80.0, 100.0, 130.0, 170.0, 240.0] {
+                    let (lines, _) = place(
+                        &FixedPitch,
+                        Paragraph::new(&text, 10.0, Rgb::BLACK),
+                        0.0,
+                        width,
+                        0.0,
+                    );
+                    let lines: Vec<&str> = lines.iter().map(|l| l.run.text.as_str()).collect();
+                    let advance = |c| FixedPitch.advance(c) * 10.0;
+                    found.extend(
+                        violations(&text, &lines, width, &advance)
+                            .into_iter()
+                            .map(|v| format!("{name} at {width}: {v}")),
+                    );
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "{} problems:\n{}",
+            found.len(),
+            found.join("\n")
+        );
+    }
 }

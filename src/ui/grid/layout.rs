@@ -205,7 +205,7 @@ impl GridLayout {
             .map(|c| {
                 let mut job = egui::text::LayoutJob::default();
                 text.append(&mut job, &c.header, text.palette.text);
-                job.wrap.max_width = Self::wrap_width(c.width, 0.0);
+                let job = super::wrap::wrap_job(painter, &job, Self::wrap_width(c.width, 0.0));
                 painter.layout_job(job).size().y
             })
             .fold(0.0, f32::max)
@@ -237,9 +237,13 @@ impl GridLayout {
         let count = blocks.len();
         let text: f32 = blocks
             .into_iter()
-            .map(|mut block| {
-                block.job.wrap.max_width = Self::wrap_width(width, block.indent);
-                painter.layout_job(block.job).size().y
+            .map(|block| {
+                let job = super::wrap::wrap_job(
+                    painter,
+                    &block.job,
+                    Self::wrap_width(width, block.indent),
+                );
+                painter.layout_job(job).size().y
             })
             .sum();
         text + BLOCK_GAP * count.saturating_sub(1) as f32

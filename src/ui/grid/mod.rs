@@ -6,6 +6,7 @@ pub mod in_place;
 pub mod interact;
 pub mod layout;
 pub mod paint;
+pub mod wrap;
 
 use cells::{CellText, Palette};
 use layout::{ColumnWidths, GridLayout};

@@ -144,8 +144,11 @@ fn draw_blocks(ui: &Ui, blocks: Vec<Block>, rect: Rect) -> Vec<(Rect, Block)> {
     let mut y = rect.min.y + PAD;
     let mut out = Vec::new();
     for block in blocks {
-        let mut job = block.job.clone();
-        job.wrap.max_width = GridLayout::wrap_width(rect.width(), block.indent);
+        let job = super::wrap::wrap_job(
+            ui.painter(),
+            &block.job,
+            GridLayout::wrap_width(rect.width(), block.indent),
+        );
         let galley = ui.painter().layout_job(job);
         let at = pos2(rect.min.x + PAD + block.indent, y);
         let block_rect = Rect::from_min_size(at, galley.size());
@@ -416,8 +419,8 @@ fn header_ui(
         painter.line_segment([cell.left_top(), cell.left_bottom()], ink.line);
         let mut job = egui::text::LayoutJob::default();
         text.append(&mut job, &column.header, text.palette.text);
-        job.wrap.max_width = GridLayout::wrap_width(column.width, 0.0);
         job.halign = egui::Align::Center;
+        let job = super::wrap::wrap_job(painter, &job, GridLayout::wrap_width(column.width, 0.0));
         let galley = painter.layout_job(job);
         painter.galley(
             pos2(cell.center().x, cell.min.y + PAD),
