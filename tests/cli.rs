@@ -333,28 +333,35 @@ fn diff_as_json_and_unreadable_files() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("file.ron"));
 }
 
-#[test]
-fn diff_writes_the_comparison_table_as_pdf() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let pdf = dir.path().join("新旧対照表.pdf");
+/// `koteihyo diff` of the examples (見直し前 → 見直し後) writing the 新旧対照表 to `table`, with
+/// `extra` options; checks the exit code 1 (they differ) and returns the table's bytes.
+fn examples_table(table: &Path, extra: &[&str]) -> Vec<u8> {
     let (before, after) = (
         example("roadblocks-before.ron"),
         example("roadblocks-after.ron"),
     );
-    let output = diff(&[
+    let mut args: Vec<&std::ffi::OsStr> = vec![
         before.as_os_str(),
         after.as_os_str(),
         "-o".as_ref(),
-        pdf.as_os_str(),
-        "--old-first".as_ref(),
-    ]);
+        table.as_os_str(),
+    ];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    let output = diff(&args);
     assert_eq!(
         output.status.code(),
         Some(1),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let bytes = std::fs::read(&pdf).expect("the table was written");
+    std::fs::read(table).expect("the table was written")
+}
+
+#[test]
+fn diff_writes_the_comparison_table_as_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("新旧対照表.pdf");
+    let bytes = examples_table(&pdf, &["--old-first"]);
     assert!(bytes.starts_with(b"%PDF-"));
     let text = poppler::pdftotext(&pdf, &[]);
     assert!(
@@ -375,25 +382,7 @@ fn diff_writes_the_comparison_table_as_pdf() {
 fn diff_writes_the_headings_a_ministry_asks_for() {
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = dir.path().join("新旧対照表.pdf");
-    let (before, after) = (
-        example("roadblocks-before.ron"),
-        example("roadblocks-after.ron"),
-    );
-    let output = diff(&[
-        before.as_os_str(),
-        after.as_os_str(),
-        "-o".as_ref(),
-        pdf.as_os_str(),
-        "--headings".as_ref(),
-        "draft".as_ref(),
-        "--no-revision-labels".as_ref(),
-    ]);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    examples_table(&pdf, &["--headings", "draft", "--no-revision-labels"]);
     let text = poppler::pdftotext(&pdf, &[]);
     assert!(text.contains("改正案") && text.contains("現行"), "{text}");
     assert!(
@@ -406,27 +395,13 @@ fn diff_writes_the_headings_a_ministry_asks_for() {
 fn diff_writes_the_comparison_table_as_word_without_a_font() {
     let dir = tempfile::tempdir().expect("temp dir");
     let docx = dir.path().join("新旧対照表.docx");
+    // A .docx names its face and embeds none: a missing font file does not matter.
+    let bytes = examples_table(&docx, &["--font", "no/such/font.ttf"]);
+    assert!(bytes.starts_with(b"PK"), "a zip");
     let (before, after) = (
         example("roadblocks-before.ron"),
         example("roadblocks-after.ron"),
     );
-    // A .docx names its face and embeds none: a missing font file does not matter.
-    let output = diff(&[
-        before.as_os_str(),
-        after.as_os_str(),
-        "-o".as_ref(),
-        docx.as_os_str(),
-        "--font".as_ref(),
-        "no/such/font.ttf".as_ref(),
-    ]);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let bytes = std::fs::read(&docx).expect("the table was written");
-    assert!(bytes.starts_with(b"PK"), "a zip");
     for refused in ["x.doc", "x.txt"] {
         let path = dir.path().join(refused);
         let output = diff(&[

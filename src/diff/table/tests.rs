@@ -166,20 +166,26 @@ fn each_side_writes_open_periods_with_its_own_suffix_unmarked() {
     assert!(!new.has_marks() && !old.has_marks());
 }
 
-#[test]
-fn a_pure_deletion_leaves_a_marked_blank_on_the_new_side() {
+/// The 新旧対照表 row of the one roadblock `edit` changes in a copy of 見直し後.
+fn changed_roadblock_row(edit: impl Fn(&mut crate::model::Document)) -> Row {
     let before = example("after");
     let mut after = before.clone();
-    let title = &mut after.domains[0].roadblocks[0].title;
-    // 「IRBの審査の質を均一化する必要があるのではないか」 loses 「の質」.
-    *title = title.replacen("の質", "", 1);
-    let table = build(&before, &after, &compare(&before, &after), false);
-    let row = table
+    edit(&mut after);
+    build(&before, &after, &compare(&before, &after), false)
         .sections
-        .iter()
-        .flat_map(|s| &s.rows)
+        .into_iter()
+        .flat_map(|s| s.rows)
         .find(|r| r.entity == Entity::Roadblock && r.kind == RowKind::Changed)
-        .expect("the changed roadblock");
+        .expect("the changed roadblock")
+}
+
+#[test]
+fn a_pure_deletion_leaves_a_marked_blank_on_the_new_side() {
+    // 「IRBの審査の質を均一化する必要があるのではないか」 loses 「の質」.
+    let row = changed_roadblock_row(|after| {
+        let title = &mut after.domains[0].roadblocks[0].title;
+        *title = title.replacen("の質", "", 1);
+    });
     let marked = |lines: &[Line]| -> Vec<String> {
         lines
             .iter()
@@ -191,16 +197,10 @@ fn a_pure_deletion_leaves_a_marked_blank_on_the_new_side() {
     assert_eq!(marked(&row.old), ["の質"], "the deleted text, underlined");
     assert_eq!(marked(&row.new), [GAP], "an underlined blank where it was");
     // A replacement marks each side's own text, no blank.
-    let mut replaced = before.clone();
-    let title = &mut replaced.domains[0].roadblocks[0].title;
-    *title = title.replacen("均一化", "標準化", 1);
-    let table = build(&before, &replaced, &compare(&before, &replaced), false);
-    let row = table
-        .sections
-        .iter()
-        .flat_map(|s| &s.rows)
-        .find(|r| r.entity == Entity::Roadblock && r.kind == RowKind::Changed)
-        .expect("the changed roadblock");
+    let row = changed_roadblock_row(|after| {
+        let title = &mut after.domains[0].roadblocks[0].title;
+        *title = title.replacen("均一化", "標準化", 1);
+    });
     assert!(
         !marked(&row.new).contains(&GAP.to_owned()),
         "{:?}",
