@@ -9,7 +9,8 @@
 //! the whole timeline moved two years, and `koteihyo check` (validate, then locate every problem
 //! in the text) of the 100× roadmap with its first year moved by 10 (about 4,200 warnings).
 //! `cargo run --release --example bench -- check` runs only that timing, `-- fresh-ids` only the
-//! diff of two 100× roadmaps with different ids (paired by similar titles).
+//! diff of two 100× roadmaps with different ids (paired by similar titles), `-- crowded` only one
+//! domain with 5,000 entries (its PDF and a grid frame).
 
 use std::time::{Duration, Instant};
 
@@ -120,10 +121,56 @@ fn fresh_ids_timing() {
     );
 }
 
+/// One domain with 5,000 entries (random one- to three-year spans over its rows, as crowded
+/// as a chart can get): the PDF of that domain and a frame of the grid scrolling through it.
+fn crowded_domain_timing(printer: &Printer, folder: &std::path::Path) {
+    let mut document = roadmap(1, 1);
+    document.domains.truncate(1);
+    let domain = &mut document.domains[0];
+    let rows: Vec<koteihyo::model::Id> = domain.roadblocks.iter().map(|r| r.id.clone()).collect();
+    let template = domain.entries[0].clone();
+    let first = document.timeline.first_year.0;
+    let years = i32::from(document.timeline.years);
+    let mut random = koteihyo::generate::Random::new(5);
+    domain.entries = (0..5000)
+        .map(|n| {
+            let start = first + random.below(years as usize) as i32;
+            let end = (start + random.below(3) as i32).min(first + years - 1);
+            let mut entry = template.clone();
+            entry.id = koteihyo::model::Id::new(format!("crowd{n}"));
+            entry.label = format!("工程{n}");
+            entry.detail = String::new();
+            entry.start = koteihyo::model::TimePoint::year(start);
+            entry.end = koteihyo::model::TimePoint::year(end);
+            entry.open_ended = false;
+            entry.rows = random.pick(&rows).cloned().into_iter().collect();
+            entry
+        })
+        .collect();
+    let path = folder.join("crowded.ron");
+    std::fs::write(&path, to_ron_string(&document)).expect("write");
+    let mut pages = 0;
+    let pdf = median(1, || {
+        pages = printer.pages(&document, &PageSettings::default()).len();
+        let _ = printer.pdf(&document, &PageSettings::default());
+    });
+    println!(
+        "one domain with 5,000 entries: PDF {} ms ({pages} pages, laid out twice), grid frame {} ms",
+        ms(pdf),
+        ms(frame_time(&path))
+    );
+}
+
 fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("check") => return check_timing(),
         Some("fresh-ids") => return fresh_ids_timing(),
+        Some("crowded") => {
+            let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
+                .expect("the font can be measured");
+            let folder = tempfile::tempdir().expect("a temporary folder");
+            return crowded_domain_timing(&printer, folder.path());
+        }
         _ => {}
     }
     let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
@@ -192,4 +239,5 @@ fn main() {
     );
     check_timing();
     fresh_ids_timing();
+    crowded_domain_timing(&printer, folder.path());
 }

@@ -6,6 +6,7 @@ pub mod docx;
 pub mod kinsoku;
 #[cfg(test)]
 pub(crate) mod kinsoku_check;
+pub mod lanes;
 pub mod layout;
 pub mod metrics;
 pub mod page;

@@ -1,6 +1,7 @@
 //! One domain's table body and footnotes laid out as one tall strip (y from the top of the
 //! body), in units that pagination never cuts: a line of text, or an entry with its label.
 
+use crate::export::lanes::{Spacing, Stacked, stack};
 use crate::export::metrics::Measure;
 use crate::export::page::{Point, Rgb, Shape, Stroke};
 use crate::model::{ColumnKind, Document, Domain, EntryKind, Item, Marker, Roadblock};
@@ -252,9 +253,7 @@ fn cell(
 /// row and moves down below entries it would overlap; a row grows when its entries need room.
 /// Units come back in the document's order of entries.
 ///
-/// Moving down is [`Placed::land`]: the entries already placed are kept sorted by top, so an
-/// entry visits only those between its first row's top and where it lands (2,000 entries
-/// stacked in one row took tens of seconds when every step rescanned every entry).
+/// The stacking is the one the screen grid uses too ([`crate::export::lanes::stack`]).
 fn place_entries(
     document: &Document,
     domain: &Domain,
@@ -264,25 +263,33 @@ fn place_entries(
     heights: &mut [f32],
 ) -> Vec<Unit> {
     let Metrics { size, pad } = metrics;
-    let mut placed = Placed::default();
-    let mut units = Vec::with_capacity(domain.entries.len());
-    for (index, first, last) in placement_order(domain, heights.len()) {
+    let order = placement_order(domain, heights.len());
+    let mut units = Vec::with_capacity(order.len());
+    let mut stacked = Vec::with_capacity(order.len());
+    for &(index, first, last) in &order {
         let entry = &domain.entries[index];
         let (x0, x1) = table.entry_span(&document.timeline, entry, size * 3.0);
         let unit = entry_unit(entry, x0, x1, measure, metrics);
-        let height = unit.bottom;
-        let tops = prefix_sums(heights);
-        let start = tops.get(first).copied().unwrap_or(0.0) + pad;
-        let y = placed.land(x0, x1, start, height, pad);
-        if let Some(row_height) = heights.get_mut(last) {
-            let span_bottom = tops.get(last).copied().unwrap_or(0.0) + *row_height;
-            if y + height + pad > span_bottom {
-                *row_height += y + height + pad - span_bottom;
-            }
-        }
-        placed.insert(x0, x1, y, y + height);
-        units.push((index, unit.shifted(y)));
+        stacked.push(Stacked {
+            first,
+            last,
+            x0,
+            x1,
+            height: unit.bottom,
+        });
+        units.push((index, unit));
     }
+    let spacing = Spacing {
+        top: pad,
+        gap: pad,
+        bottom: pad,
+    };
+    let tops = stack(&stacked, heights, spacing);
+    let mut units: Vec<(usize, Unit)> = units
+        .into_iter()
+        .zip(tops)
+        .map(|((index, unit), top)| (index, unit.shifted(top)))
+        .collect();
     units.sort_by_key(|&(index, _)| index);
     units.into_iter().map(|(_, unit)| unit).collect()
 }
@@ -308,66 +315,6 @@ fn placement_order(domain: &Domain, row_count: usize) -> Vec<(usize, usize, usiz
         .collect();
     order.sort_by_key(|&(index, first, _)| (first, index));
     order
-}
-
-/// The boxes `(x0, x1, top, bottom)` of the entries placed so far, sorted by top.
-#[derive(Debug, Default)]
-struct Placed {
-    boxes: Vec<(f32, f32, f32, f32)>,
-    /// The largest `bottom - top` so far.
-    tallest: f32,
-}
-
-impl Placed {
-    /// Where an entry `height` tall spanning `[x0, x1]` lands when it starts at `y` and, while
-    /// it overlaps placed boxes, moves to `pad` below the lowest of those it overlaps.
-    ///
-    /// The boxes overlapping `[y, y + height)` that span the entry's x are those with a top
-    /// above `y + height` and a bottom below `y`; as `y` only grows, the tops in question are a
-    /// growing run of the sorted boxes, and the lowest bottom among them (once below `y`) is
-    /// the lowest of those overlapping. Boxes with a top more than `tallest` above the start
-    /// end above it and are never visited.
-    fn land(&self, x0: f32, x1: f32, start: f32, height: f32, pad: f32) -> f32 {
-        let mut y = start;
-        // The 1 pt margin keeps rounding in `top + height` from hiding a box that reaches `y`.
-        let skip_above = start - self.tallest - 1.0;
-        let mut next = self.boxes.partition_point(|b| b.2 < skip_above);
-        let mut lowest = f32::NEG_INFINITY;
-        loop {
-            while let Some(&(bx0, bx1, top, bottom)) = self.boxes.get(next) {
-                if top >= y + height {
-                    break;
-                }
-                if bx0 < x1 && bx1 > x0 {
-                    lowest = lowest.max(bottom);
-                }
-                next += 1;
-            }
-            if lowest > y {
-                y = lowest + pad;
-            } else {
-                return y;
-            }
-        }
-    }
-
-    /// Adds a box, keeping the boxes sorted by top.
-    fn insert(&mut self, x0: f32, x1: f32, top: f32, bottom: f32) {
-        let at = self.boxes.partition_point(|b| b.2 <= top);
-        self.boxes.insert(at, (x0, x1, top, bottom));
-        self.tallest = self.tallest.max(bottom - top);
-    }
-}
-
-/// Tops of rows of the given heights.
-fn prefix_sums(heights: &[f32]) -> Vec<f32> {
-    let mut tops = Vec::with_capacity(heights.len());
-    let mut y = 0.0;
-    for height in heights {
-        tops.push(y);
-        y += height;
-    }
-    tops
 }
 
 /// An entry drawn in `[x0, x1]` from y = 0: its arrow, bar or diamond with the label, and its

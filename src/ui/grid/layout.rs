@@ -8,6 +8,7 @@ use egui::{Painter, Rect, pos2, vec2};
 use serde::{Deserialize, Serialize};
 
 use super::cells::{Block, CellText, PAD};
+use crate::export::lanes::{Spacing, Stacked, prefix_sums, stack};
 use crate::model::{ColumnKind, Document, Domain, EntryKind};
 use crate::ui::filter::Filter;
 
@@ -350,46 +351,49 @@ impl GridLayout {
             spans.push((index, first, last));
         }
         spans.sort_by_key(|&(index, first, _)| (first, index));
-        let mut placed: Vec<EntryGeom> = Vec::new();
-        for (index, first, last) in spans {
-            let entry = &domain.entries[index];
-            let (x0, x1) = self.entry_span(document, entry);
-            let head = if entry.kind == EntryKind::Arrow || entry.open_ended {
-                ARROW_HEAD
-            } else {
-                0.0
-            };
-            let (label, detail) = text.entry(entry);
-            let inner = (x1 - x0 - 2.0 * PAD - head).max(30.0);
-            let mut height =
-                Self::blocks_height(vec![label], inner + 2.0 * PAD, painter) + 2.0 * PAD;
-            if let Some(detail) = detail {
-                height += BLOCK_GAP + Self::blocks_height(vec![detail], inner + 2.0 * PAD, painter);
-            }
-            let tops = prefix_sums(heights);
-            let mut y = tops.get(first).copied().unwrap_or(0.0) + PAD;
-            loop {
-                let blocker = placed
-                    .iter()
-                    .filter(|p| p.rect.min.x < x1 && p.rect.max.x > x0)
-                    .filter(|p| p.rect.min.y < y + height && p.rect.max.y > y)
-                    .map(|p| p.rect.max.y)
-                    .fold(None, |m: Option<f32>, b| Some(m.map_or(b, |m| m.max(b))));
-                match blocker {
-                    Some(bottom) => y = bottom + ENTRY_GAP,
-                    None => break,
+        let stacked: Vec<Stacked> = spans
+            .iter()
+            .map(|&(index, first, last)| {
+                let entry = &domain.entries[index];
+                let (x0, x1) = self.entry_span(document, entry);
+                let head = if entry.kind == EntryKind::Arrow || entry.open_ended {
+                    ARROW_HEAD
+                } else {
+                    0.0
+                };
+                let (label, detail) = text.entry(entry);
+                let inner = (x1 - x0 - 2.0 * PAD - head).max(30.0);
+                let mut height =
+                    Self::blocks_height(vec![label], inner + 2.0 * PAD, painter) + 2.0 * PAD;
+                if let Some(detail) = detail {
+                    height +=
+                        BLOCK_GAP + Self::blocks_height(vec![detail], inner + 2.0 * PAD, painter);
                 }
-            }
-            let rect = Rect::from_min_max(pos2(x0, y), pos2(x1, y + height));
-            if let Some(row_height) = heights.get_mut(last) {
-                let span_bottom = tops.get(last).copied().unwrap_or(0.0) + *row_height;
-                if rect.max.y + PAD > span_bottom {
-                    *row_height += rect.max.y + PAD - span_bottom;
+                Stacked {
+                    first,
+                    last,
+                    x0,
+                    x1,
+                    height,
                 }
-            }
-            placed.push(EntryGeom { entry: index, rect });
-        }
-        placed
+            })
+            .collect();
+        // The same stacking as the printed page (export::lanes), with the screen's margins.
+        let spacing = Spacing {
+            top: PAD,
+            gap: ENTRY_GAP,
+            bottom: PAD,
+        };
+        let tops = stack(&stacked, heights, spacing);
+        spans
+            .iter()
+            .zip(&stacked)
+            .zip(tops)
+            .map(|((&(index, _, _), entry), top)| EntryGeom {
+                entry: index,
+                rect: Rect::from_min_max(pos2(entry.x0, top), pos2(entry.x1, top + entry.height)),
+            })
+            .collect()
     }
 
     /// The rectangle of a table cell or row part, in grid coordinates (body offset included).
@@ -400,18 +404,6 @@ impl GridLayout {
             vec2(self.width, row.height),
         )
     }
-}
-
-/// The running tops of stacked heights.
-fn prefix_sums(heights: &[f32]) -> Vec<f32> {
-    heights
-        .iter()
-        .scan(0.0, |top, h| {
-            let this = *top;
-            *top += h;
-            Some(this)
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -494,11 +486,5 @@ mod tests {
             assert!(bars.windows(2).all(|w| w[1].min.y >= w[0].max.y), "stacked");
             top += domain.height;
         }
-    }
-
-    #[test]
-    fn prefix_sums_are_tops() {
-        assert_eq!(prefix_sums(&[10.0, 5.0, 7.0]), [0.0, 10.0, 15.0]);
-        assert!(prefix_sums(&[]).is_empty());
     }
 }

@@ -237,8 +237,12 @@ fn domain_ui(
     let right = origin.x + layout.width;
     painter.line_segment([pos2(right, top), pos2(right, top + geom.height)], ink.line);
     for entry_geom in &geom.entries {
-        let entry = &domain.entries[entry_geom.entry];
         let rect = entry_geom.rect.translate(vec2(origin.x, top));
+        // Only the bars in view are drawn (a crowded domain holds thousands).
+        if !visible(rect.top(), rect.height(), origin, viewport) {
+            continue;
+        }
+        let entry = &domain.entries[entry_geom.entry];
         let selected = selection == Some(&Selection::Entry(entry.id.clone()));
         entry_ui(
             ui,

@@ -2,6 +2,7 @@
 //! oracle, and a 2,000-entry domain.
 
 use super::*;
+use crate::export::lanes::{Placed, prefix_sums};
 use crate::export::metrics::FixedPitch;
 use crate::generate::{Random, roadmap};
 use crate::model::{FiscalYear, Id, PartOfYear, TimePoint, TimelineEntry};
