@@ -3,47 +3,17 @@
 
 use std::collections::HashMap;
 
-use crate::model::{
-    Document, Domain, Footnote, Id, Item, Marker, Roadblock, TimePoint, TimelineEntry,
-};
+use crate::model::{Document, Domain, Id, Roadblock};
 
 use super::align::{Alignment, Pairing, align, reordered};
-use super::text::diff_text;
+use super::fields::{
+    Fields, document_fields, domain_fields, entry_fields, field_changes, footnote_fields,
+    item_fields, roadblock_fields, timeline_fields,
+};
 use super::{Change, Entity, FieldChange, Status};
 
 /// How similar titles must be to pair entities whose ids differ.
 const TITLE_THRESHOLD: f32 = 0.5;
-
-/// A field's name and text.
-pub(super) type Fields = Vec<(&'static str, String)>;
-
-/// Field changes between two lists of named texts (a missing side counts as empty).
-fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
-    let mut changes = Vec::new();
-    for (field, new_text) in new {
-        let old_text = old
-            .iter()
-            .find(|(f, _)| f == field)
-            .map_or("", |(_, t)| t.as_str());
-        if old_text != new_text {
-            changes.push(FieldChange {
-                field,
-                diff: diff_text(old_text, new_text),
-                shift_quarters: None,
-            });
-        }
-    }
-    for (field, old_text) in old {
-        if !new.iter().any(|(f, _)| f == field) && !old_text.is_empty() {
-            changes.push(FieldChange {
-                field,
-                diff: diff_text(old_text, ""),
-                shift_quarters: None,
-            });
-        }
-    }
-    changes
-}
 
 /// A change record; `fields` empty and no move means "no change" (dropped by the caller).
 struct Record<'a> {
@@ -474,150 +444,4 @@ fn list<T>(
             .collect();
         out.push(change);
     }
-}
-
-pub(super) fn document_fields(document: &Document) -> Fields {
-    let meta = &document.meta;
-    vec![
-        ("title", meta.title.clone()),
-        ("subtitle", meta.subtitle.clone()),
-        ("date", meta.date.clone()),
-        ("material_label", meta.material_label.clone()),
-        ("revision_label", meta.revision_label.clone()),
-        ("revision_notes", meta.revision_notes.join("\n")),
-        ("author", meta.author.clone()),
-        ("legend_caption", document.legend.caption.clone()),
-        (
-            "legend",
-            document
-                .legend
-                .categories
-                .iter()
-                .map(|c| format!("{} {}", c.letter, c.text))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        (
-            "columns",
-            document
-                .columns
-                .iter()
-                .map(|c| c.header.clone())
-                .collect::<Vec<_>>()
-                .join(" | "),
-        ),
-    ]
-}
-
-pub(super) fn timeline_fields(document: &Document) -> Fields {
-    let labels = document.timeline.column_labels();
-    vec![(
-        "years",
-        format!(
-            "{}〜{}",
-            labels.first().cloned().unwrap_or_default(),
-            labels.last().cloned().unwrap_or_default()
-        ),
-    )]
-}
-
-pub(super) fn domain_fields(domain: &Domain) -> Fields {
-    vec![
-        ("number", domain.number_label()),
-        ("name", domain.name.clone()),
-        (
-            "headers",
-            domain
-                .header_overrides
-                .iter()
-                .map(|(kind, text)| format!("{kind:?}: {text}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-    ]
-}
-
-pub(super) fn roadblock_fields(roadblock: &Roadblock) -> Fields {
-    vec![
-        ("scope", roadblock.scope.clone()),
-        ("title", roadblock.title.clone()),
-        ("categories", roadblock.categories_label()),
-        ("description", roadblock.description.join("\n")),
-    ]
-}
-
-pub(super) fn item_fields(old: Option<&Item>, new: &Item) -> Vec<FieldChange> {
-    let text = |item: &Item| {
-        let marker = if item.marker == Marker::Plain {
-            ""
-        } else {
-            item.marker.symbol()
-        };
-        vec![
-            ("text", format!("{marker}{}", item.text)),
-            ("level", item.level.to_string()),
-        ]
-    };
-    let mut new_fields = text(new);
-    let mut old_fields = old.map(text).unwrap_or_default();
-    if old.is_none() {
-        new_fields.retain(|(f, _)| *f != "level");
-        old_fields.clear();
-    }
-    field_changes(&old_fields, &new_fields)
-}
-
-/// A time point as 「2022年度」 or 「2022年度第2四半期」.
-fn point_label(point: TimePoint) -> String {
-    let year = point.year.0;
-    match point.part {
-        Some(crate::model::PartOfYear::Quarter(q)) => format!("{year}年度第{q}四半期"),
-        Some(crate::model::PartOfYear::Month(m)) => format!("{year}年度{m}月"),
-        None => format!("{year}年度"),
-    }
-}
-
-pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldChange> {
-    let fields = |entry: &TimelineEntry| -> Fields {
-        vec![
-            ("label", entry.label.clone()),
-            ("kind", format!("{:?}", entry.kind)),
-            ("start", point_label(entry.start)),
-            (
-                "end",
-                if entry.open_ended {
-                    format!("{}以降", point_label(entry.end))
-                } else {
-                    point_label(entry.end)
-                },
-            ),
-            (
-                "rows",
-                entry
-                    .rows
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            ("detail", entry.detail.clone()),
-        ]
-    };
-    let mut changes = field_changes(&old.map(fields).unwrap_or_default(), &fields(new));
-    if let Some(old) = old {
-        for change in &mut changes {
-            change.shift_quarters = match change.field {
-                "start" => Some(new.start.first_quarter_exact() - old.start.first_quarter_exact()),
-                "end" => Some(new.end.last_quarter_exact() - old.end.last_quarter_exact()),
-                _ => None,
-            };
-        }
-    }
-    changes
-}
-
-pub(super) fn footnote_fields(old: Option<&Footnote>, new: &Footnote) -> Vec<FieldChange> {
-    let fields =
-        |f: &Footnote| -> Fields { vec![("mark", f.mark.clone()), ("lines", f.lines.join("\n"))] };
-    field_changes(&old.map(fields).unwrap_or_default(), &fields(new))
 }

@@ -5,6 +5,7 @@
 
 pub mod align;
 mod entities;
+mod fields;
 pub mod report;
 mod similar;
 pub mod table;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::model::{Document, Domain, Footnote, Id, Timeline, TimelineEntry};
 
-use super::entities::{
+use super::fields::{
     Fields, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
 };
 use super::{Change, Comparison, Entity, FieldChange, Segment, Status};

@@ -5,7 +5,7 @@
 
 use crate::model::{ColumnKind, Document, Domain, Roadblock};
 
-use super::super::entities::{Fields, roadblock_fields};
+use super::super::fields::{Fields, roadblock_fields};
 use super::super::{Change, Entity, FieldChange, Status};
 use super::{Index, Line, Row, RowKind, Side, Span, kind_of, row, spans, split_lines};
 
