@@ -191,7 +191,7 @@ fn read_font_file(path: &Path) -> Result<Vec<u8>, FontError> {
 
 /// The first installed face of [`PREFERRED_FAMILIES`] that has Japanese glyphs.
 pub fn find_installed() -> Result<JapaneseFont, FontError> {
-    find_installed_of(PREFERRED_FAMILIES)
+    find_installed_of(&system_fonts(), PREFERRED_FAMILIES)
 }
 
 /// The face for the 新旧対照表: the chosen file if given; else the first installed 明朝 face of
@@ -202,10 +202,12 @@ pub fn find_for_comparison(
     if let Some(path) = chosen {
         return load_file(path).map(|font| (font, None));
     }
-    if let Ok(mincho) = find_installed_of(MINCHO_FAMILIES) {
+    // One scan of the system's fonts serves both looks.
+    let db = system_fonts();
+    if let Ok(mincho) = find_installed_of(&db, MINCHO_FAMILIES) {
         return Ok((mincho, None));
     }
-    let gothic = find_installed()?;
+    let gothic = find_installed_of(&db, PREFERRED_FAMILIES)?;
     let warning = format!(
         "no 明朝 (Mincho) font is installed (looked for {}); the 新旧対照表 uses {} instead \
          (on Debian/Ubuntu: sudo apt install fonts-noto-cjk)",
@@ -215,10 +217,15 @@ pub fn find_for_comparison(
     Ok((gothic, Some(warning)))
 }
 
-/// The first installed face of `families` that has Japanese glyphs.
-fn find_installed_of(families: &[&str]) -> Result<JapaneseFont, FontError> {
+/// The system's installed fonts (a scan of the font folders).
+fn system_fonts() -> fontdb::Database {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
+    db
+}
+
+/// The first face of `families` in `db` that has Japanese glyphs.
+fn find_installed_of(db: &fontdb::Database, families: &[&str]) -> Result<JapaneseFont, FontError> {
     for family in families {
         let query = fontdb::Query {
             families: &[fontdb::Family::Name(family)],
@@ -342,7 +349,7 @@ mod tests {
     #[test]
     fn the_comparison_face_is_a_mincho_one_where_installed() {
         assert!(matches!(
-            find_installed_of(&["No Such Family"]),
+            find_installed_of(&system_fonts(), &["No Such Family"]),
             Err(FontError::NotInstalled)
         ));
         // This machine and CI have fonts-noto-cjk, which includes Noto Serif CJK JP.
