@@ -2,7 +2,10 @@
 //! mix of long Japanese texts, items, entries and spans, made from the 見直し後 example's own
 //! sentences and deterministic for a seed value.
 
-use crate::model::{Document, Domain, Id, Item, Roadblock, TimePoint, TimelineEntry};
+use crate::model::{
+    Column, ColumnKind, Document, Domain, EntryKind, Footnote, Id, Item, Roadblock, TimePoint,
+    TimelineEntry,
+};
 
 /// A small deterministic random source (`SplitMix64`), so the same seed makes the same roadmap on
 /// every machine and every version of every crate.
@@ -223,6 +226,51 @@ pub fn perturbed(document: &Document, percent: u32, seed: u64) -> Document {
         }
     }
     copy
+}
+
+/// A timeline-only roadmap, the shape other ministries publish: only the domain column,
+/// `domains` domains without roadblocks, each with three overlapping bars (one with a detail,
+/// one open-ended) and a footnote — for tests of the print layout and the grid.
+#[must_use]
+pub fn timeline_only(domains: u32) -> Document {
+    let mut document = Document {
+        columns: vec![Column {
+            kind: ColumnKind::Domain,
+            header: "区分".to_owned(),
+        }],
+        ..Document::default()
+    };
+    let first = document.timeline.first_year.0;
+    document.domains = (1..=domains)
+        .map(|number| Domain {
+            id: Id::from(format!("d{number}").as_str()),
+            number,
+            name: format!("分野{number}"),
+            entries: (1..=3)
+                .map(|bar| TimelineEntry {
+                    id: Id::from(format!("d{number}.t{bar}").as_str()),
+                    label: format!("バー{number}の{bar}"),
+                    kind: EntryKind::Bar,
+                    start: TimePoint::year(first),
+                    end: TimePoint::year(first + 1),
+                    open_ended: bar == 3,
+                    rows: Vec::new(),
+                    detail: if bar == 2 {
+                        "詳細な説明".to_owned()
+                    } else {
+                        String::new()
+                    },
+                })
+                .collect(),
+            footnotes: vec![Footnote {
+                id: Id::from(format!("d{number}.f1").as_str()),
+                mark: "※".to_owned(),
+                lines: vec!["注記の本文".to_owned()],
+            }],
+            ..Domain::default()
+        })
+        .collect();
+    document
 }
 
 #[cfg(test)]

@@ -4,50 +4,8 @@
 use super::*;
 use crate::export::metrics::FixedPitch;
 use crate::export::page::{ASCENT, Rect, TextRun};
-use crate::model::{Column, ColumnKind, Domain, EntryKind, Footnote, Id, TimePoint, TimelineEntry};
-
-/// A timeline-only roadmap: only the domain column, `domains` domains without roadblocks,
-/// each with three overlapping bars over the whole chart and a footnote.
-fn timeline_only(domains: u32) -> Document {
-    let mut document = Document {
-        columns: vec![Column {
-            kind: ColumnKind::Domain,
-            header: "区分".to_owned(),
-        }],
-        ..Document::default()
-    };
-    let first = document.timeline.first_year.0;
-    document.domains = (1..=domains)
-        .map(|number| Domain {
-            id: Id::from(format!("d{number}").as_str()),
-            number,
-            name: format!("分野{number}"),
-            entries: (1..=3)
-                .map(|bar| TimelineEntry {
-                    id: Id::from(format!("d{number}.t{bar}").as_str()),
-                    label: format!("バー{number}の{bar}"),
-                    kind: EntryKind::Bar,
-                    start: TimePoint::year(first),
-                    end: TimePoint::year(first + 1),
-                    open_ended: bar == 3,
-                    rows: Vec::new(),
-                    detail: if bar == 2 {
-                        "詳細な説明".to_owned()
-                    } else {
-                        String::new()
-                    },
-                })
-                .collect(),
-            footnotes: vec![Footnote {
-                id: Id::from(format!("d{number}.f1").as_str()),
-                mark: "※".to_owned(),
-                lines: vec!["注記の本文".to_owned()],
-            }],
-            ..Domain::default()
-        })
-        .collect();
-    document
-}
+use crate::generate::timeline_only;
+use crate::model::{Id, TimelineEntry};
 
 /// The top and bottom of a shape.
 fn extent(shape: &Shape) -> (f32, f32) {

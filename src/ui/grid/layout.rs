@@ -410,8 +410,6 @@ impl GridLayout {
 mod tests {
     use super::*;
 
-    use crate::model::{Column, Id, TimePoint, TimelineEntry};
-
     /// The grid of `document` as the window lays it out (unfiltered, default widths).
     fn grid_of(document: &Document) -> GridLayout {
         let ctx = egui::Context::default();
@@ -437,33 +435,8 @@ mod tests {
 
     #[test]
     fn a_domain_without_roadblocks_holds_all_its_bars() {
-        let mut document = Document {
-            columns: vec![Column {
-                kind: ColumnKind::Domain,
-                header: "分野".to_owned(),
-            }],
-            ..Document::default()
-        };
-        for number in 1..=3 {
-            document.domains.push(Domain {
-                id: Id::from(format!("d{number}").as_str()),
-                number,
-                name: format!("分野{number}"),
-                entries: (1..=3)
-                    .map(|bar| TimelineEntry {
-                        id: Id::from(format!("d{number}.t{bar}").as_str()),
-                        label: format!("バー{number}の{bar}"),
-                        kind: EntryKind::Bar,
-                        start: TimePoint::year(2022),
-                        end: TimePoint::year(2023),
-                        open_ended: false,
-                        rows: Vec::new(),
-                        detail: String::new(),
-                    })
-                    .collect(),
-                ..Domain::default()
-            });
-        }
+        // The same timeline-only roadmap the print layout's test lays out.
+        let document = crate::generate::timeline_only(3);
         let grid = grid_of(&document);
         assert_eq!(grid.domains.len(), 3);
         let mut top = 0.0;
