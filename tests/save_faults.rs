@@ -12,23 +12,11 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
-const KOTEIHYO: &str = env!("CARGO_BIN_EXE_koteihyo");
+#[path = "common/cli.rs"]
+mod command_line;
+use command_line::compact_example;
 
-/// The 見直し後 example without its indentation: valid, but not canonical, so `koteihyo fmt`
-/// rewrites it (larger) and keeps the old text as `.bak`.
-fn compact_example() -> Vec<u8> {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"),
-    )
-    .expect("read the example");
-    let mut compact = String::new();
-    for line in text.lines() {
-        compact.push_str(line.trim_start());
-        compact.push('\n');
-    }
-    assert!(compact.len() < text.len());
-    compact.into_bytes()
-}
+const KOTEIHYO: &str = env!("CARGO_BIN_EXE_koteihyo");
 
 /// How to get a private mount namespace here: a user namespace (no privileges needed), or,
 /// where those are switched off, a plain mount namespace (root only).
@@ -91,7 +79,7 @@ fn a_read_only_folder_refuses_the_save_and_keeps_the_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("shared");
     fs::create_dir(&folder).expect("folder");
-    let original = compact_example();
+    let original = compact_example().into_bytes();
     let file = folder.join("roadmap.ron");
     fs::write(&file, &original).expect("seed the file");
 
@@ -150,7 +138,7 @@ cp -a "$DISK/." "$AFTER/""#
 #[test]
 fn a_full_disk_at_any_point_of_a_save_keeps_the_file() {
     let work = tempfile::tempdir().expect("temp dir");
-    let compact = compact_example();
+    let compact = compact_example().into_bytes();
     let original = work.path().join("original.ron");
     fs::write(&original, &compact).expect("seed");
     let canonical =

@@ -8,23 +8,11 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "common/cli.rs"]
+mod command_line;
+use command_line::{canonical_example, compact_example};
+
 const KOTEIHYO: &str = env!("CARGO_BIN_EXE_koteihyo");
-
-/// The 見直し後 example without its indentation: valid but not canonical, so `fmt` rewrites it.
-fn compact_example() -> String {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"),
-    )
-    .expect("read the example");
-    text.lines()
-        .flat_map(|line| [line.trim_start(), "\n"])
-        .collect()
-}
-
-fn canonical_example() -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadblocks-after.ron"))
-        .expect("read the example")
-}
 
 /// Runs `koteihyo ARGS` with its data folder (locks) inside `home`.
 fn koteihyo(home: &Path, args: &[&Path]) -> Output {

@@ -4,6 +4,9 @@
 //! as PDF and as Word.
 #![cfg(feature = "gui")]
 
+#[path = "common/gui.rs"]
+mod gui;
+
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers, vec2};
@@ -221,25 +224,12 @@ fn an_arrow_added_to_domain_7_is_new_against_the_revision_before() {
         koteihyo::ui::selection::Selection::Roadblock("d7.r1".into()),
     ));
     harness.run();
-    let year_width = harness.state().settings.column_widths.year;
-    let cell = harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::Cell,
-            "【AIの特性を配慮した薬事制度・保険制度の整備が必要ではないか】",
-        )
-        .rect();
-    // The second year column (FY2023) of the row.
-    let at = egui::pos2(cell.left() + year_width * 1.5, cell.center().y);
-    let button = |pressed| egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Secondary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.event(egui::Event::PointerMoved(at));
-    harness.event(button(true));
-    harness.event(button(false));
-    harness.run();
+    // The second year column (FY2023) of ⑦'s first roadblock.
+    gui::right_click_year(
+        &mut harness,
+        "【AIの特性を配慮した薬事制度・保険制度の整備が必要ではないか】",
+        1,
+    );
     harness
         .get_by_label("令和５年（2023年）度: 新しい工程")
         .click();

@@ -11,7 +11,10 @@ use std::path::Path;
 use egui::{Event, ImeEvent, Key, Modifiers, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gui::{CTRL, TITLE, app_with, copy_of_example, document, edit_first_title, harness_for};
+use gui::{
+    CTRL, TITLE, app_with, copy_of_example, document, edit_first_title, harness_for,
+    right_click_year,
+};
 use koteihyo::ui::app::KoteihyoApp;
 use koteihyo::ui::selection::Selection;
 
@@ -199,24 +202,12 @@ fn right_clicking_a_year_adds_an_entry_there() {
         Some(Path::new("examples/roadblocks-after.ron")),
         None,
     ));
-    let year_width = harness.state().settings.column_widths.year;
-    let area = harness
-        .get_by_role_and_label(
-            Role::Cell,
-            "【IRBに関与するAIの専門家が不足しているのではないか】",
-        )
-        .rect();
-    let at = egui::pos2(area.left() + year_width * 1.5, area.center().y);
-    let button = |pressed| Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Secondary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.event(Event::PointerMoved(at));
-    harness.event(button(true));
-    harness.event(button(false));
-    harness.run();
+    // The second year column (FY2023) of ①'s third roadblock.
+    right_click_year(
+        &mut harness,
+        "【IRBに関与するAIの専門家が不足しているのではないか】",
+        1,
+    );
     harness
         .get_by_label("令和５年（2023年）度: 新しい工程")
         .click();

@@ -59,3 +59,20 @@ pub fn example(name: &str) -> PathBuf {
         .join("examples")
         .join(name)
 }
+
+/// The 見直し後 example without its indentation: valid but not canonical, so `koteihyo fmt`
+/// rewrites it (longer) and keeps this text as `.bak`.
+pub fn compact_example() -> String {
+    let text = std::fs::read_to_string(example("roadblocks-after.ron")).expect("read the example");
+    let compact: String = text
+        .lines()
+        .flat_map(|line| [line.trim_start(), "\n"])
+        .collect();
+    assert!(compact.len() < text.len());
+    compact
+}
+
+/// The 見直し後 example as it is: canonical.
+pub fn canonical_example() -> String {
+    std::fs::read_to_string(example("roadblocks-after.ron")).expect("read the example")
+}

@@ -87,3 +87,24 @@ pub fn retitle_first(harness: &mut Harness<'static, KoteihyoApp>, text: &str) {
         .type_text(text);
     harness.run();
 }
+
+/// Right-clicks the middle of year column `column` (from 0) in the grid row whose roadblock
+/// cell is labelled `row`, as a drafter opens the menu that adds an entry there.
+pub fn right_click_year(harness: &mut Harness<'static, KoteihyoApp>, row: &str, column: usize) {
+    let year_width = harness.state().settings.column_widths.year;
+    let cell = harness.get_by_role_and_label(Role::Cell, row).rect();
+    let at = egui::pos2(
+        cell.left() + year_width * (column as f32 + 0.5),
+        cell.center().y,
+    );
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(at));
+    harness.event(button(true));
+    harness.event(button(false));
+    harness.run();
+}
