@@ -1,10 +1,8 @@
 //! Saving from the window: Ctrl+S writes the file and a backup; a read-only file, or a folder
 //! that cannot hold files, shows why nothing was saved and keeps both the file and the unsaved
 //! work; unsaved-changes questions, files changed on disk, new revisions, and crash recovery.
-#![cfg(feature = "gui")]
 
-#[path = "common/gui.rs"]
-mod gui;
+use crate::gui;
 
 use std::path::Path;
 

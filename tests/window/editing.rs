@@ -1,10 +1,8 @@
 //! Editing in the window, driven like a user: typing in the details panel (also through an
 //! input method), undo, adding and deleting, dragging bars and rows, problems, in-place editing.
-//! Saving is in `tests/ui_saving.rs`.
-#![cfg(feature = "gui")]
+//! Saving is in `tests/window/saving.rs`.
 
-#[path = "common/gui.rs"]
-mod gui;
+use crate::gui;
 
 use std::path::Path;
 

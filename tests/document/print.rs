@@ -3,8 +3,7 @@
 //! embedded as a subset, the same bytes every time, A3 and portrait pages, a domain too tall for
 //! its page continuing cleanly, a committed dump of one page's layout, and the 新旧対照表.
 
-#[path = "common/poppler.rs"]
-mod poppler;
+use crate::poppler;
 
 use std::path::Path;
 
@@ -292,7 +291,7 @@ fn the_layout_of_page_one_matches_the_committed_dump() {
             .position(|(a, e)| a != e)
             .map_or(actual.lines().count().min(expected.lines().count()), |n| n);
         panic!(
-            "the layout changed at line {} (review, then UPDATE_GOLDEN=1 cargo test --test print):\n  now:  {}\n  was:  {}",
+            "the layout changed at line {} (review, then UPDATE_GOLDEN=1 cargo test --test document print::):\n  now:  {}\n  was:  {}",
             line + 1,
             actual.lines().nth(line).unwrap_or("(end)"),
             expected.lines().nth(line).unwrap_or("(end)")

@@ -66,11 +66,17 @@ fn child_saving_in_a_loop() {
     }
 }
 
+/// The child test's name as the test binary knows it: its module path without the crate.
+fn child_test_name() -> String {
+    let module = module_path!().split_once("::").map_or("", |(_, module)| module);
+    format!("{module}::child_saving_in_a_loop")
+}
+
 /// Starts the child on `path` and waits until it is about to save.
 fn spawn_child(path: &Path) -> std::process::Child {
     let exe = std::env::current_exe().expect("the test binary's path");
     let mut child = Command::new(exe)
-        .args(["--exact", "child_saving_in_a_loop", "--nocapture"])
+        .args(["--exact", &child_test_name(), "--nocapture"])
         .env(CHILD_ENV, path)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -2,10 +2,8 @@
 //! change list is not empty, F8 and Shift+F8 walk through the changes, a click in the list
 //! selects a change, the view follows edits of the open document, and the 新旧対照表 is saved
 //! as PDF and as Word.
-#![cfg(feature = "gui")]
 
-#[path = "common/gui.rs"]
-mod gui;
+use crate::gui;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,6 @@
 //! The editor window, driven through accessibility queries with `egui_kittest` on the example
 //! roadmaps. Every harness installs the system's Japanese font first (CI installs
 //! fonts-noto-cjk); kittest panics on a missing glyph, so tofu cannot pass unnoticed.
-#![cfg(feature = "gui")]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! root where user namespaces are off, `unshare --mount`) where the folder is a read-only bind
 //! mount or a small tmpfs filled up. Whatever fails, the previous file is byte-identical
 //! afterwards, no temporary file is left, and the message says what happened.
-//! (`tests/save_crash.rs` covers a killed process and an injected failing writer.)
+//! (`tests/document/save_crash.rs` covers a killed process and an injected failing writer.)
 #![cfg(target_os = "linux")]
 
 use std::collections::BTreeSet;
@@ -12,8 +12,7 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
-#[path = "common/cli.rs"]
-mod command_line;
+use crate::command_line;
 use command_line::compact_example;
 
 const KOTEIHYO: &str = env!("CARGO_BIN_EXE_koteihyo");

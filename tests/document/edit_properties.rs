@@ -2,7 +2,7 @@
 //! of them gives back the original document; redoing all gives back the edited one; and no
 //! edit ever makes two entities share an id.
 
-mod common;
+use crate::common;
 
 use common::recipes::{Recipe, edit_for, example, recipe};
 use koteihyo::edit::{Edit, History};

@@ -6,8 +6,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-#[path = "common/cli.rs"]
-mod command_line;
+use crate::command_line;
 use command_line::{minimal, stderr};
 
 fn export(file: &Path, output: &Path, extra: &[&str]) -> Output {

@@ -1,7 +1,6 @@
 //! The print preview (ファイル > 印刷, Ctrl+P), driven through `egui_kittest`: it opens on the
 //! examples, pages through the domains, follows the page settings, saves the PDF, and draws
 //! the same page as the PNG export.
-#![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
 

@@ -2,10 +2,8 @@
 //! eframe runs it while the window is minimised or hidden), the exit keeps the recovery copy
 //! of unsaved work, autosave runs without drawing and says when it fails; a file with comments
 //! is not saved over without asking; a second window on the same file is warned.
-#![cfg(feature = "gui")]
 
-#[path = "common/gui.rs"]
-mod gui;
+use crate::gui;
 
 use std::path::Path;
 use std::time::Duration;

@@ -6,8 +6,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-#[path = "common/cli.rs"]
-mod command_line;
+use crate::command_line;
 use command_line::{example, koteihyo_in, stderr};
 
 fn export_to(dir: &Path, file: &Path, output: &Path, extra: &[&str]) -> Output {

@@ -5,8 +5,7 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-#[path = "common/cli.rs"]
-mod command_line;
+use crate::command_line;
 use command_line::{example, koteihyo, stderr};
 
 /// A reproducer of issue 12 (`tests/data/repro/`).

@@ -1,14 +1,12 @@
 //! The `koteihyo` command line: exit codes and messages of `check`, `fmt` and `export`
 //! (JSON, and PDF/SVG/PNG pages with their options).
 
-#[path = "common/poppler.rs"]
-mod poppler;
+use crate::poppler;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-#[path = "common/cli.rs"]
-mod command_line;
+use crate::command_line;
 use command_line::{example, koteihyo, minimal, stdout};
 
 fn export_to(file: &Path, output: &Path, extra: &[&str]) -> Output {
@@ -303,7 +301,7 @@ fn diff_of_the_examples_matches_the_reviewed_golden_text() {
     assert_eq!(
         text,
         std::fs::read_to_string(&golden).expect("tests/ref/diff-before-after.txt"),
-        "the diff changed: review it, then UPDATE_GOLDEN=1 cargo test --test cli"
+        "the diff changed: review it, then UPDATE_GOLDEN=1 cargo test --test document cli::"
     );
 }
 

@@ -2,7 +2,7 @@
 //! a document equals itself; diff(a, b) and diff(b, a) are mirror images; every reported text
 //! change applied to the old text gives the new one.
 
-mod common;
+use crate::common;
 
 use common::recipes::{Recipe, all_ids, edit_for, example, recipe};
 use koteihyo::diff::{Change, Status, compare, diff_text};

@@ -8,8 +8,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Output};
 
-#[path = "common/cli.rs"]
-mod command_line;
+use crate::command_line;
 use command_line::{canonical_example, compact_example};
 
 const KOTEIHYO: &str = env!("CARGO_BIN_EXE_koteihyo");

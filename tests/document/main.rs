@@ -1,0 +1,26 @@
+//! The document's tests without the window: the command line, files and saving, printing,
+//! and the properties of edit and diff. One test binary, so that the build links the crate
+//! once for all of them.
+
+#[path = "../common/cli.rs"]
+mod command_line;
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../common/poppler.rs"]
+mod poppler;
+
+mod bad_files;
+mod cli;
+mod cli_documents;
+mod cli_fmt;
+mod cli_messages;
+mod cli_outputs;
+mod diff_properties;
+mod edit_properties;
+mod examples;
+mod print;
+mod recovery;
+mod roundtrip;
+mod save_crash;
+mod save_faults;
+mod save_files;

@@ -1,0 +1,13 @@
+//! The editor window, driven through accessibility queries with `egui_kittest`. One test
+//! binary, so that the build links the GUI stack once for all of them.
+#![cfg(feature = "gui")]
+
+#[path = "../common/gui.rs"]
+mod gui;
+
+mod compare;
+mod editing;
+mod editor;
+mod lifecycle;
+mod print;
+mod saving;
