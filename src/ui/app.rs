@@ -322,7 +322,11 @@ impl KoteihyoApp {
         }
         self.ime.filter(&ctx);
         self.take_dropped_files(&ctx);
-        let keyboard_is_free = ctx.memory(|m| m.focused().is_none()) && self.dialog.is_none();
+        // egui drops the focus when Escape is pressed, before this runs: the in-place editor's
+        // Escape must close that editor only, not also clear the filters.
+        let keyboard_is_free = ctx.memory(|m| m.focused().is_none())
+            && self.dialog.is_none()
+            && !self.grid.is_editing();
         for command in Command::pressed(&ctx, keyboard_is_free) {
             self.request(Request::Command(command));
         }

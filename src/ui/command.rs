@@ -83,9 +83,9 @@ impl Command {
         Command::SaveRevision,
         Command::Print,
         Command::Quit,
+        Command::Undo,
         Command::Redo,
         Command::RedoAlternative,
-        Command::Undo,
         Command::Find,
         Command::ClearFilters,
         Command::SelectNext,
@@ -229,6 +229,14 @@ impl Command {
         )
     }
 
+    /// The shortcut as the menu and the help show it: Ctrl+Z, Shift+F8, Esc, ↓ — never egui's
+    /// internal key names (Escape, ArrowDown). On macOS the modifiers are ⌘ and ⇧.
+    #[must_use]
+    pub fn shortcut_text(self) -> Option<String> {
+        self.shortcut()
+            .map(|shortcut| describe_shortcut(shortcut, cfg!(target_os = "macos")))
+    }
+
     /// The commands whose shortcut was pressed this frame (the keys are consumed). egui matches
     /// a shortcut without Shift also when Shift is held, so shortcuts with Shift go first.
     #[must_use]
@@ -248,9 +256,68 @@ impl Command {
     }
 }
 
+/// Writes `shortcut` as keyboards label it; `mac` uses ⌘ ⇧ ⌥ instead of Ctrl, Shift, Alt.
+fn describe_shortcut(shortcut: KeyboardShortcut, mac: bool) -> String {
+    let modifiers = shortcut.modifiers;
+    let mut parts: Vec<&str> = Vec::new();
+    if modifiers.command || modifiers.ctrl {
+        parts.push(if mac { "⌘" } else { "Ctrl" });
+    }
+    if modifiers.alt {
+        parts.push(if mac { "⌥" } else { "Alt" });
+    }
+    if modifiers.shift {
+        parts.push(if mac { "⇧" } else { "Shift" });
+    }
+    let key = match shortcut.logical_key {
+        KeyCode::Escape => "Esc",
+        KeyCode::ArrowDown => "↓",
+        KeyCode::ArrowUp => "↑",
+        KeyCode::ArrowLeft => "←",
+        KeyCode::ArrowRight => "→",
+        KeyCode::Enter => "Enter",
+        KeyCode::Delete => "Delete",
+        KeyCode::Plus => "+",
+        KeyCode::Minus => "−",
+        other => other.symbol_or_name(),
+    };
+    parts.push(key);
+    parts.join(if mac { "" } else { "+" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortcuts_read_as_keyboards_label_them() {
+        let text = |command: Command| describe_shortcut(command.shortcut().unwrap(), false);
+        assert_eq!(text(Command::Undo), "Ctrl+Z");
+        assert_eq!(text(Command::Redo), "Ctrl+Shift+Z");
+        assert_eq!(text(Command::ClearFilters), "Esc");
+        assert_eq!(text(Command::SelectNext), "↓");
+        assert_eq!(text(Command::SelectPrevious), "↑");
+        assert_eq!(text(Command::PreviousChange), "Shift+F8");
+        assert_eq!(text(Command::ZoomReset), "Ctrl+0");
+        assert_eq!(
+            describe_shortcut(Command::SaveAs.shortcut().unwrap(), true),
+            "⌘⇧S"
+        );
+        for command in Command::ALL {
+            let Some(text) = command.shortcut_text() else {
+                continue;
+            };
+            for internal in ["Escape", "ArrowDown", "ArrowUp", "Down", "Up", "Num"] {
+                assert!(!text.contains(internal), "{command:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn undo_comes_before_redo() {
+        let position = |c| Command::ALL.iter().position(|&x| x == c);
+        assert!(position(Command::Undo) < position(Command::Redo));
+    }
 
     #[test]
     fn shortcuts_are_unique() {

@@ -34,8 +34,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
 
 fn command_button_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp, command: Command) {
     let mut button = egui::Button::new(tr(app.lang(), command.label()));
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    if let Some(shortcut) = command.shortcut_text() {
+        button = button.shortcut_text(shortcut);
     }
     if ui.add(button).clicked() {
         app.request(Request::Command(command));

@@ -6,6 +6,7 @@
 mod gui;
 
 mod compare;
+mod drafting;
 mod editing;
 mod editor;
 mod lifecycle;

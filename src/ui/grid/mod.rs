@@ -81,6 +81,12 @@ impl GridView {
         output
     }
 
+    /// Whether a cell is being edited in place (its keys, Escape too, belong to the editor).
+    #[must_use]
+    pub fn is_editing(&self) -> bool {
+        self.in_place.is_some()
+    }
+
     /// The current layout, if the grid has been shown.
     #[must_use]
     pub fn layout(&self) -> Option<&GridLayout> {
