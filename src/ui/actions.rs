@@ -55,7 +55,7 @@ impl RowAction {
             RowAction::Duplicate => Key::Duplicate,
             RowAction::MoveUp => Key::MoveUp,
             RowAction::MoveDown => Key::MoveDown,
-            RowAction::Delete => Key::Delete,
+            RowAction::Delete => Key::DeleteRoadblock,
         }
     }
 

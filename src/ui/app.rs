@@ -13,6 +13,7 @@ use crate::ui::grid::GridView;
 use crate::ui::i18n::{Key, Lang, tr};
 pub use crate::ui::open_document::OpenDocument;
 use crate::ui::panel::{PanelAction, first_field_id, side_panel_ui};
+use crate::ui::removal::RoadblockRemoval;
 use crate::ui::selection::{Selection, navigation_order, step};
 use crate::ui::settings::Settings;
 use crate::ui::{dialogs, menu, status_bar};
@@ -55,6 +56,9 @@ pub enum Request {
     Print(crate::ui::print::PrintAction),
     /// Something the compare view asked for.
     Compare(crate::ui::compare::CompareAction),
+    /// Delete a roadblock as answered: with the bars that span it alone (true), or keeping
+    /// them on the domain.
+    RemoveRoadblock(crate::ui::removal::RoadblockRemoval, bool),
 }
 
 /// An action that replaces or closes the document, waiting for 保存 / 保存しない / キャンセル.
@@ -105,6 +109,8 @@ pub enum Dialog {
     CannotCompare(Vec<String>),
     /// An export was written: offer to open it.
     Exported(PathBuf),
+    /// Deleting this roadblock: its own bars too?
+    RemoveRoadblock(crate::ui::removal::RoadblockRemoval),
     /// The settings window.
     Settings,
     /// The about window.
@@ -483,7 +489,26 @@ impl KoteihyoApp {
             Request::OpenPath(path) => self.unless_unsaved(Pending::Open(path), ctx),
             Request::Select(selection) => self.selection = selection,
             Request::ScrollTo(selection) => self.scroll_to = Some(selection),
-            Request::Edit(edit, merge) => self.apply_edit(&edit, merge),
+            Request::Edit(edit, merge) => {
+                let question = self
+                    .open
+                    .as_ref()
+                    .and_then(|open| RoadblockRemoval::before(&open.document, &edit));
+                match question {
+                    Some(question) => self.dialog = Some(Dialog::RemoveRoadblock(question)),
+                    None => self.apply_edit(&edit, merge),
+                }
+            }
+            Request::RemoveRoadblock(removal, with_entries) => {
+                self.apply_edit(&removal.edit(with_entries), None);
+                if self
+                    .selection
+                    .as_ref()
+                    .is_some_and(|s| s.id() == &removal.roadblock)
+                {
+                    self.selection = None;
+                }
+            }
             Request::EndTyping => {
                 if let Some(open) = &mut self.open {
                     open.history.end_merge();

@@ -1,7 +1,8 @@
 //! Windows over the editor: load and save errors, the unsaved-changes question, a file changed
 //! on disk, the new revision, crash recovery, settings and about.
 
-use crate::ui::app::{Choice, Dialog, KoteihyoApp, Request};
+use crate::ui::app::{Choice, Dialog, KoteihyoApp, Pending, Request};
+use crate::ui::compare::CompareAction;
 use crate::ui::fonts::FontStatus;
 use crate::ui::i18n::{Key, Lang, tr};
 
@@ -41,7 +42,41 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
                 if overwrite {
                     app.request(Request::SaveOverwriting(path.clone()));
                 }
-                overwrite | ui.button(tr(lang, Key::Cancel)).clicked()
+                let reload = ui.button(tr(lang, Key::Reload)).clicked();
+                if reload {
+                    // The user chose to drop the window's changes for the file on disk.
+                    app.request(Request::Resolve(
+                        Pending::Open(path.clone()),
+                        Choice::DontSave,
+                    ));
+                }
+                let compare = ui.button(tr(lang, Key::CompareWithDisk)).clicked();
+                if compare {
+                    app.request(Request::Compare(CompareAction::WithFile(path.clone())));
+                }
+                overwrite | reload | compare | ui.button(tr(lang, Key::Cancel)).clicked()
+            })
+            .inner
+        }),
+        Dialog::RemoveRoadblock(removal) => modal(ctx, "remove-roadblock", |ui| {
+            ui.heading(tr(lang, Key::RemoveRoadblockTitle));
+            ui.label(format!("【{}】", removal.title));
+            ui.label(tr(lang, Key::RemoveRoadblockText));
+            for label in &removal.entry_labels {
+                ui.label(format!("・{label}"));
+            }
+            ui.horizontal(|ui| {
+                let mut answered = false;
+                for (key, with_entries) in [
+                    (Key::RemoveWithEntries, true),
+                    (Key::KeepEntriesOnDomain, false),
+                ] {
+                    if ui.button(tr(lang, key)).clicked() {
+                        app.request(Request::RemoveRoadblock(removal.clone(), with_entries));
+                        answered = true;
+                    }
+                }
+                answered | ui.button(tr(lang, Key::Cancel)).clicked()
             })
             .inner
         }),

@@ -18,6 +18,7 @@ mod menu;
 pub mod open_document;
 pub mod panel;
 pub mod print;
+pub mod removal;
 pub mod selection;
 pub mod settings;
 mod status_bar;

@@ -1,5 +1,6 @@
 //! A drafter's day in the window (issue 15): one Escape does one thing, the 編集 menu reads in
-//! the order and the key names a drafter expects.
+//! the order and the key names a drafter expects, deleting a roadblock asks about its own bars,
+//! a file changed on disk can be reloaded or compared.
 
 use crate::gui;
 
@@ -8,8 +9,10 @@ use std::path::Path;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use gui::{TITLE, app_with, harness_for};
-use koteihyo::ui::app::KoteihyoApp;
+use gui::{CTRL, TITLE, app_with, copy_of_example, document, harness_for, retitle_first};
+use koteihyo::model::{Document, Id};
+use koteihyo::ui::app::{Dialog, KoteihyoApp, Request};
+use koteihyo::ui::selection::Selection;
 
 const IN_PLACE: &str = "その場で編集 / Edit in place";
 
@@ -82,4 +85,143 @@ fn the_edit_menu_lists_undo_before_redo_with_readable_shortcuts() {
             assert!(!label.contains(internal), "an internal key name: {label}");
         }
     }
+}
+
+/// Selects the roadblock as a click in the grid does, scrolled into view.
+fn select(harness: &mut Harness<'static, KoteihyoApp>, roadblock: &Id) {
+    let selection = Selection::Roadblock(roadblock.clone());
+    harness
+        .state_mut()
+        .request(Request::Select(Some(selection.clone())));
+    harness.state_mut().request(Request::ScrollTo(selection));
+    harness.run();
+}
+
+/// The first roadblock that a bar spans alone, and that bar's id.
+fn roadblock_with_its_own_bar(document: &Document) -> (Id, Id) {
+    document
+        .domains
+        .iter()
+        .find_map(|domain| {
+            domain.roadblocks.iter().find_map(|roadblock| {
+                domain
+                    .entries
+                    .iter()
+                    .find(|e| e.rows == [roadblock.id.clone()])
+                    .map(|entry| (roadblock.id.clone(), entry.id.clone()))
+            })
+        })
+        .expect("the example has a bar on one roadblock")
+}
+
+fn has_entry(document: &Document, id: &Id) -> bool {
+    document
+        .domains
+        .iter()
+        .any(|d| d.entries.iter().any(|e| &e.id == id))
+}
+
+#[test]
+fn deleting_a_roadblock_asks_about_its_own_bars() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    let original = document(&harness);
+    let (roadblock, entry) = roadblock_with_its_own_bar(&original);
+    select(&mut harness, &roadblock);
+    harness.get_by_label("ロードブロックを削除").click();
+    harness.run();
+    assert!(
+        matches!(harness.state().dialog, Some(Dialog::RemoveRoadblock(_))),
+        "asked first"
+    );
+    assert_eq!(
+        document(&harness),
+        original,
+        "nothing deleted before the answer"
+    );
+
+    harness.get_by_label("キャンセル").click();
+    harness.run();
+    assert_eq!(harness.state().dialog, None);
+    assert_eq!(document(&harness), original, "cancel deletes nothing");
+
+    select(&mut harness, &roadblock);
+    harness.get_by_label("ロードブロックを削除").click();
+    harness.run();
+    harness.get_by_label("工程も削除").click();
+    harness.run();
+    let after = document(&harness);
+    assert!(
+        after
+            .domains
+            .iter()
+            .all(|d| d.roadblock(&roadblock).is_none())
+    );
+    assert!(!has_entry(&after, &entry), "its own bar went with it");
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    assert_eq!(document(&harness), original, "one undo step restores both");
+
+    select(&mut harness, &roadblock);
+    harness.get_by_label("ロードブロックを削除").click();
+    harness.run();
+    harness.get_by_label("工程は領域全体に残す").click();
+    harness.run();
+    let kept = document(&harness);
+    assert!(has_entry(&kept, &entry), "the bar stays");
+    assert!(
+        kept.domains
+            .iter()
+            .flat_map(|d| d.entries.iter())
+            .any(|e| e.id == entry && e.rows.is_empty()),
+        "on the whole domain"
+    );
+}
+
+#[test]
+fn a_file_changed_on_disk_can_be_reloaded_or_compared() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_example(dir.path());
+    let mut harness = harness_for(app_with(Some(&path), None));
+    retitle_first(&mut harness, "x");
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("資料２－２", "資料３");
+    std::fs::write(&path, &theirs).expect("someone else saves");
+
+    harness.key_press_modifiers(CTRL, Key::S);
+    harness.run();
+    assert_eq!(
+        harness.state().dialog,
+        Some(Dialog::ChangedOnDisk(path.clone()))
+    );
+    harness.get_by_label("比較").click();
+    harness.run();
+    assert!(harness.state().compare.is_some(), "the compare view opens");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "comparing writes nothing"
+    );
+    harness.state_mut().compare = None;
+    harness.run();
+
+    harness.key_press_modifiers(CTRL, Key::S);
+    harness.run();
+    harness.get_by_label("再読み込み").click();
+    harness.run();
+    assert_eq!(harness.state().dialog, None);
+    let reloaded = document(&harness);
+    assert_eq!(
+        reloaded.meta.material_label, "資料３",
+        "the file on disk is shown"
+    );
+    assert!(!harness.state().is_modified());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "reloading writes nothing"
+    );
 }

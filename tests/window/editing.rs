@@ -115,7 +115,7 @@ fn adding_and_deleting_a_roadblock() {
         harness.state().selection,
         Some(Selection::Roadblock(added.id.clone()))
     );
-    harness.get_by_label("削除").click();
+    harness.get_by_label("ロードブロックを削除").click();
     harness.run();
     let after = document(&harness);
     assert_eq!(after.domains[0].roadblocks.len(), 3);

@@ -74,6 +74,7 @@ impl KoteihyoApp {
     pub(crate) fn run_compare_action(&mut self, action: CompareAction) {
         match action {
             CompareAction::Close => self.compare = None,
+            CompareAction::WithFile(path) => self.compare_with_path(&path),
             CompareAction::SavePdf => {
                 let document_path = self.open.as_ref().and_then(|o| o.path.clone());
                 if let Some(path) = ask_export_path(

@@ -14,7 +14,7 @@ use crate::model::Document;
 use crate::ui::i18n::{Key, Lang, tr};
 
 /// What the compare view asks the app to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CompareAction {
     /// Close the view.
     Close,
@@ -22,6 +22,9 @@ pub enum CompareAction {
     SavePdf,
     /// Ask where to save the 新旧対照表 as Word (.docx), then save it.
     SaveDocx,
+    /// Compare the open document with the revision in this file (e.g. the file as changed on
+    /// disk by someone else).
+    WithFile(std::path::PathBuf),
 }
 
 /// Which revision the open document is compared with.

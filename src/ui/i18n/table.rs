@@ -167,6 +167,11 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
     (Key::MoveUp, "上へ", "Move up"),
     (Key::MoveDown, "下へ", "Move down"),
     (Key::Delete, "削除", "Delete"),
+    (
+        Key::DeleteRoadblock,
+        "ロードブロックを削除",
+        "Delete roadblock",
+    ),
     (Key::Duplicate, "複製", "Duplicate"),
     (Key::AddItem, "＋ 追加", "+ Add"),
     (Key::FieldQuarter, "四半期", "Quarter"),
@@ -202,10 +207,28 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
     ),
     (
         Key::ChangedOnDiskText,
-        "開いた後にほかで変更されています。上書きしますか？",
-        "It was changed elsewhere since it was opened. Overwrite it?",
+        "開いた後にほかで変更されています。上書きするか、ディスク上の内容を再読み込みする（この画面での変更は破棄されます）か、比較してください。",
+        "It was changed elsewhere since it was opened. Overwrite it, reload it from disk (dropping the changes made here), or compare?",
     ),
     (Key::Overwrite, "上書き", "Overwrite"),
+    (Key::Reload, "再読み込み", "Reload"),
+    (Key::CompareWithDisk, "比較", "Compare"),
+    (
+        Key::RemoveRoadblockTitle,
+        "関連する工程も削除しますか",
+        "Delete the related bars too?",
+    ),
+    (
+        Key::RemoveRoadblockText,
+        "次の工程はこのロードブロックにだけ付いています。",
+        "These bars belong to this roadblock only.",
+    ),
+    (Key::RemoveWithEntries, "工程も削除", "Delete them too"),
+    (
+        Key::KeepEntriesOnDomain,
+        "工程は領域全体に残す",
+        "Keep them on the whole domain",
+    ),
     (
         Key::SaveErrorTitle,
         "保存できませんでした（元のファイルは変更されていません）",
