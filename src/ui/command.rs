@@ -230,7 +230,7 @@ impl Command {
     }
 
     /// The shortcut as the menu and the help show it: Ctrl+Z, Shift+F8, Esc, ↓ — never egui's
-    /// internal key names (Escape, ArrowDown). On macOS the modifiers are ⌘ and ⇧.
+    /// internal key names (`Escape`, `ArrowDown`). On macOS the modifiers are ⌘ and ⇧.
     #[must_use]
     pub fn shortcut_text(self) -> Option<String> {
         self.shortcut()
@@ -291,7 +291,8 @@ mod tests {
 
     #[test]
     fn shortcuts_read_as_keyboards_label_them() {
-        let text = |command: Command| describe_shortcut(command.shortcut().unwrap(), false);
+        let text =
+            |command: Command| describe_shortcut(command.shortcut().expect("a shortcut"), false);
         assert_eq!(text(Command::Undo), "Ctrl+Z");
         assert_eq!(text(Command::Redo), "Ctrl+Shift+Z");
         assert_eq!(text(Command::ClearFilters), "Esc");
@@ -300,7 +301,7 @@ mod tests {
         assert_eq!(text(Command::PreviousChange), "Shift+F8");
         assert_eq!(text(Command::ZoomReset), "Ctrl+0");
         assert_eq!(
-            describe_shortcut(Command::SaveAs.shortcut().unwrap(), true),
+            describe_shortcut(Command::SaveAs.shortcut().expect("a shortcut"), true),
             "⌘⇧S"
         );
         for command in Command::ALL {

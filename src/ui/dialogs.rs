@@ -5,6 +5,7 @@ use crate::ui::app::{Choice, Dialog, KoteihyoApp, Pending, Request};
 use crate::ui::compare::CompareAction;
 use crate::ui::fonts::FontStatus;
 use crate::ui::i18n::{Key, Lang, tr};
+use crate::ui::removal::RoadblockRemoval;
 
 /// Shows the current dialog, if any.
 pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
@@ -33,53 +34,8 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
             });
             false
         }
-        Dialog::ChangedOnDisk(path) => modal(ctx, "changed", |ui| {
-            ui.heading(tr(lang, Key::ChangedOnDiskTitle));
-            ui.label(path.display().to_string());
-            ui.label(tr(lang, Key::ChangedOnDiskText));
-            ui.horizontal(|ui| {
-                let overwrite = ui.button(tr(lang, Key::Overwrite)).clicked();
-                if overwrite {
-                    app.request(Request::SaveOverwriting(path.clone()));
-                }
-                let reload = ui.button(tr(lang, Key::Reload)).clicked();
-                if reload {
-                    // The user chose to drop the window's changes for the file on disk.
-                    app.request(Request::Resolve(
-                        Pending::Open(path.clone()),
-                        Choice::DontSave,
-                    ));
-                }
-                let compare = ui.button(tr(lang, Key::CompareWithDisk)).clicked();
-                if compare {
-                    app.request(Request::Compare(CompareAction::WithFile(path.clone())));
-                }
-                overwrite | reload | compare | ui.button(tr(lang, Key::Cancel)).clicked()
-            })
-            .inner
-        }),
-        Dialog::RemoveRoadblock(removal) => modal(ctx, "remove-roadblock", |ui| {
-            ui.heading(tr(lang, Key::RemoveRoadblockTitle));
-            ui.label(format!("【{}】", removal.title));
-            ui.label(tr(lang, Key::RemoveRoadblockText));
-            for label in &removal.entry_labels {
-                ui.label(format!("・{label}"));
-            }
-            ui.horizontal(|ui| {
-                let mut answered = false;
-                for (key, with_entries) in [
-                    (Key::RemoveWithEntries, true),
-                    (Key::KeepEntriesOnDomain, false),
-                ] {
-                    if ui.button(tr(lang, key)).clicked() {
-                        app.request(Request::RemoveRoadblock(removal.clone(), with_entries));
-                        answered = true;
-                    }
-                }
-                answered | ui.button(tr(lang, Key::Cancel)).clicked()
-            })
-            .inner
-        }),
+        Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ctx, app, &path),
+        Dialog::RemoveRoadblock(removal) => remove_roadblock_ui(ctx, app, &removal),
         Dialog::DropComments(path, overwrite_changed) => modal(ctx, "comments", |ui| {
             ui.heading(tr(lang, Key::CommentsTitle));
             ui.label(path.display().to_string());
@@ -149,6 +105,69 @@ fn modal<R>(ctx: &egui::Context, name: &str, content: impl FnOnce(&mut egui::Ui)
             content(ui)
         })
         .inner
+}
+
+/// The file changed on disk since it was opened: 上書き, 再読み込み, 比較 or キャンセル; true when answered.
+fn changed_on_disk_ui(ctx: &egui::Context, app: &mut KoteihyoApp, path: &std::path::Path) -> bool {
+    let lang = app.lang();
+    modal(ctx, "changed", |ui| {
+        ui.heading(tr(lang, Key::ChangedOnDiskTitle));
+        ui.label(path.display().to_string());
+        ui.label(tr(lang, Key::ChangedOnDiskText));
+        ui.horizontal(|ui| {
+            let overwrite = ui.button(tr(lang, Key::Overwrite)).clicked();
+            if overwrite {
+                app.request(Request::SaveOverwriting(path.to_path_buf()));
+            }
+            let reload = ui.button(tr(lang, Key::Reload)).clicked();
+            if reload {
+                // The user chose to drop the window's changes for the file on disk.
+                app.request(Request::Resolve(
+                    Pending::Open(path.to_path_buf()),
+                    Choice::DontSave,
+                ));
+            }
+            let compare = ui.button(tr(lang, Key::CompareWithDisk)).clicked();
+            if compare {
+                app.request(Request::Compare(CompareAction::WithFile(
+                    path.to_path_buf(),
+                )));
+            }
+            overwrite | reload | compare | ui.button(tr(lang, Key::Cancel)).clicked()
+        })
+        .inner
+    })
+}
+
+/// Deleting a roadblock that bars span alone: with them, keeping them on the domain, or not at all.
+fn remove_roadblock_ui(
+    ctx: &egui::Context,
+    app: &mut KoteihyoApp,
+    removal: &RoadblockRemoval,
+) -> bool {
+    let lang = app.lang();
+    modal(ctx, "remove-roadblock", |ui| {
+        ui.heading(tr(lang, Key::RemoveRoadblockTitle));
+        ui.label(format!("【{}】", removal.title));
+        ui.label(tr(lang, Key::RemoveRoadblockText));
+        for label in &removal.entry_labels {
+            ui.label(format!("・{label}"));
+        }
+        ui.horizontal(|ui| {
+            let mut answered = false;
+            for (key, with_entries) in [
+                (Key::RemoveWithEntries, true),
+                (Key::KeepEntriesOnDomain, false),
+            ] {
+                if ui.button(tr(lang, key)).clicked() {
+                    app.request(Request::RemoveRoadblock(removal.clone(), with_entries));
+                    answered = true;
+                }
+            }
+            answered | ui.button(tr(lang, Key::Cancel)).clicked()
+        })
+        .inner
+    })
 }
 
 /// An error message with OK; true when dismissed.
