@@ -146,7 +146,9 @@ fn shared_ink(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
 fn the_preview_draws_the_same_page_as_the_png_export() {
     let document = koteihyo::io::load(&example("roadblocks-after.ron")).expect("example loads");
     let printer = Printer::new(find_installed().expect("font")).expect("printer");
-    let pages = printer.pages(&document, &PageSettings::default());
+    let pages = printer
+        .pages(&document, &PageSettings::default())
+        .expect("laid out");
     let preview = preview_image(&pages[0]);
     let export = |page| {
         let bytes = printer.png(page, 72.0).expect("png");
