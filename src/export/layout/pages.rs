@@ -291,3 +291,6 @@ fn piece_title(domain: &Domain, (part, count): (usize, usize)) -> String {
         domain.display_name()
     }
 }
+
+#[cfg(test)]
+mod tests;

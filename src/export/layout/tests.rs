@@ -8,7 +8,7 @@ use crate::generate::timeline_only;
 use crate::model::{Id, TimelineEntry};
 
 /// The top and bottom of a shape.
-fn extent(shape: &Shape) -> (f32, f32) {
+pub(super) fn extent(shape: &Shape) -> (f32, f32) {
     match shape {
         Shape::Rect { rect, .. } => (rect.y, rect.bottom()),
         Shape::Line { from, to, .. } => (from.y.min(to.y), from.y.max(to.y)),
