@@ -121,7 +121,7 @@ impl Frame {
     /// differs), so that its domain can be stacked below this one without a header row of its own.
     #[must_use]
     pub fn same_header_row(&self, other: &Frame) -> bool {
-        self.body_top == other.body_top
+        (self.body_top - other.body_top).abs() < 0.01
             && self.header_row.len() == other.header_row.len()
             && self
                 .header_row

@@ -395,7 +395,7 @@ fn one_page_shrinks_the_text_down_to_its_floor_and_no_further() {
     assert!(
         sizes
             .iter()
-            .all(|&size| size < 8.0 && size >= ONE_PAGE_FLOOR),
+            .all(|&size| (ONE_PAGE_FLOOR..8.0).contains(&size)),
         "{sizes:?}"
     );
     assert_eq!(one[0].title, "① 分野1 ～ ⑧ 分野8");
