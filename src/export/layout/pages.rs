@@ -57,22 +57,26 @@ pub(super) fn spread_pages(
         }
         Pagination::One => {
             let sizes = sizes(settings, base, ONE_PAGE_FLOOR);
-            for &size in &sizes {
+            let smallest = sizes.last().copied().unwrap_or(base);
+            let on_one_page = |size: f32| {
                 let laid: Vec<Laid<'_>> = domains
                     .iter()
                     .map(|domain| Laid::new(document, domain, settings, size, measure))
                     .collect();
                 if !laid.iter().all(Laid::fits_alone) {
-                    continue;
+                    return None;
                 }
                 let sheets = spread(&laid, true);
-                if sheets.len() <= 1 {
-                    return Ok(draw(document, &laid, &sheets, measure));
-                }
+                (sheets.len() <= 1).then(|| draw(document, &laid, &sheets, measure))
+            };
+            // A roadmap far too big is refused after one try at the floor, not after every size.
+            if sizes.len() > 1 && on_one_page(smallest).is_none() {
+                return Err(LayoutError::DoesNotFitOnePage { smallest });
             }
-            Err(LayoutError::DoesNotFitOnePage {
-                smallest: sizes.last().copied().unwrap_or(base),
-            })
+            sizes
+                .iter()
+                .find_map(|&size| on_one_page(size))
+                .ok_or(LayoutError::DoesNotFitOnePage { smallest })
         }
     }
 }
