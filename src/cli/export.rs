@@ -10,7 +10,7 @@ use super::output::{self, Guard, Roadmaps};
 use super::terminal::escape_controls;
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error, problems};
 use crate::export::printer::{Printer, numbered_path};
-use crate::export::settings::{PageSettings, Paper, parse_domain_list};
+use crate::export::settings::{PageSettings, Pagination, Paper, parse_domain_list};
 use crate::io::{Loaded, load_with_text, to_json_string, write_atomic};
 use crate::model::{Document, validate};
 
@@ -29,9 +29,15 @@ pub struct PrintOptions {
     /// Body text size in points.
     #[arg(long, value_name = "PT", default_value_t = 8.0)]
     font_size: f32,
-    /// Never shrink text to keep a domain on one page.
+    /// Never shrink text to keep a domain (or, with `--pages one`, the roadmap) on one page.
     #[arg(long)]
     no_shrink: bool,
+    /// How domains are spread over pages: `domain` starts a page for every domain; `fill`
+    /// stacks whole domains under one header row while they fit a page (a domain is split only
+    /// when it cannot fit a page alone); `one` puts the whole roadmap on one page, shrinking the
+    /// text down to 5 pt, and fails with no file written when it still does not fit.
+    #[arg(long, value_enum, value_name = "HOW", default_value = "domain")]
+    pages: PagesArg,
     /// The Japanese font file to use instead of the system's (.ttf, .otf, .ttc).
     #[arg(long, value_name = "FILE")]
     font: Option<PathBuf>,
@@ -48,6 +54,16 @@ pub struct PrintOptions {
 enum PaperArg {
     A4,
     A3,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum PagesArg {
+    /// A page (or more) per domain.
+    Domain,
+    /// Whole domains stacked while they fit a page.
+    Fill,
+    /// The whole roadmap on one page.
+    One,
 }
 
 impl PrintOptions {
@@ -74,6 +90,11 @@ impl PrintOptions {
             base_size: self.font_size,
             shrink_to_fit: !self.no_shrink,
             domains,
+            pages: match self.pages {
+                PagesArg::Domain => Pagination::Domain,
+                PagesArg::Fill => Pagination::Fill,
+                PagesArg::One => Pagination::One,
+            },
             ..PageSettings::default()
         })
     }
@@ -222,7 +243,7 @@ fn print(
     let settings = options.settings()?;
     let font = crate::font::find(options.font.as_deref())?;
     let printer = Printer::new(font)?;
-    let pages = printer.pages(document, &settings);
+    let pages = printer.pages(document, &settings)?;
     if pages.is_empty() {
         if options.domains.is_none() {
             bail!("nothing to print: the document has no domains to print");

@@ -31,6 +31,9 @@ pub enum PdfError {
     /// krilla refused to write the file.
     #[error("the PDF could not be written: {0}")]
     Write(String),
+    /// The pages could not be laid out as asked.
+    #[error(transparent)]
+    Layout(#[from] crate::export::layout::LayoutError),
 }
 
 /// The PDF of `pages`, drawn in `font`, with `meta`'s title and author.

@@ -2,7 +2,7 @@
 //! settings into pages, and pages into PDF, SVG or PNG.
 
 use crate::export::comparison::{ComparisonSettings, lay_out_comparison};
-use crate::export::layout::lay_out;
+use crate::export::layout::{LayoutError, lay_out};
 use crate::export::metrics::{FontMetrics, MetricsError};
 use crate::export::page::Page;
 use crate::export::pdf::{PdfError, to_pdf};
@@ -32,14 +32,24 @@ impl Printer {
     }
 
     /// The laid-out pages of `document`.
-    #[must_use]
-    pub fn pages(&self, document: &Document, settings: &PageSettings) -> Vec<Page> {
+    ///
+    /// # Errors
+    /// When the pages cannot be laid out as `settings` ask ([`LayoutError`]).
+    pub fn pages(
+        &self,
+        document: &Document,
+        settings: &PageSettings,
+    ) -> Result<Vec<Page>, LayoutError> {
         lay_out(document, settings, &self.metrics)
     }
 
     /// The PDF of `document`.
     pub fn pdf(&self, document: &Document, settings: &PageSettings) -> Result<Vec<u8>, PdfError> {
-        to_pdf(&self.pages(document, settings), self.font(), &document.meta)
+        to_pdf(
+            &self.pages(document, settings)?,
+            self.font(),
+            &document.meta,
+        )
     }
 
     /// The 新旧対照表 of `old` against `new` as PDF; `full` prints unchanged entities in full

@@ -38,6 +38,36 @@ pub fn mm(millimetres: f32) -> f32 {
     millimetres * 72.0 / 25.4
 }
 
+/// How domains are spread over pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Pagination {
+    /// Every domain starts a page of its own, as the seed's slides (a domain too tall for a page
+    /// shrinks, then continues on more pages).
+    #[default]
+    Domain,
+    /// As many whole domains per page as fit, stacked under one header row; a domain is split
+    /// over pages only when it cannot fit a page alone.
+    Fill,
+    /// The whole roadmap on one page, its text shrunk step by step down to
+    /// [`ONE_PAGE_FLOOR`]; a roadmap that still does not fit is an error, never a cut page.
+    One,
+}
+
+impl Pagination {
+    /// Every choice, in the order menus offer them.
+    pub const ALL: [Pagination; 3] = [Self::Domain, Self::Fill, Self::One];
+
+    /// The name as written on the command line (`domain`, `fill`, `one`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Domain => "domain",
+            Self::Fill => "fill",
+            Self::One => "one",
+        }
+    }
+}
+
 /// How pages are printed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -58,10 +88,18 @@ pub struct PageSettings {
     pub fit_width: bool,
     /// The domain numbers to print (①… as 1…); empty prints all.
     pub domains: Vec<u32>,
+    /// How domains are spread over pages.
+    pub pages: Pagination,
 }
 
 /// The smallest body size [`PageSettings::shrink_to_fit`] goes down to.
 pub const MIN_SHRUNK_SIZE: f32 = 6.5;
+
+/// The smallest body size [`Pagination::One`] shrinks a whole roadmap to. At 5 pt a kanji is
+/// about 1.8 mm high — the size of the finest print in official tables and footnotes — and
+/// its strokes still read on a laser printer; smaller text needs a loupe, so a roadmap that
+/// does not fit at 5 pt is refused rather than printed illegibly.
+pub const ONE_PAGE_FLOOR: f32 = 5.0;
 
 impl Default for PageSettings {
     fn default() -> Self {
@@ -73,6 +111,7 @@ impl Default for PageSettings {
             shrink_to_fit: true,
             fit_width: true,
             domains: Vec::new(),
+            pages: Pagination::Domain,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The example roadmaps against the seed: every line of every seed page is present in the
-//! transcription, the counts match the slides, and ids carry over between the revisions.
+//! transcription, the counts match the slides, and ids carry over between the revisions. The
+//! composed timeline-only example (not from the seed) is checked for its shape only.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -100,6 +101,35 @@ fn examples_are_valid() {
             vec![],
             "{}",
             document.meta.revision_label
+        );
+    }
+}
+
+/// `examples/timeline-only.ron`: a composed roadmap of another shape — six domains as rows,
+/// only the domain column, four year columns 「2020年度」…「2023年度～」, bars only, a dated
+/// revision note — valid without warnings.
+#[test]
+fn the_timeline_only_example_has_its_shape() {
+    let document = example("timeline-only.ron");
+    assert_eq!(validate(&document), vec![]);
+    assert_eq!(document.domains.len(), 6);
+    let columns: Vec<ColumnKind> = document.columns.iter().map(|c| c.kind).collect();
+    assert_eq!(columns, [ColumnKind::Domain]);
+    assert_eq!(
+        document.timeline.column_labels(),
+        ["2020年度", "2021年度", "2022年度", "2023年度～"]
+    );
+    assert_eq!(document.meta.revision_notes, ["2021年9月6日一部見直し"]);
+    for domain in &document.domains {
+        assert!(domain.roadblocks.is_empty(), "{}", domain.name);
+        assert!(!domain.entries.is_empty(), "{}", domain.name);
+        assert!(
+            domain
+                .entries
+                .iter()
+                .all(|e| e.kind == koteihyo::model::EntryKind::Bar && e.rows.is_empty()),
+            "{}",
+            domain.name
         );
     }
 }

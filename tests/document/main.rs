@@ -18,6 +18,7 @@ mod cli_outputs;
 mod diff_properties;
 mod edit_properties;
 mod examples;
+mod pagination;
 mod print;
 mod recovery;
 mod roundtrip;

@@ -123,7 +123,9 @@ fn every_string_of_both_examples_is_in_the_pdf_in_order_one_page_per_domain() {
             folder.path(),
             "out.pdf",
         );
-        let pages = printer().pages(&document, &PageSettings::default());
+        let pages = printer()
+            .pages(&document, &PageSettings::default())
+            .expect("laid out");
         assert_eq!(
             pages.len(),
             document.domains.len(),
@@ -215,7 +217,7 @@ fn a3_and_portrait_pages_have_their_sizes_and_keep_every_page() {
             portrait,
             ..PageSettings::default()
         };
-        let pages = printer().pages(&document, &settings);
+        let pages = printer().pages(&document, &settings).expect("laid out");
         assert!(pages.len() >= document.domains.len());
         for page in &pages {
             assert!((page.width - width).abs() < 0.1 && (page.height - height).abs() < 0.1);
@@ -240,7 +242,7 @@ fn a_domain_too_tall_for_one_page_continues_with_the_header_row_repeated() {
     }
     document.domains = vec![tall.clone()];
     let settings = PageSettings::default();
-    let pages = printer().pages(&document, &settings);
+    let pages = printer().pages(&document, &settings).expect("laid out");
     assert!(pages.len() >= 3, "{} pages", pages.len());
     text_stays_on_the_page(&pages);
     let folder = tempfile::tempdir().expect("temporary folder");
@@ -277,7 +279,7 @@ fn a_domain_too_tall_for_one_page_continues_with_the_header_row_repeated() {
 fn the_layout_of_page_one_matches_the_committed_dump() {
     // Widths from a fixed pitch, not the installed font, so the dump is the same everywhere.
     let document = load("roadblocks-after.ron");
-    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch);
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch).expect("laid out");
     let actual = dump(&pages[..1]);
     let golden = Path::new("tests/ref/layout-after-page1.txt");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

@@ -8,7 +8,7 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use koteihyo::export::printer::Printer;
-use koteihyo::export::settings::{PageSettings, Paper};
+use koteihyo::export::settings::{PageSettings, Pagination, Paper};
 use koteihyo::font::find_installed;
 use koteihyo::ui::app::{Dialog, KoteihyoApp};
 use koteihyo::ui::fonts::{FontStatus, install_face};
@@ -102,6 +102,41 @@ fn the_menu_opens_the_preview_and_the_pdf_is_saved_where_asked() {
 }
 
 #[test]
+fn the_pagination_choice_changes_the_page_count_and_is_remembered() {
+    let mut harness = harness(&example("roadblocks-after.ron"));
+    open_preview(&mut harness);
+    harness.get_by_label("ページ 1 / 9");
+    harness.get_by_label("詰めて配置").click();
+    harness.run();
+    assert_eq!(harness.state().settings.print.pages, Pagination::Fill);
+    harness.get_by_label("ページ 1 / 7");
+    harness.get_by_label("① IRB");
+    // The seed's nine dense slides do not fit one page: the preview says so, nothing to save.
+    harness.get_by_label("1ページに収める").click();
+    harness.run();
+    harness.get_by_label_contains("工程表が1ページに収まりません（文字を5 ptまで縮小しても）");
+    assert!(harness.query_by_label_contains("ページ 1 /").is_none());
+    // Back to fill; closing and opening the preview keeps the choice.
+    harness.get_by_label("詰めて配置").click();
+    harness.run();
+    harness.get_by_label("閉じる").click();
+    harness.run();
+    open_preview(&mut harness);
+    assert_eq!(harness.state().settings.print.pages, Pagination::Fill);
+    harness.get_by_label("ページ 1 / 7");
+    // A timeline-only roadmap: a page per domain, or all on one page.
+    let mut harness = self::harness(&example("timeline-only.ron"));
+    open_preview(&mut harness);
+    harness.get_by_label("ページ 1 / 6");
+    harness.get_by_label("1ページに収める").click();
+    harness.run();
+    harness.get_by_label("ページ 1 / 1");
+    harness.get_by_label("領域ごとに改ページ").click();
+    harness.run();
+    harness.get_by_label("ページ 1 / 6");
+}
+
+#[test]
 fn snapshot_print_preview() {
     let mut harness = harness(&example("roadblocks-after.ron"));
     open_preview(&mut harness);
@@ -146,7 +181,9 @@ fn shared_ink(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
 fn the_preview_draws_the_same_page_as_the_png_export() {
     let document = koteihyo::io::load(&example("roadblocks-after.ron")).expect("example loads");
     let printer = Printer::new(find_installed().expect("font")).expect("printer");
-    let pages = printer.pages(&document, &PageSettings::default());
+    let pages = printer
+        .pages(&document, &PageSettings::default())
+        .expect("laid out");
     let preview = preview_image(&pages[0]);
     let export = |page| {
         let bytes = printer.png(page, 72.0).expect("png");

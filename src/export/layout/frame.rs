@@ -1,6 +1,7 @@
-//! What every page of a domain repeats around its slice of the table: the page header (date,
-//! title, revision stamp, material label), the table's header row, the rules, the domain cell
-//! and the footer with the category legend.
+//! What every page repeats around the slices of the table it shows: the page header (date,
+//! title, revision stamp, material label), the table's header row, the rules, each domain's
+//! cell and the footer with the category legend. Domains stacked on one page share the header
+//! row at the top; one whose own header wording differs gets its own header row above it.
 
 use crate::export::metrics::Measure;
 use crate::export::page::{Point, Rect, Rgb, Shape, Stroke};
@@ -86,32 +87,80 @@ impl Frame {
         }
     }
 
-    /// The shapes of the page showing `slice` of `body`: frame first, then the slice's units.
+    /// The shapes of a page showing `pieces` (one domain's slice each, top to bottom): this
+    /// frame's page header and footer around them.
     #[must_use]
     pub fn page_shapes(
         &self,
         document: &Document,
-        domain: &Domain,
-        body: &Body,
-        slice: Slice,
-        continued: bool,
+        pieces: &[Piece<'_>],
         measure: &dyn Measure,
     ) -> Vec<Shape> {
         let mut shapes = Vec::new();
         self.page_header(document, measure, &mut shapes);
-        let dy = self.body_top - slice.from;
+        for piece in pieces {
+            piece.frame.piece_shapes(piece, measure, &mut shapes);
+        }
+        shapes.extend(self.footer.iter().map(|l| Shape::Text(l.run.clone())));
+        shapes
+    }
+
+    /// The height of the header row.
+    #[must_use]
+    pub fn header_height(&self) -> f32 {
+        self.body_top - self.table_top
+    }
+
+    /// How far down the page a body may reach (above the footer).
+    #[must_use]
+    pub fn body_limit(&self) -> f32 {
+        self.body_top + self.body_height
+    }
+
+    /// Whether `other` draws the same header row as this frame (a domain's own header wording
+    /// differs), so that its domain can be stacked below this one without a header row of its own.
+    #[must_use]
+    pub fn same_header_row(&self, other: &Frame) -> bool {
+        (self.body_top - other.body_top).abs() < 0.01
+            && self.header_row.len() == other.header_row.len()
+            && self
+                .header_row
+                .iter()
+                .zip(&other.header_row)
+                .all(|(a, b)| a.run == b.run)
+    }
+
+    /// One domain's part of a page: its table (with the header row above it when
+    /// `piece.header`), its domain cell and the units of its slice.
+    fn piece_shapes(&self, piece: &Piece<'_>, measure: &dyn Measure, shapes: &mut Vec<Shape>) {
+        let Piece {
+            domain,
+            body,
+            slice,
+            continued,
+            top,
+            header,
+            ..
+        } = *piece;
+        let dy = top - slice.from;
         // Only a page with part of the table draws it (a last page may hold footnotes alone).
         if slice.from < body.table_bottom {
             let bottom = slice.to.min(body.table_bottom) + dy;
-            self.table_rules(body, slice, dy, bottom, &mut shapes);
-            shapes.extend(self.header_row.iter().map(|l| Shape::Text(l.run.clone())));
-            self.domain_cell(domain, continued, bottom, measure, &mut shapes);
+            let header_top = header.then_some(top - self.header_height());
+            self.table_rules(body, slice, dy, (header_top, top), bottom, shapes);
+            if let Some(header_top) = header_top {
+                let shift = header_top - self.table_top;
+                shapes.extend(
+                    self.header_row
+                        .iter()
+                        .map(|l| Shape::Text(l.run.clone()).shifted(shift)),
+                );
+            }
+            self.domain_cell(domain, continued, (top, bottom), measure, shapes);
         }
         for unit in body.units.iter().filter(|u| slice.holds(u.top)) {
             shapes.extend(unit.shapes.iter().map(|s| s.clone().shifted(dy)));
         }
-        shapes.extend(self.footer.iter().map(|l| Shape::Text(l.run.clone())));
-        shapes
     }
 
     fn page_header(&self, document: &Document, measure: &dyn Measure, shapes: &mut Vec<Shape>) {
@@ -168,35 +217,31 @@ impl Frame {
         }
     }
 
+    /// The rules of a domain's box from `body_top` to `bottom`, with the header row's fill and
+    /// rules above it from `header_top` when there is one.
     fn table_rules(
         &self,
         body: &Body,
         slice: Slice,
         dy: f32,
+        (header_top, body_top): (Option<f32>, f32),
         bottom: f32,
         shapes: &mut Vec<Shape>,
     ) {
         let table = &self.table;
         let rule = Stroke::solid(palette::RULE, 0.6);
         let light = Stroke::solid(palette::LIGHT_RULE, 0.4);
-        shapes.push(Shape::Rect {
-            rect: Rect::new(
-                table.x,
-                self.table_top,
-                table.width,
-                self.body_top - self.table_top,
-            ),
-            fill: Some(palette::HEADER_FILL),
-            stroke: None,
-        });
+        let box_top = header_top.unwrap_or(body_top);
+        if let Some(header_top) = header_top {
+            shapes.push(Shape::Rect {
+                rect: Rect::new(table.x, header_top, table.width, body_top - header_top),
+                fill: Some(palette::HEADER_FILL),
+                stroke: None,
+            });
+        }
         if let Some(column) = table.column(ColumnKind::Domain) {
             shapes.push(Shape::Rect {
-                rect: Rect::new(
-                    column.x,
-                    self.body_top,
-                    column.width,
-                    bottom - self.body_top,
-                ),
+                rect: Rect::new(column.x, body_top, column.width, bottom - body_top),
                 fill: Some(palette::DOMAIN_FILL),
                 stroke: None,
             });
@@ -222,15 +267,17 @@ impl Frame {
         }
         // Column rules: solid between text columns, dashed between fiscal years.
         for column in table.columns.iter().skip(1) {
-            shapes.push(vertical(column.x, self.table_top, bottom, rule));
+            shapes.push(vertical(column.x, box_top, bottom, rule));
         }
-        shapes.push(vertical(table.years_x, self.table_top, bottom, rule));
+        shapes.push(vertical(table.years_x, box_top, bottom, rule));
         for year in 1..table.years {
             let x = table.years_x + f32::from(year) * table.year_width;
-            shapes.push(vertical(x, self.table_top, self.body_top, rule));
+            if let Some(header_top) = header_top {
+                shapes.push(vertical(x, header_top, body_top, rule));
+            }
             shapes.push(vertical(
                 x,
-                self.body_top,
+                body_top,
                 bottom,
                 Stroke {
                     dashed: true,
@@ -238,18 +285,15 @@ impl Frame {
                 },
             ));
         }
-        shapes.push(Shape::Line {
-            from: Point::new(table.x, self.body_top),
-            to: Point::new(table.right(), self.body_top),
-            stroke: rule,
-        });
+        if header_top.is_some() {
+            shapes.push(Shape::Line {
+                from: Point::new(table.x, body_top),
+                to: Point::new(table.right(), body_top),
+                stroke: rule,
+            });
+        }
         shapes.push(Shape::Rect {
-            rect: Rect::new(
-                table.x,
-                self.table_top,
-                table.width,
-                bottom - self.table_top,
-            ),
+            rect: Rect::new(table.x, box_top, table.width, bottom - box_top),
             fill: None,
             stroke: Some(Stroke::solid(palette::RULE, 0.9)),
         });
@@ -259,7 +303,7 @@ impl Frame {
         &self,
         domain: &Domain,
         continued: bool,
-        bottom: f32,
+        (top, bottom): (f32, f32),
         measure: &dyn Measure,
         shapes: &mut Vec<Shape>,
     ) {
@@ -272,9 +316,32 @@ impl Frame {
         let paragraph = Paragraph::new(&text, size, Rgb::BLACK).aligned(Align::Center);
         let width = column.width - 2.0 * pad;
         let (lines, end) = place(measure, paragraph, column.x + pad, width, 0.0);
-        let top = self.body_top + ((bottom - self.body_top - end) / 2.0).max(pad);
-        shapes.extend(lines.into_iter().map(|l| Shape::Text(l.run).shifted(top)));
+        let text_top = top + ((bottom - top - end) / 2.0).max(pad);
+        shapes.extend(
+            lines
+                .into_iter()
+                .map(|l| Shape::Text(l.run).shifted(text_top)),
+        );
     }
+}
+
+/// One domain's slice placed on a page.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    /// The domain.
+    pub domain: &'a Domain,
+    /// The frame the domain was laid out in (its text size and header row).
+    pub frame: &'a Frame,
+    /// The domain's strip.
+    pub body: &'a Body,
+    /// The part of the strip shown.
+    pub slice: Slice,
+    /// Whether an earlier page showed the strip's beginning (「（続き）」).
+    pub continued: bool,
+    /// Where the slice's top lies on the page.
+    pub top: f32,
+    /// Whether the header row is drawn just above the slice.
+    pub header: bool,
 }
 
 fn vertical(x: f32, top: f32, bottom: f32, stroke: Stroke) -> Shape {

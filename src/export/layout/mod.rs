@@ -1,11 +1,13 @@
-//! The print layout: a document plus page settings become pages of positioned shapes. One
-//! page per domain as in the seed's slides; a domain too tall for its page first shrinks its
-//! text (if allowed), then continues on more pages with the header row repeated. PDF, SVG,
+//! The print layout: a document plus page settings become pages of positioned shapes. By
+//! default one page per domain as in the seed's slides (a domain too tall for its page first
+//! shrinks its text, if allowed, then continues on more pages with the header row repeated);
+//! `pages.rs` also stacks whole domains on a page, or puts the whole roadmap on one. PDF, SVG,
 //! PNG and the screen's print preview all draw these pages.
 
 pub mod body;
 pub mod dump;
 pub mod frame;
+pub mod pages;
 pub mod paginate;
 pub mod palette;
 pub mod table;
@@ -13,58 +15,26 @@ pub mod text;
 
 use crate::export::metrics::Measure;
 use crate::export::page::{Page, Shape};
-use crate::export::settings::{MIN_SHRUNK_SIZE, PageSettings};
+use crate::export::settings::PageSettings;
 use crate::model::Document;
 
-use self::frame::Frame;
+pub use self::pages::LayoutError;
 use self::text::{Align, Paragraph, place};
 
-/// Lays out the domains `settings` selects, one or more pages each, numbered 「n / N」.
-#[must_use]
-pub fn lay_out(document: &Document, settings: &PageSettings, measure: &dyn Measure) -> Vec<Page> {
-    let mut pages = Vec::new();
-    let base = settings.base_size.clamp(4.0, 24.0);
-    for domain in document
-        .domains
-        .iter()
-        .filter(|d| settings.prints_domain(d.number))
-    {
-        let mut sizes = vec![base];
-        if settings.shrink_to_fit {
-            let mut size = base - 0.5;
-            while size >= MIN_SHRUNK_SIZE - 0.01 {
-                sizes.push(size);
-                size -= 0.5;
-            }
-        }
-        let laid_out = sizes.iter().find_map(|&size| {
-            let frame = Frame::new(document, domain, settings, size, measure);
-            let body = body::lay_out(document, domain, &frame.table, measure, frame.metrics);
-            (body.bottom <= frame.body_height).then_some((frame, body))
-        });
-        let (frame, body) = laid_out.unwrap_or_else(|| {
-            let frame = Frame::new(document, domain, settings, base, measure);
-            let body = body::lay_out(document, domain, &frame.table, measure, frame.metrics);
-            (frame, body)
-        });
-        let slices = paginate::slices(&body, frame.body_height);
-        let count = slices.len();
-        for (index, slice) in slices.into_iter().enumerate() {
-            let title = if count > 1 {
-                format!("{}（{}/{count}）", domain.display_name(), index + 1)
-            } else {
-                domain.display_name()
-            };
-            pages.push(Page {
-                width: frame.width,
-                height: frame.height,
-                title,
-                shapes: frame.page_shapes(document, domain, &body, slice, index > 0, measure),
-            });
-        }
-    }
+/// Lays out the domains `settings` selects on pages as `settings.pages` chooses, numbered
+/// 「n / N」.
+///
+/// # Errors
+/// [`LayoutError::DoesNotFitOnePage`] when the whole roadmap is asked on one page and does not
+/// fit it even with its text shrunk to the floor.
+pub fn lay_out(
+    document: &Document,
+    settings: &PageSettings,
+    measure: &dyn Measure,
+) -> Result<Vec<Page>, LayoutError> {
+    let mut pages = pages::spread_pages(document, settings, measure)?;
     number_pages(&mut pages, settings, measure);
-    pages
+    Ok(pages)
 }
 
 /// Writes 「n / N」 at the bottom right of every page.

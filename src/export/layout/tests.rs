@@ -8,7 +8,7 @@ use crate::generate::timeline_only;
 use crate::model::{Id, TimelineEntry};
 
 /// The top and bottom of a shape.
-fn extent(shape: &Shape) -> (f32, f32) {
+pub(super) fn extent(shape: &Shape) -> (f32, f32) {
     match shape {
         Shape::Rect { rect, .. } => (rect.y, rect.bottom()),
         Shape::Line { from, to, .. } => (from.y.min(to.y), from.y.max(to.y)),
@@ -48,7 +48,7 @@ fn boxes(page: &Page) -> (Rect, Rect) {
 }
 
 fn assert_entries_inside(document: &Document, settings: &PageSettings) {
-    let pages = lay_out(document, settings, &FixedPitch);
+    let pages = lay_out(document, settings, &FixedPitch).expect("laid out");
     assert_eq!(pages.len(), document.domains.len());
     for (page, domain) in pages.iter().zip(&document.domains) {
         let (frame, cell) = boxes(page);
@@ -116,7 +116,7 @@ fn a_long_domain_name_stays_inside_its_cell() {
     let domain = &mut document.domains[0];
     domain.name = "とても長い分野の名前".repeat(6);
     domain.entries.clear();
-    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch);
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch).expect("laid out");
     let (frame, cell) = boxes(&pages[0]);
     let name = &document.domains[0].name;
     let name: Vec<&TextRun> = pages[0]
@@ -150,7 +150,7 @@ fn a_tall_timeline_only_domain_continues_with_every_bar_inside_a_frame() {
         shrink_to_fit: false,
         ..PageSettings::default()
     };
-    let pages = lay_out(&document, &settings, &FixedPitch);
+    let pages = lay_out(&document, &settings, &FixedPitch).expect("laid out");
     assert!(pages.len() > 1, "60 stacked bars take more than a page");
     let mut bars = 0;
     for page in &pages {
@@ -180,7 +180,7 @@ fn a_tall_timeline_only_domain_continues_with_every_bar_inside_a_frame() {
 fn the_header_row_ends_the_last_year_with_the_timelines_suffix() {
     let mut document = timeline_only(1);
     document.timeline.open_end_suffix = crate::model::OpenEndSuffix::Tilde;
-    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch);
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch).expect("laid out");
     let texts: String = pages[0].texts().map(|run| run.text.as_str()).collect();
     assert!(texts.contains("令和６年（2024年）度～"), "{texts}");
     assert!(!texts.contains("以降"), "{texts}");

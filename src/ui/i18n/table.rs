@@ -384,6 +384,19 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "日本語フォントがないため印刷できません",
         "Cannot print without a Japanese font",
     ),
+    (Key::PrintPages, "ページ割り", "Pages"),
+    (
+        Key::PrintPagesDomain,
+        "領域ごとに改ページ",
+        "A page per domain",
+    ),
+    (Key::PrintPagesFill, "詰めて配置", "Fill each page"),
+    (Key::PrintPagesOne, "1ページに収める", "All on one page"),
+    (
+        Key::PrintDoesNotFitOnePage,
+        "工程表が1ページに収まりません（文字を{size} ptまで縮小しても）。「詰めて配置」を選ぶか、A3用紙にしてください。",
+        "The roadmap does not fit on one page, even with its text at {size} pt. Choose “Fill each page” or A3 paper.",
+    ),
     (Key::PrintExported, "書き出しました", "Exported"),
     (Key::PrintOpenFile, "開く", "Open"),
     (

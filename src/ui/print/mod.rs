@@ -6,9 +6,10 @@ mod paint;
 
 use std::path::PathBuf;
 
+use crate::export::layout::LayoutError;
 use crate::export::page::Page;
 use crate::export::printer::Printer;
-use crate::export::settings::{PageSettings, Paper, parse_domain_list};
+use crate::export::settings::{PageSettings, Pagination, Paper, parse_domain_list};
 use crate::model::Document;
 use crate::ui::i18n::{Key, Lang, tr};
 
@@ -33,6 +34,8 @@ pub enum PrintAction {
 pub struct PrintPreview {
     printer: Result<Printer, String>,
     pages: Vec<Page>,
+    /// Why the last layout made no pages, when it failed.
+    layout_error: Option<LayoutError>,
     /// (document generation, settings) the pages were laid out for.
     made_for: Option<(u64, PageSettings)>,
     /// The page shown (0-based).
@@ -58,6 +61,7 @@ impl PrintPreview {
         Self {
             printer: printer_for(font_file),
             pages: Vec::new(),
+            layout_error: None,
             made_for: None,
             page: 0,
             domains_text: settings
@@ -83,9 +87,13 @@ impl PrintPreview {
     ) -> &[Page] {
         let key = (generation, settings.clone());
         if self.made_for.as_ref() != Some(&key) {
-            self.pages = match &self.printer {
+            let laid_out = match &self.printer {
                 Ok(printer) => printer.pages(document, settings),
-                Err(_) => Vec::new(),
+                Err(_) => Ok(Vec::new()),
+            };
+            (self.pages, self.layout_error) = match laid_out {
+                Ok(pages) => (pages, None),
+                Err(error) => (Vec::new(), Some(error)),
             };
             self.page = self.page.min(self.pages.len().saturating_sub(1));
             self.made_for = Some(key);
@@ -124,6 +132,12 @@ impl PrintPreview {
             if let Err(error) = &self.printer {
                 ui.colored_label(ui.visuals().warn_fg_color, tr(lang, Key::PrintNoFont));
                 ui.label(error.as_str());
+                return;
+            }
+            if let Some(LayoutError::DoesNotFitOnePage { smallest }) = &self.layout_error {
+                let text =
+                    tr(lang, Key::PrintDoesNotFitOnePage).replace("{size}", &smallest.to_string());
+                ui.colored_label(ui.visuals().warn_fg_color, text);
                 return;
             }
             if count == 0 {
@@ -165,6 +179,14 @@ impl PrintPreview {
                 .labelled_by(size_label.id);
                 ui.end_row();
             });
+        ui.label(tr(lang, Key::PrintPages));
+        for (pages, key) in [
+            (Pagination::Domain, Key::PrintPagesDomain),
+            (Pagination::Fill, Key::PrintPagesFill),
+            (Pagination::One, Key::PrintPagesOne),
+        ] {
+            ui.radio_value(&mut settings.pages, pages, tr(lang, key));
+        }
         ui.checkbox(&mut settings.shrink_to_fit, tr(lang, Key::PrintShrink));
         ui.checkbox(&mut settings.fit_width, tr(lang, Key::PrintFitWidth));
         let label = ui.label(tr(lang, Key::PrintDomains));
