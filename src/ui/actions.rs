@@ -4,6 +4,7 @@
 
 use crate::edit::{Edit, Entity, Parent, duplicate_entry, duplicate_roadblock, new_roadblock};
 use crate::model::{Document, Domain, Roadblock, TimelineEntry};
+use crate::ui::command::Command;
 use crate::ui::i18n::{Key, Lang, tr};
 use crate::ui::selection::Selection;
 
@@ -180,5 +181,52 @@ impl EntryAction {
             EntryAction::MoveDown => moved(index + 1),
             EntryAction::Delete => (Edit::Remove(entry.id.clone()), Then::Deselect),
         }
+    }
+}
+
+/// The 編集 menu's commands on the selection: the row actions for a selected roadblock, the
+/// bar actions for a selected bar; `None` when the command does not apply.
+#[must_use]
+pub fn selection_edit(
+    document: &Document,
+    selection: &Selection,
+    command: Command,
+    lang: Lang,
+) -> Option<(Edit, Then)> {
+    match selection {
+        Selection::Roadblock(id) => {
+            let (domain, roadblock) = document
+                .domains
+                .iter()
+                .find_map(|d| d.roadblock(id).map(|r| (d, r)))?;
+            let action = match command {
+                Command::AddBelow => RowAction::AddBelow,
+                Command::Duplicate => RowAction::Duplicate,
+                Command::MoveUp => RowAction::MoveUp,
+                Command::MoveDown => RowAction::MoveDown,
+                Command::Delete => RowAction::Delete,
+                _ => return None,
+            };
+            action
+                .applies(domain, roadblock)
+                .then(|| action.edit(document, domain, roadblock, lang))
+        }
+        Selection::Entry(id) => {
+            let (domain, entry) = document
+                .domains
+                .iter()
+                .find_map(|d| d.entries.iter().find(|e| &e.id == id).map(|e| (d, e)))?;
+            let action = match command {
+                Command::Duplicate => EntryAction::Duplicate,
+                Command::MoveUp => EntryAction::MoveUp,
+                Command::MoveDown => EntryAction::MoveDown,
+                Command::Delete => EntryAction::Delete,
+                _ => return None,
+            };
+            action
+                .applies(domain, entry)
+                .then(|| action.edit(document, domain, entry))
+        }
+        Selection::Domain(_) | Selection::Item(_) => None,
     }
 }

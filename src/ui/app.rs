@@ -7,14 +7,14 @@ use std::time::Instant;
 use crate::edit::{Edit, MergeKey};
 use crate::io::RecoveryStore;
 use crate::ui::command::Command;
-use crate::ui::filter::{Filter, filter_toolbar_ui, search_field_id};
+use crate::ui::filter::{Filter, filter_toolbar_ui};
 use crate::ui::fonts::{self, FontStatus};
 use crate::ui::grid::GridView;
 use crate::ui::i18n::{Key, Lang, tr};
 pub use crate::ui::open_document::OpenDocument;
-use crate::ui::panel::{PanelAction, first_field_id, side_panel_ui};
+use crate::ui::panel::{PanelAction, side_panel_ui};
 use crate::ui::removal::RoadblockRemoval;
-use crate::ui::selection::{Selection, navigation_order, step};
+use crate::ui::selection::Selection;
 use crate::ui::settings::Settings;
 use crate::ui::{dialogs, menu, status_bar};
 
@@ -113,6 +113,10 @@ pub enum Dialog {
     RemoveRoadblock(crate::ui::removal::RoadblockRemoval),
     /// The settings window.
     Settings,
+    /// The keyboard shortcuts, from the command table.
+    Shortcuts,
+    /// A short guide to the editor.
+    Guide,
     /// The about window.
     About,
 }
@@ -130,7 +134,7 @@ pub struct KoteihyoApp {
     /// The selected entity.
     pub selection: Option<Selection>,
     /// A selection to scroll into view this frame.
-    scroll_to: Option<Selection>,
+    pub(crate) scroll_to: Option<Selection>,
     /// The grid's cached layout.
     grid: GridView,
     /// Which font is in use.
@@ -279,7 +283,7 @@ impl KoteihyoApp {
         }
     }
 
-    fn undo_or_redo(&mut self, redo: bool) {
+    pub(crate) fn undo_or_redo(&mut self, redo: bool) {
         let Some(open) = &mut self.open else { return };
         let done = if redo {
             open.history.redo(&mut open.document)
@@ -538,63 +542,6 @@ impl KoteihyoApp {
             Request::Print(action) => self.run_print_action(action),
             Request::Compare(action) => self.run_compare_action(action),
             Request::ShowError(message) => self.dialog = Some(Dialog::SaveError(message)),
-        }
-    }
-
-    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::New => self.unless_unsaved(Pending::New, ctx),
-            Command::Open => self.unless_unsaved(Pending::OpenDialog, ctx),
-            Command::Save => self.save(),
-            Command::SaveAs => self.save_as(),
-            Command::SaveRevision => {
-                let label = self
-                    .open
-                    .as_ref()
-                    .map(|o| o.document.meta.revision_label.clone())
-                    .unwrap_or_default();
-                self.dialog = Some(Dialog::NewRevision(label, 0));
-            }
-            Command::Print => self.open_print_preview(),
-            Command::Compare => self.compare_with_file(),
-            Command::CompareWithSaved => self.compare_with_saved(),
-            Command::NextChange | Command::PreviousChange => {
-                if let Some(view) = &mut self.compare {
-                    view.step(if command == Command::NextChange {
-                        1
-                    } else {
-                        -1
-                    });
-                }
-            }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Undo => self.undo_or_redo(false),
-            Command::Redo | Command::RedoAlternative => self.undo_or_redo(true),
-            Command::Find => ctx.memory_mut(|m| m.request_focus(search_field_id())),
-            Command::ClearFilters => self.filter = Filter::default(),
-            Command::SelectNext | Command::SelectPrevious => {
-                if let Some(open) = &self.open {
-                    let order = navigation_order(&open.document, &self.filter);
-                    let direction = if command == Command::SelectNext {
-                        1
-                    } else {
-                        -1
-                    };
-                    self.selection = step(&order, self.selection.as_ref(), direction);
-                    self.scroll_to.clone_from(&self.selection);
-                }
-            }
-            Command::FocusPanel => {
-                if self.selection.is_some() {
-                    ctx.memory_mut(|m| m.request_focus(first_field_id()));
-                }
-            }
-            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-            Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
-            Command::Settings => self.dialog = Some(Dialog::Settings),
-            Command::About => self.dialog = Some(Dialog::About),
         }
     }
 }

@@ -38,6 +38,16 @@ pub enum Command {
     SelectPrevious,
     /// Move keyboard focus to the details panel.
     FocusPanel,
+    /// Add a new item of the selection's kind below it (a roadblock below a roadblock).
+    AddBelow,
+    /// Duplicate the selected roadblock or bar.
+    Duplicate,
+    /// Move the selected roadblock or bar up.
+    MoveUp,
+    /// Move the selected roadblock or bar down.
+    MoveDown,
+    /// Delete the selected roadblock or bar.
+    Delete,
     /// Zoom in.
     ZoomIn,
     /// Zoom out.
@@ -56,6 +66,10 @@ pub enum Command {
     ToggleDarkMode,
     /// Show the settings window.
     Settings,
+    /// List the keyboard shortcuts (from this table).
+    Shortcuts,
+    /// A short guide to the editor.
+    Guide,
     /// Show the about window.
     About,
 }
@@ -75,7 +89,7 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 32] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -91,6 +105,11 @@ impl Command {
         Command::SelectNext,
         Command::SelectPrevious,
         Command::FocusPanel,
+        Command::AddBelow,
+        Command::Duplicate,
+        Command::MoveUp,
+        Command::MoveDown,
+        Command::Delete,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -100,6 +119,8 @@ impl Command {
         Command::PreviousChange,
         Command::ToggleDarkMode,
         Command::Settings,
+        Command::Guide,
+        Command::Shortcuts,
         Command::About,
     ];
 
@@ -121,6 +142,13 @@ impl Command {
             Command::SelectNext => Key::CommandSelectNext,
             Command::SelectPrevious => Key::CommandSelectPrevious,
             Command::FocusPanel => Key::CommandFocusPanel,
+            Command::AddBelow => Key::CommandAddBelow,
+            Command::Duplicate => Key::CommandDuplicate,
+            Command::MoveUp => Key::CommandMoveUp,
+            Command::MoveDown => Key::CommandMoveDown,
+            Command::Delete => Key::CommandDelete,
+            Command::Shortcuts => Key::CommandShortcuts,
+            Command::Guide => Key::CommandGuide,
             Command::ZoomIn => Key::CommandZoomIn,
             Command::ZoomOut => Key::CommandZoomOut,
             Command::ZoomReset => Key::CommandZoomReset,
@@ -152,7 +180,12 @@ impl Command {
             | Command::ClearFilters
             | Command::SelectNext
             | Command::SelectPrevious
-            | Command::FocusPanel => Menu::Edit,
+            | Command::FocusPanel
+            | Command::AddBelow
+            | Command::Duplicate
+            | Command::MoveUp
+            | Command::MoveDown
+            | Command::Delete => Menu::Edit,
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -162,7 +195,7 @@ impl Command {
             | Command::PreviousChange
             | Command::ToggleDarkMode
             | Command::Settings => Menu::View,
-            Command::About => Menu::Help,
+            Command::Guide | Command::Shortcuts | Command::About => Menu::Help,
         }
     }
 
@@ -197,20 +230,41 @@ impl Command {
             Command::ZoomReset => command(KeyCode::Num0),
             Command::NextChange => plain(KeyCode::F8),
             Command::PreviousChange => Some(KeyboardShortcut::new(Modifiers::SHIFT, KeyCode::F8)),
+            Command::Duplicate => command(KeyCode::D),
+            Command::MoveUp => Some(KeyboardShortcut::new(Modifiers::ALT, KeyCode::ArrowUp)),
+            Command::MoveDown => Some(KeyboardShortcut::new(Modifiers::ALT, KeyCode::ArrowDown)),
+            Command::Delete => plain(KeyCode::Delete),
+            Command::Shortcuts => plain(KeyCode::F1),
             Command::SaveRevision
             | Command::Compare
             | Command::CompareWithSaved
             | Command::ToggleDarkMode
             | Command::Settings
+            | Command::AddBelow
+            | Command::Guide
             | Command::About => None,
         }
     }
 
-    /// Shortcuts without a modifier would steal keys from text fields: they only act when no
-    /// widget has keyboard focus.
+    /// Shortcuts without a modifier would steal keys from text fields, and the selection's
+    /// commands would act on the row while its text is typed: they only act when no widget has
+    /// keyboard focus.
     #[must_use]
     pub fn needs_free_keyboard(self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+        self.acts_on_selection() || self.shortcut().is_some_and(|s| s.modifiers.is_none())
+    }
+
+    /// Whether the command changes the selected roadblock or bar (enabled only when it can).
+    #[must_use]
+    pub fn acts_on_selection(self) -> bool {
+        matches!(
+            self,
+            Command::AddBelow
+                | Command::Duplicate
+                | Command::MoveUp
+                | Command::MoveDown
+                | Command::Delete
+        )
     }
 
     /// Whether the command has a menu item (a second shortcut of another command has none).
@@ -238,11 +292,14 @@ impl Command {
     }
 
     /// The commands whose shortcut was pressed this frame (the keys are consumed). egui matches
-    /// a shortcut without Shift also when Shift is held, so shortcuts with Shift go first.
+    /// a shortcut without Shift or Alt also when they are held, so shortcuts with them go first.
     #[must_use]
     pub fn pressed(ctx: &egui::Context, keyboard_is_free: bool) -> Vec<Command> {
         let mut commands = Command::ALL.to_vec();
-        commands.sort_by_key(|c| c.shortcut().is_none_or(|s| !s.modifiers.shift));
+        commands.sort_by_key(|c| {
+            c.shortcut()
+                .is_none_or(|s| !(s.modifiers.shift || s.modifiers.alt))
+        });
         commands
             .into_iter()
             .filter(|command| !command.shortcut_handled_by_egui())
@@ -328,6 +385,7 @@ mod tests {
                 let key = (
                     shortcut.modifiers.command,
                     shortcut.modifiers.shift,
+                    shortcut.modifiers.alt,
                     shortcut.logical_key,
                 );
                 assert!(seen.insert(key), "{command:?}");

@@ -73,6 +73,8 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
             recovery_ui(ctx, app, &found, lang);
             false
         }
+        Dialog::Shortcuts => crate::ui::help::shortcuts_ui(ctx, lang),
+        Dialog::Guide => crate::ui::help::guide_ui(ctx, lang),
         Dialog::About => modal(ctx, "about", |ui| {
             ui.label(tr(lang, Key::AboutText));
             ui.label(format!("koteihyo {}", env!("CARGO_PKG_VERSION")));
@@ -98,7 +100,11 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
 }
 
 /// A modal window; returns what `content` returns.
-fn modal<R>(ctx: &egui::Context, name: &str, content: impl FnOnce(&mut egui::Ui) -> R) -> R {
+pub(crate) fn modal<R>(
+    ctx: &egui::Context,
+    name: &str,
+    content: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
     egui::Modal::new(egui::Id::unique(("koteihyo-dialog", name)))
         .show(ctx, |ui| {
             ui.set_max_width(560.0);

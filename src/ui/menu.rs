@@ -37,7 +37,8 @@ fn command_button_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp, command: Command)
     if let Some(shortcut) = command.shortcut_text() {
         button = button.shortcut_text(shortcut);
     }
-    if ui.add(button).clicked() {
+    let enabled = !command.acts_on_selection() || app.selection_edit(command).is_some();
+    if ui.add_enabled(enabled, button).clicked() {
         app.request(Request::Command(command));
         ui.close();
     }

@@ -225,3 +225,92 @@ fn a_file_changed_on_disk_can_be_reloaded_or_compared() {
         "reloading writes nothing"
     );
 }
+
+#[test]
+fn the_edit_menu_and_its_keys_act_on_the_selected_roadblock() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    harness.get_by_label("編集").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("複製 Ctrl+D")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing selected: nothing to duplicate"
+    );
+    harness.get_by_label("編集").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("複製 Ctrl+D").is_none(),
+        "the menu closed"
+    );
+
+    let first = document(&harness).domains[0].roadblocks[0].id.clone();
+    select(&mut harness, &first);
+    harness.get_by_label("編集").click();
+    harness.run();
+    harness.get_by_label("複製 Ctrl+D").click();
+    harness.run();
+    let after = document(&harness);
+    assert_eq!(after.domains[0].roadblocks.len(), 4, "duplicated");
+    let copy = after.domains[0].roadblocks[1].id.clone();
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Roadblock(copy.clone())),
+        "the copy is selected"
+    );
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert_eq!(
+        document(&harness).domains[0].roadblocks[0].id,
+        copy,
+        "Alt+↑ moved the copy up"
+    );
+    assert_eq!(
+        harness.state().selection,
+        Some(Selection::Roadblock(copy.clone())),
+        "Alt+↑ moves, it does not also select the previous row"
+    );
+
+    harness.key_press(Key::Delete);
+    harness.run();
+    if harness.state().dialog.is_some() {
+        harness.get_by_label("工程は領域全体に残す").click();
+        harness.run();
+    }
+    let after = document(&harness);
+    assert_eq!(after.domains[0].roadblocks.len(), 3, "Delete deleted it");
+    assert!(after.domains[0].roadblock(&copy).is_none());
+}
+
+#[test]
+fn help_lists_the_shortcuts_and_a_guide() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    harness.key_press(Key::F1);
+    harness.run();
+    assert_eq!(harness.state().dialog, Some(Dialog::Shortcuts));
+    harness.get_by_label("元に戻す");
+    harness.get_by_label("Ctrl+Z");
+    harness.get_by_label("Alt+↓");
+    harness.get_by_label("閉じる").click();
+    harness.run();
+    assert_eq!(harness.state().dialog, None);
+
+    harness.get_by_label("ヘルプ").click();
+    harness.run();
+    harness.get_by_label("使い方").click();
+    harness.run();
+    assert_eq!(harness.state().dialog, Some(Dialog::Guide));
+    assert!(
+        harness
+            .query_by_label_contains("表のセルやバーをクリックすると")
+            .is_some()
+    );
+}

@@ -20,6 +20,34 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "詳細パネルへ移動",
         "Go to details panel",
     ),
+    (Key::CommandAddBelow, "下に追加", "Add below"),
+    (Key::CommandDuplicate, "複製", "Duplicate"),
+    (Key::CommandMoveUp, "上へ移動", "Move up"),
+    (Key::CommandMoveDown, "下へ移動", "Move down"),
+    (Key::CommandDelete, "削除", "Delete"),
+    (
+        Key::CommandShortcuts,
+        "キーボードショートカット",
+        "Keyboard shortcuts",
+    ),
+    (Key::CommandGuide, "使い方", "How to use"),
+    (
+        Key::GuideText,
+        "1. ファイル→開く で工程表（.ron）を開きます。新規 はひな形から始めます。\n\
+         2. 表のセルやバーをクリックすると、右の詳細パネルで編集できます。セルをダブルクリックすると、その場で編集できます。\n\
+         3. 年度の列を右クリックすると工程を追加できます。バーはドラッグで移動し、端をドラッグすると期間が変わります（四半期単位）。\n\
+         4. ロードブロックの行を右クリック、または 編集 メニューで、追加・複製・移動・削除ができます。\n\
+         5. 元に戻す（Ctrl+Z）で、どの変更も一つずつ戻せます。保存（Ctrl+S）は元のファイルを .bak に残します。\n\
+         6. 表示→比較 で別の版と比べ、新旧対照表を PDF や Word で保存できます。\n\
+         7. ファイル→印刷 で、スライドと同じ体裁の PDF・PNG・SVG を作れます。",
+        "1. File → Open opens a roadmap (.ron); New starts from the template.\n\
+         2. Click a cell or a bar to edit it in the details panel on the right; double-click a cell to edit it in place.\n\
+         3. Right-click a fiscal-year column to add a bar. Drag a bar to move it, drag its ends to change its period (by quarters).\n\
+         4. Right-click a roadblock row, or use the Edit menu, to add, duplicate, move or delete.\n\
+         5. Undo (Ctrl+Z) takes back every change, one at a time. Save (Ctrl+S) keeps the previous file as .bak.\n\
+         6. View → Compare compares with another revision and saves the 新旧対照表 as PDF or Word.\n\
+         7. File → Print makes PDF, PNG or SVG pages that look like the slides.",
+    ),
     (Key::CommandZoomIn, "拡大", "Zoom in"),
     (Key::CommandZoomOut, "縮小", "Zoom out"),
     (Key::CommandZoomReset, "実寸表示", "Actual size"),
