@@ -12,6 +12,7 @@ use std::marker::PhantomData;
 use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 
 use super::document::ColumnKind;
+use super::id::Id;
 
 /// `Domain::header_overrides`: a column's header override may be given once.
 pub(super) fn header_overrides<'de, D>(
@@ -22,6 +23,17 @@ where
 {
     deserializer.deserialize_map(UniqueMap {
         what: "header override",
+        marker: PhantomData,
+    })
+}
+
+/// `Domain::cells` and `Roadblock::cells`: a column's cell may be given once.
+pub(super) fn cells<'de, D>(deserializer: D) -> Result<BTreeMap<Id, String>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(UniqueMap {
+        what: "cell of column",
         marker: PhantomData,
     })
 }

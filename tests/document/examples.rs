@@ -7,7 +7,7 @@ use std::path::Path;
 use koteihyo::io::load;
 use koteihyo::model::{ColumnKind, Document, Domain, validate};
 
-const SEED: &str = include_str!("data/seed-extraction.txt");
+const SEED: &str = include_str!("../data/seed-extraction.txt");
 
 fn example(name: &str) -> Document {
     load(
@@ -172,7 +172,7 @@ fn revisions_and_timelines() {
         ]
     );
     assert_eq!(
-        before.column_header(ColumnKind::Done),
+        before.column_header(&ColumnKind::Done),
         Some("着手・対応済みの事項")
     );
     assert_eq!(

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::model::{Document, Domain, Footnote, Id, Timeline, TimelineEntry};
 
 use super::fields::{
-    Fields, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
+    Fields, cell_field, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
 };
 use super::{Change, Comparison, Entity, FieldChange, Segment, Status};
 
@@ -263,7 +263,7 @@ pub fn build(
                 change
                     .fields
                     .iter()
-                    .flat_map(|f| split_lines(spans(fields, &change.fields, f.field, side, false)))
+                    .flat_map(|f| split_lines(spans(fields, &change.fields, &f.field, side, false)))
                     .collect()
             };
             Row {
@@ -352,6 +352,46 @@ fn kind_of(change: Option<&Change>, full: bool) -> RowKind {
 }
 
 /// One domain's section; `documents` are (old, new).
+/// A domain's cells in text columns of domain cells (【担当府省】 …), labelled with the
+/// column's header on that side's document.
+fn domain_cell_lines(
+    domain: &Domain,
+    (old, new): (&Document, &Document),
+    fields: &Fields,
+    changes: &[FieldChange],
+    side: Side,
+    kind: RowKind,
+) -> Vec<Line> {
+    let document = match side {
+        Side::New => new,
+        Side::Old => old,
+    };
+    let mut lines = Vec::new();
+    for column in document.columns.iter().filter(|c| c.is_domain_text()) {
+        let Some(id) = column.text_id() else { continue };
+        let name = cell_field(id);
+        let changed = changes.iter().any(|c| c.field == name);
+        if domain.cells.contains_key(id) || changed {
+            let header = domain
+                .header_overrides
+                .get(&column.kind)
+                .unwrap_or(&column.header);
+            lines.push(Line {
+                label: true,
+                ..Line::plain(&format!("【{header}】"))
+            });
+            lines.extend(split_lines(spans(
+                fields,
+                changes,
+                &name,
+                side,
+                kind == RowKind::Added,
+            )));
+        }
+    }
+    lines
+}
+
 fn domain_section(
     documents: (&Document, &Document),
     old_domain: Option<&Domain>,
@@ -370,10 +410,12 @@ fn domain_section(
         d.map(|d| {
             let fields = domain_fields(d);
             let field = |name| spans(&fields, changes, name, side, kind == RowKind::Added);
-            vec![Line {
+            let mut lines = vec![Line {
                 spans: [field("number"), vec![Span::plain(" ")], field("name")].concat(),
                 label: false,
-            }]
+            }];
+            lines.extend(domain_cell_lines(d, documents, &fields, changes, side, kind));
+            lines
         })
         .unwrap_or_default()
     };
@@ -480,7 +522,7 @@ fn simple_rows<T: Period, I, F>(
             let fields = fields(item);
             let mut lines = Vec::new();
             for (field, _) in &fields {
-                match *field {
+                match field.as_ref() {
                     "kind" | "rows" | "end" => {}
                     // An entry's period on one line, as the document writes years:
                     // 「令和４年度～令和６年度以降」, marked as a whole when its years changed.
@@ -490,7 +532,7 @@ fn simple_rows<T: Period, I, F>(
                             Side::Old => timelines.1,
                         };
                         if let Some(period) = item.period(timeline) {
-                            let moved = changes.iter().any(|c| matches!(c.field, "start" | "end"));
+                            let moved = changes.iter().any(|c| matches!(c.field.as_ref(), "start" | "end"));
                             lines.push(Line {
                                 spans: vec![Span {
                                     text: period,

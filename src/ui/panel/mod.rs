@@ -2,6 +2,7 @@
 //! timeline entry, or of the document itself when nothing is selected. Each editor changes a
 //! copy and emits one [`Edit`] when the copy differs; typing in one field is one undo step.
 
+mod columns;
 mod document;
 mod domain;
 mod entry;
