@@ -94,7 +94,7 @@ fn assert_pages_present(document: &Document, first_page: usize) {
 
 #[test]
 fn examples_are_valid() {
-    for document in [before(), after()] {
+    for document in [before(), after(), example("kpi-columns.ron")] {
         assert_eq!(
             validate(&document),
             vec![],
