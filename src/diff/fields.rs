@@ -7,8 +7,8 @@ use crate::model::{
 
 use std::collections::BTreeMap;
 
-use super::{FieldChange, FieldName};
 use super::text::diff_text;
+use super::{FieldChange, FieldName};
 
 /// A field's name and text.
 pub(super) type Fields = Vec<(FieldName, String)>;
@@ -21,7 +21,9 @@ pub fn cell_field(column: &Id) -> FieldName {
 
 /// The cells of a domain or roadblock as fields, in column-id order.
 fn cell_fields(cells: &BTreeMap<Id, String>) -> impl Iterator<Item = (FieldName, String)> + '_ {
-    cells.iter().map(|(id, text)| (cell_field(id), text.clone()))
+    cells
+        .iter()
+        .map(|(id, text)| (cell_field(id), text.clone()))
 }
 
 /// Field changes between two lists of named texts (a missing side counts as empty).
@@ -201,7 +203,11 @@ pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> 
 }
 
 pub(super) fn footnote_fields(old: Option<&Footnote>, new: &Footnote) -> Vec<FieldChange> {
-    let fields =
-        |f: &Footnote| -> Fields { vec![("mark".into(), f.mark.clone()), ("lines".into(), f.lines.join("\n"))] };
+    let fields = |f: &Footnote| -> Fields {
+        vec![
+            ("mark".into(), f.mark.clone()),
+            ("lines".into(), f.lines.join("\n")),
+        ]
+    };
     field_changes(&old.map(fields).unwrap_or_default(), &fields(new))
 }

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    CellOwner, Column, ColumnKind, Document, Domain, Footnote, Id, Item, Legend, Meta, Roadblock, Timeline,
-    TimelineEntry,
+    CellOwner, Column, ColumnKind, Document, Domain, Footnote, Id, Item, Legend, Meta, Roadblock,
+    Timeline, TimelineEntry,
 };
 
 /// Which list of a roadblock an item is in.
@@ -284,7 +284,11 @@ fn set_cell(document: &mut Document, owner: &Id, column: &Id, text: &str) -> Res
         owner: owner.clone(),
     };
     let cells = match definition.owner {
-        CellOwner::Domain => &mut domain_mut(document, owner).map_err(|_| wrong_owner())?.cells,
+        CellOwner::Domain => {
+            &mut domain_mut(document, owner)
+                .map_err(|_| wrong_owner())?
+                .cells
+        }
         CellOwner::Roadblock => {
             &mut roadblock_mut(document, owner)
                 .map_err(|_| wrong_owner())?

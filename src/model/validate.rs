@@ -312,9 +312,12 @@ impl<'a> Checker<'a> {
         });
         for roadblock in &domain.roadblocks {
             self.id(&roadblock.id);
-            self.cells(&roadblock.id, &roadblock.cells, CellOwner::Roadblock, &|| {
-                format!("【{}】", brief(&roadblock.title))
-            });
+            self.cells(
+                &roadblock.id,
+                &roadblock.cells,
+                CellOwner::Roadblock,
+                &|| format!("【{}】", brief(&roadblock.title)),
+            );
             if roadblock.title.trim().is_empty() {
                 self.push(
                     Severity::Warning,

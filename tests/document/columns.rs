@@ -59,7 +59,10 @@ fn printing_shows_the_text_columns_headers_and_cells() {
             .chain(domain.roadblocks.iter().flat_map(|r| r.cells.values()))
         {
             for line in cell.lines() {
-                assert!(text.contains(&squeezed(line)), "page {number}: {line} in {text}");
+                assert!(
+                    text.contains(&squeezed(line)),
+                    "page {number}: {line} in {text}"
+                );
             }
         }
     }

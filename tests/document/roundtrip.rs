@@ -5,9 +5,9 @@ use koteihyo::io::{load, parse_ron, save, to_ron_string};
 use std::collections::BTreeMap;
 
 use koteihyo::model::{
-    CellOwner, Category, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id, Item,
-    LabelStyle, Legend, Marker, Meta, OpenEndSuffix, PartOfYear, Roadblock, TimePoint, Timeline,
-    TimelineEntry,
+    Category, CellOwner, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id,
+    Item, LabelStyle, Legend, Marker, Meta, OpenEndSuffix, PartOfYear, Roadblock, TimePoint,
+    Timeline, TimelineEntry,
 };
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::prelude::*;

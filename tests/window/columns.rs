@@ -153,7 +153,11 @@ fn a_text_column_is_added_from_the_document_panel_and_removed_with_its_cells() {
         .filter(|c| c.text_id().is_some())
         .position(|c| c.text_id() == Some(&kpi))
         .expect("KPI is a text column");
-    let built_in_headers = added.columns.iter().filter(|c| c.text_id().is_none()).count();
+    let built_in_headers = added
+        .columns
+        .iter()
+        .filter(|c| c.text_id().is_none())
+        .count();
     assert_eq!(remove, built_in_headers + text_columns_before);
     // The legend's categories come first, then one per text column.
     let delete = added.legend.categories.len() + text_columns_before;
@@ -188,4 +192,16 @@ fn a_text_column_is_added_from_the_document_panel_and_removed_with_its_cells() {
     harness.key_press_modifiers(CTRL, Key::Z);
     harness.run();
     assert_eq!(document(&harness), original);
+}
+
+#[test]
+fn snapshot_grid_and_panel_with_text_columns() {
+    // A path relative to the crate root, so that the status bar does not name the clone's place.
+    let path = Path::new("examples").join("kpi-columns.ron");
+    let mut harness = harness_for(app_with(Some(&path), None));
+    harness
+        .get_by_label("【マイナ保険証の利用を広げる必要があるのではないか】B")
+        .click();
+    harness.run();
+    harness.snapshot("grid_kpi_columns");
 }

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use crate::model::{Document, Domain, Footnote, Id, Timeline, TimelineEntry};
 
 use super::fields::{
-    Fields, cell_field, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
+    Fields, cell_field, document_fields, domain_fields, entry_fields, footnote_fields,
+    timeline_fields,
 };
 use super::{Change, Comparison, Entity, FieldChange, Segment, Status};
 
@@ -414,7 +415,9 @@ fn domain_section(
                 spans: [field("number"), vec![Span::plain(" ")], field("name")].concat(),
                 label: false,
             }];
-            lines.extend(domain_cell_lines(d, documents, &fields, changes, side, kind));
+            lines.extend(domain_cell_lines(
+                d, documents, &fields, changes, side, kind,
+            ));
             lines
         })
         .unwrap_or_default()
@@ -532,7 +535,9 @@ fn simple_rows<T: Period, I, F>(
                             Side::Old => timelines.1,
                         };
                         if let Some(period) = item.period(timeline) {
-                            let moved = changes.iter().any(|c| matches!(c.field.as_ref(), "start" | "end"));
+                            let moved = changes
+                                .iter()
+                                .any(|c| matches!(c.field.as_ref(), "start" | "end"));
                             lines.push(Line {
                                 spans: vec![Span {
                                     text: period,

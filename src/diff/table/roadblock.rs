@@ -38,7 +38,12 @@ impl PartLabels {
             .iter()
             .filter(|c| c.is_roadblock_text())
             .filter_map(|c| c.text_id())
-            .map(|id| (id.clone(), header(&ColumnKind::Text(id.clone()), id.as_str())))
+            .map(|id| {
+                (
+                    id.clone(),
+                    header(&ColumnKind::Text(id.clone()), id.as_str()),
+                )
+            })
             .collect();
         Self {
             roadblock: header(&ColumnKind::Roadblock, "ロードブロック"),
@@ -98,8 +103,10 @@ fn roadblock_lines(
                 Side::New => c.new_id.as_ref() == Some(&item.id),
                 Side::Old => c.old_id.as_ref() == Some(&item.id),
             });
-            let item_fields: Fields =
-                vec![("text".into(), format!("{}{}", item.marker.symbol(), item.text))];
+            let item_fields: Fields = vec![(
+                "text".into(),
+                format!("{}{}", item.marker.symbol(), item.text),
+            )];
             let marked =
                 all || change.is_some_and(|c| matches!(c.status, Status::Added | Status::Removed));
             let changes = change.map_or(&[][..], |c| &c.fields[..]);

@@ -194,7 +194,10 @@ fn set_cells_of_domains_and_roadblocks() {
     };
     apply(&mut document, &set("d1", "ministry", "厚生労働省")).unwrap();
     apply(&mut document, &set("d1.r2", "kpi", "審査期間 30日")).unwrap();
-    assert_eq!(document.domains[0].cells[&Id::from("ministry")], "厚生労働省");
+    assert_eq!(
+        document.domains[0].cells[&Id::from("ministry")],
+        "厚生労働省"
+    );
     assert_eq!(
         document.domains[0].roadblocks[1].cells[&Id::from("kpi")],
         "審査期間 30日"
@@ -260,7 +263,13 @@ fn add_rename_resize_and_remove_a_text_column_undoably() {
         },
     )
     .unwrap();
-    assert_eq!((document.columns[1].header.as_str(), document.columns[1].width), ("進捗", Some(12)));
+    assert_eq!(
+        (
+            document.columns[1].header.as_str(),
+            document.columns[1].width
+        ),
+        ("進捗", Some(12))
+    );
 
     // Removing a column with filled cells drops them; undo restores them.
     document.domains[0].roadblocks[0]
@@ -279,7 +288,10 @@ fn add_rename_resize_and_remove_a_text_column_undoably() {
     assert!(history.undo(&mut document));
     assert_eq!(document, filled);
     assert_eq!(
-        apply(&mut document, &Edit::RemoveColumn(ColumnKind::Text("x".into()))),
+        apply(
+            &mut document,
+            &Edit::RemoveColumn(ColumnKind::Text("x".into()))
+        ),
         Err(EditError::UnknownColumn(ColumnKind::Text("x".into())))
     );
 }

@@ -214,7 +214,13 @@ fn text_cell(
     let mut y = top + pad;
     for line in text.lines() {
         let paragraph = Paragraph::new(line, size, Rgb::BLACK);
-        let (placed, end) = place(measure, paragraph, column.x + pad, column.width - 2.0 * pad, y);
+        let (placed, end) = place(
+            measure,
+            paragraph,
+            column.x + pad,
+            column.width - 2.0 * pad,
+            y,
+        );
         lines.extend(placed);
         y = end;
     }

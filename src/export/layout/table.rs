@@ -61,12 +61,8 @@ impl Table {
     #[must_use]
     pub fn new(document: &Document, size: f32, x: f32, width: f32, fit_width: bool) -> Self {
         let years = document.timeline.years.max(1);
-        let natural: f32 = document
-            .columns
-            .iter()
-            .map(natural_width)
-            .sum::<f32>()
-            + YEAR_WIDTH * f32::from(years);
+        let natural: f32 =
+            document.columns.iter().map(natural_width).sum::<f32>() + YEAR_WIDTH * f32::from(years);
         let natural = natural * size;
         let scale = if fit_width || natural > width {
             width / natural

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::{
-    CellOwner, Column, Category, Domain, EntryKind, Item, Legend, Marker, Roadblock, TimePoint, TimelineEntry,
-    seed_columns,
+    Category, CellOwner, Column, Domain, EntryKind, Item, Legend, Marker, Roadblock, TimePoint,
+    TimelineEntry, seed_columns,
 };
 
 fn clean() -> Document {
@@ -337,7 +337,8 @@ fn text_column_ids_must_be_unique_and_well_formed_with_a_header() {
         "{all:?}"
     );
     assert!(
-        all.iter().any(|m| m.starts_with("error: the text column id \"進捗\"")),
+        all.iter()
+            .any(|m| m.starts_with("error: the text column id \"進捗\"")),
         "{all:?}"
     );
     assert!(
@@ -372,7 +373,10 @@ fn a_cell_must_name_a_text_column_of_its_owner() {
             "error: 【題】 has a cell for column \"remarks\", which the document does not define",
         ]
     );
-    assert_eq!(problems[0].location, Location::entity(&"d1".into(), "cells"));
+    assert_eq!(
+        problems[0].location,
+        Location::entity(&"d1".into(), "cells")
+    );
     assert_eq!(
         problems[2].location,
         Location::entity(&"d1.r1".into(), "cells")

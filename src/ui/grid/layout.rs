@@ -51,9 +51,10 @@ impl ColumnWidths {
     /// The width of a table column of `kind` (a text column at its natural width).
     #[must_use]
     pub fn of(&self, kind: &ColumnKind) -> f32 {
-        self.table.get(kind).copied().unwrap_or(
-            crate::export::layout::table::TEXT_WIDTH * CHAR_WIDTH,
-        )
+        self.table
+            .get(kind)
+            .copied()
+            .unwrap_or(crate::export::layout::table::TEXT_WIDTH * CHAR_WIDTH)
     }
 
     /// The width of one of the document's columns: the user's own width where they resized

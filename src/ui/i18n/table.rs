@@ -159,7 +159,11 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
     (Key::OwnerDomain, "領域ごと", "One per domain"),
     (Key::OwnerRoadblock, "行ごと", "One per row"),
     (Key::AddTextColumn, "列を追加", "Add column"),
-    (Key::FieldNewColumnHeader, "新しい列の見出し", "New column's header"),
+    (
+        Key::FieldNewColumnHeader,
+        "新しい列の見出し",
+        "New column's header",
+    ),
     (Key::FieldCells, "列の内容", "Column cells"),
     (Key::FieldFootnoteMark, "脚注の記号", "Footnote mark"),
     (Key::FieldFootnoteText, "脚注の本文", "Footnote text"),

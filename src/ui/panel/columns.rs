@@ -65,7 +65,13 @@ fn built_in_columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
 }
 
 /// One text column: its header, width, whose cells it holds, moving and removing it.
-fn text_column_ui(ui: &mut Ui, form: &mut Form, document: &Document, index: usize, column: &Column) {
+fn text_column_ui(
+    ui: &mut Ui,
+    form: &mut Form,
+    document: &Document,
+    index: usize,
+    column: &Column,
+) {
     let kind = &column.kind;
     let key = kind.text_id().map(Id::to_string).unwrap_or_default();
     let mut header = column.header.clone();
@@ -80,8 +86,7 @@ fn text_column_ui(ui: &mut Ui, form: &mut Form, document: &Document, index: usiz
     }
     ui.horizontal_wrapped(|ui| {
         let mut width = column.width.unwrap_or(8);
-        if form.number(ui, Key::FieldColumnWidth, &mut width, 1..=60)
-            && Some(width) != column.width
+        if form.number(ui, Key::FieldColumnWidth, &mut width, 1..=60) && Some(width) != column.width
         {
             form.edit(
                 Edit::SetColumnWidth {
@@ -129,7 +134,11 @@ fn add_text_column_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
     form.text(ui, Key::FieldNewColumnHeader, &mut header, false);
     ui.horizontal(|ui| {
         ui.label(form.tr(Key::FieldCellOwner));
-        ui.radio_value(&mut owner, CellOwner::Roadblock, form.tr(Key::OwnerRoadblock));
+        ui.radio_value(
+            &mut owner,
+            CellOwner::Roadblock,
+            form.tr(Key::OwnerRoadblock),
+        );
         ui.radio_value(&mut owner, CellOwner::Domain, form.tr(Key::OwnerDomain));
     });
     if form.button(ui, Key::AddTextColumn) && !header.trim().is_empty() {
