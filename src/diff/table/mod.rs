@@ -371,8 +371,8 @@ fn domain_cell_lines(
     for column in document.columns.iter().filter(|c| c.is_domain_text()) {
         let Some(id) = column.text_id() else { continue };
         let name = cell_field(id);
-        let changed = changes.iter().any(|c| c.field == name);
-        if domain.cells.contains_key(id) || changed {
+        let edited = changes.iter().any(|c| c.field == name);
+        if domain.cells.contains_key(id) || edited {
             let header = domain
                 .header_overrides
                 .get(&column.kind)

@@ -121,8 +121,8 @@ fn roadblock_lines(
     // A text column's cell, when it has text here or its change left it empty.
     for (id, header) in &labels.texts {
         let name = cell_field(id);
-        let changed = changes.iter().any(|c| c.field == name);
-        if roadblock.cells.contains_key(id) || changed {
+        let edited = changes.iter().any(|c| c.field == name);
+        if roadblock.cells.contains_key(id) || edited {
             lines.push(label(header));
             lines.extend(split_lines(spans(&fields, changes, &name, side, all)));
         }

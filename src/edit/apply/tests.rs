@@ -192,8 +192,8 @@ fn set_cells_of_domains_and_roadblocks() {
         column: column.into(),
         text: text.into(),
     };
-    apply(&mut document, &set("d1", "ministry", "厚生労働省")).unwrap();
-    apply(&mut document, &set("d1.r2", "kpi", "審査期間 30日")).unwrap();
+    apply(&mut document, &set("d1", "ministry", "厚生労働省")).expect("the edit applies");
+    apply(&mut document, &set("d1.r2", "kpi", "審査期間 30日")).expect("the edit applies");
     assert_eq!(
         document.domains[0].cells[&Id::from("ministry")],
         "厚生労働省"
@@ -202,7 +202,7 @@ fn set_cells_of_domains_and_roadblocks() {
         document.domains[0].roadblocks[1].cells[&Id::from("kpi")],
         "審査期間 30日"
     );
-    apply(&mut document, &set("d1.r2", "kpi", "")).unwrap();
+    apply(&mut document, &set("d1.r2", "kpi", "")).expect("the edit applies");
     assert!(document.domains[0].roadblocks[1].cells.is_empty());
 
     let before = document.clone();
@@ -240,7 +240,9 @@ fn add_rename_resize_and_remove_a_text_column_undoably() {
         index: 1,
         column: remarks.clone(),
     };
-    history.apply(&mut document, &insert, None).unwrap();
+    history
+        .apply(&mut document, &insert, None)
+        .expect("the edit applies");
     assert_eq!(document.columns[1], remarks);
     assert_eq!(
         apply(&mut document, &insert),
@@ -254,7 +256,7 @@ fn add_rename_resize_and_remove_a_text_column_undoably() {
             header: "進捗".into(),
         },
     )
-    .unwrap();
+    .expect("the edit applies");
     apply(
         &mut document,
         &Edit::SetColumnWidth {
@@ -262,7 +264,7 @@ fn add_rename_resize_and_remove_a_text_column_undoably() {
             width: Some(12),
         },
     )
-    .unwrap();
+    .expect("the edit applies");
     assert_eq!(
         (
             document.columns[1].header.as_str(),
@@ -281,7 +283,7 @@ fn add_rename_resize_and_remove_a_text_column_undoably() {
     let filled = document.clone();
     history
         .apply(&mut document, &Edit::RemoveColumn(kpi()), None)
-        .unwrap();
+        .expect("the edit applies");
     assert!(document.column(&kpi()).is_none());
     assert!(document.domains[0].roadblocks[0].cells.is_empty());
     assert!(document.domains[1].header_overrides.is_empty());
