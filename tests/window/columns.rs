@@ -1,6 +1,7 @@
 //! Text columns in the window: `examples/kpi-columns.ron` opened, a KPI cell (on a roadblock
 //! row) and a 担当府省 cell (on a domain) edited in the details panel through the fields their
-//! headers label, undone; a text column added from the document's panel.
+//! headers label, undone; a text column added from the document's panel; a cell edited in place
+//! on the grid.
 
 use crate::gui;
 
@@ -204,4 +205,44 @@ fn snapshot_grid_and_panel_with_text_columns() {
         .click();
     harness.run();
     harness.snapshot("grid_kpi_columns");
+}
+
+#[test]
+fn double_clicking_a_ministry_line_edits_the_whole_cell_in_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_kpi_example(dir.path());
+    let original = koteihyo::io::load(&path).expect("load");
+    let mut harness = harness_for(app_with(Some(&path), None));
+    let at = harness.get_by_label("デジタル庁").rect().center();
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.input_mut().events.extend([
+        egui::Event::PointerMoved(at),
+        button(true),
+        button(false),
+        button(true),
+        button(false),
+    ]);
+    harness.run();
+    let editor = harness.get_by_label("その場で編集 / Edit in place");
+    assert_eq!(editor.value().as_deref(), Some("厚生労働省\nデジタル庁"));
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run();
+    harness
+        .get_by_label("その場で編集 / Edit in place")
+        .type_text("内閣府");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        document(&harness).domains[0].cells[&Id::from("ministry")],
+        "内閣府"
+    );
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    assert_eq!(document(&harness), original);
 }

@@ -137,7 +137,14 @@ impl CellText<'_> {
         let selects = Selection::Roadblock(roadblock.id.clone());
         match kind {
             ColumnKind::Domain => Vec::new(),
-            ColumnKind::Text(id) => self.text_cell(roadblock.cells.get(id), &selects),
+            ColumnKind::Text(id) => self.text_cell(
+                roadblock.cells.get(id),
+                &selects,
+                &TextField::Cell {
+                    owner: roadblock.id.clone(),
+                    column: id.clone(),
+                },
+            ),
             ColumnKind::Scope => {
                 let mut block = self.block(&[(&roadblock.scope, self.palette.text)], 0.0, selects);
                 block.field = Some(TextField::Scope(roadblock.id.clone()));
@@ -176,14 +183,27 @@ impl CellText<'_> {
         self.text_cell(
             domain.cells.get(column),
             &Selection::Domain(domain.id.clone()),
+            &TextField::Cell {
+                owner: domain.id.clone(),
+                column: column.clone(),
+            },
         )
     }
 
-    /// A text column's cell: a block per line of its text.
-    fn text_cell(&self, text: Option<&String>, selects: &Selection) -> Vec<Block> {
+    /// A text column's cell: a block per line of its text, each editing the whole cell in place.
+    fn text_cell(
+        &self,
+        text: Option<&String>,
+        selects: &Selection,
+        field: &TextField,
+    ) -> Vec<Block> {
         text.into_iter()
             .flat_map(|text| text.lines())
-            .map(|line| self.block(&[(line, self.palette.text)], 0.0, selects.clone()))
+            .map(|line| {
+                let mut block = self.block(&[(line, self.palette.text)], 0.0, selects.clone());
+                block.field = Some(field.clone());
+                block
+            })
             .collect()
     }
 

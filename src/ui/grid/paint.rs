@@ -335,6 +335,9 @@ fn domain_text_ui(
         if response.clicked() {
             output.clicked = Some(block.selects.clone());
         }
+        if response.double_clicked() {
+            output.edit_in_place = block.field.clone().map(|field| (field, rect));
+        }
     }
 }
 
