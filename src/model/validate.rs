@@ -187,7 +187,19 @@ impl<'a> Checker<'a> {
                 };
                 self.push(Severity::Error, Location::document("columns"), message);
             }
-            let Some(id) = text_id else { continue };
+            let Some(id) = text_id else {
+                if column.owner == CellOwner::Domain {
+                    self.push(
+                        Severity::Warning,
+                        Location::document("columns"),
+                        format!(
+                            "the column {:?} says `owner: Domain`, which only text columns take",
+                            column.kind
+                        ),
+                    );
+                }
+                continue;
+            };
             if !id.is_well_formed() {
                 self.push(
                     Severity::Error,

@@ -330,6 +330,7 @@ fn text_column_ids_must_be_unique_and_well_formed_with_a_header() {
     document
         .columns
         .push(Column::text("進捗", " ", CellOwner::Roadblock));
+    document.columns[0].owner = CellOwner::Domain;
     let problems = validate(&document);
     let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(
@@ -343,6 +344,13 @@ fn text_column_ids_must_be_unique_and_well_formed_with_a_header() {
     );
     assert!(
         all.contains(&"warning: the text column \"進捗\" has no header".to_owned()),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(
+            &"warning: the column Domain says `owner: Domain`, which only text columns take"
+                .to_owned()
+        ),
         "{all:?}"
     );
     assert!(
