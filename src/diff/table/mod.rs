@@ -8,8 +8,7 @@ use std::collections::HashMap;
 use crate::model::{Document, Domain, Footnote, Id, Timeline, TimelineEntry};
 
 use super::fields::{
-    Fields, cell_field, document_fields, domain_fields, entry_fields, footnote_fields,
-    timeline_fields,
+    Fields, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
 };
 use super::{Change, Comparison, Entity, FieldChange, Segment, Status};
 
@@ -353,46 +352,6 @@ fn kind_of(change: Option<&Change>, full: bool) -> RowKind {
 }
 
 /// One domain's section; `documents` are (old, new).
-/// A domain's cells in text columns of domain cells (【担当府省】 …), labelled with the
-/// column's header on that side's document.
-fn domain_cell_lines(
-    domain: &Domain,
-    (old, new): (&Document, &Document),
-    fields: &Fields,
-    changes: &[FieldChange],
-    side: Side,
-    kind: RowKind,
-) -> Vec<Line> {
-    let document = match side {
-        Side::New => new,
-        Side::Old => old,
-    };
-    let mut lines = Vec::new();
-    for column in document.columns.iter().filter(|c| c.is_domain_text()) {
-        let Some(id) = column.text_id() else { continue };
-        let name = cell_field(id);
-        let edited = changes.iter().any(|c| c.field == name);
-        if domain.cells.contains_key(id) || edited {
-            let header = domain
-                .header_overrides
-                .get(&column.kind)
-                .unwrap_or(&column.header);
-            lines.push(Line {
-                label: true,
-                ..Line::plain(&format!("【{header}】"))
-            });
-            lines.extend(split_lines(spans(
-                fields,
-                changes,
-                &name,
-                side,
-                kind == RowKind::Added,
-            )));
-        }
-    }
-    lines
-}
-
 fn domain_section(
     documents: (&Document, &Document),
     old_domain: Option<&Domain>,
@@ -601,7 +560,9 @@ fn collapse(rows: Vec<Row>) -> Vec<Row> {
     out
 }
 
+mod cells;
 mod roadblock;
+use cells::domain_cell_lines;
 use roadblock::{PartLabels, removed_roadblock_row, roadblock_row};
 
 #[cfg(test)]
