@@ -234,10 +234,7 @@ pub fn perturbed(document: &Document, percent: u32, seed: u64) -> Document {
 #[must_use]
 pub fn timeline_only(domains: u32) -> Document {
     let mut document = Document {
-        columns: vec![Column {
-            kind: ColumnKind::Domain,
-            header: "区分".to_owned(),
-        }],
+        columns: vec![Column::new(ColumnKind::Domain, "区分")],
         ..Document::default()
     };
     let first = document.timeline.first_year.0;

@@ -437,7 +437,7 @@ fn list<T>(
         change.fields = fields(None, &old[o])
             .iter()
             .map(|f| FieldChange {
-                field: f.field,
+                field: f.field.clone(),
                 diff: f.diff.mirrored(),
                 shift_quarters: None,
             })

@@ -1,13 +1,30 @@
 //! The fields each entity is compared by, as named texts (the document's cover, the timeline,
 //! domains, roadblocks, items, entries, footnotes), and the changes between two such lists.
 
-use crate::model::{Document, Domain, Footnote, Item, Marker, Roadblock, TimePoint, TimelineEntry};
+use crate::model::{
+    Document, Domain, Footnote, Id, Item, Marker, Roadblock, TimePoint, TimelineEntry,
+};
 
-use super::FieldChange;
+use std::collections::BTreeMap;
+
 use super::text::diff_text;
+use super::{FieldChange, FieldName};
 
 /// A field's name and text.
-pub(super) type Fields = Vec<(&'static str, String)>;
+pub(super) type Fields = Vec<(FieldName, String)>;
+
+/// The field name of the cell of text column `column`: `cells.kpi`.
+#[must_use]
+pub fn cell_field(column: &Id) -> FieldName {
+    format!("cells.{column}").into()
+}
+
+/// The cells of a domain or roadblock as fields, in column-id order.
+fn cell_fields(cells: &BTreeMap<Id, String>) -> impl Iterator<Item = (FieldName, String)> + '_ {
+    cells
+        .iter()
+        .map(|(id, text)| (cell_field(id), text.clone()))
+}
 
 /// Field changes between two lists of named texts (a missing side counts as empty).
 pub(super) fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
@@ -19,7 +36,7 @@ pub(super) fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
             .map_or("", |(_, t)| t.as_str());
         if old_text != new_text {
             changes.push(FieldChange {
-                field,
+                field: field.clone(),
                 diff: diff_text(old_text, new_text),
                 shift_quarters: None,
             });
@@ -28,7 +45,7 @@ pub(super) fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
     for (field, old_text) in old {
         if !new.iter().any(|(f, _)| f == field) && !old_text.is_empty() {
             changes.push(FieldChange {
-                field,
+                field: field.clone(),
                 diff: diff_text(old_text, ""),
                 shift_quarters: None,
             });
@@ -40,16 +57,16 @@ pub(super) fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
 pub(super) fn document_fields(document: &Document) -> Fields {
     let meta = &document.meta;
     vec![
-        ("title", meta.title.clone()),
-        ("subtitle", meta.subtitle.clone()),
-        ("date", meta.date.clone()),
-        ("material_label", meta.material_label.clone()),
-        ("revision_label", meta.revision_label.clone()),
-        ("revision_notes", meta.revision_notes.join("\n")),
-        ("author", meta.author.clone()),
-        ("legend_caption", document.legend.caption.clone()),
+        ("title".into(), meta.title.clone()),
+        ("subtitle".into(), meta.subtitle.clone()),
+        ("date".into(), meta.date.clone()),
+        ("material_label".into(), meta.material_label.clone()),
+        ("revision_label".into(), meta.revision_label.clone()),
+        ("revision_notes".into(), meta.revision_notes.join("\n")),
+        ("author".into(), meta.author.clone()),
+        ("legend_caption".into(), document.legend.caption.clone()),
         (
-            "legend",
+            "legend".into(),
             document
                 .legend
                 .categories
@@ -59,7 +76,7 @@ pub(super) fn document_fields(document: &Document) -> Fields {
                 .join("\n"),
         ),
         (
-            "columns",
+            "columns".into(),
             document
                 .columns
                 .iter()
@@ -73,7 +90,7 @@ pub(super) fn document_fields(document: &Document) -> Fields {
 pub(super) fn timeline_fields(document: &Document) -> Fields {
     let labels = document.timeline.column_labels();
     vec![(
-        "years",
+        "years".into(),
         format!(
             "{}〜{}",
             labels.first().cloned().unwrap_or_default(),
@@ -83,28 +100,36 @@ pub(super) fn timeline_fields(document: &Document) -> Fields {
 }
 
 pub(super) fn domain_fields(domain: &Domain) -> Fields {
-    vec![
-        ("number", domain.number_label()),
-        ("name", domain.name.clone()),
+    let mut fields: Fields = vec![
+        ("number".into(), domain.number_label()),
+        ("name".into(), domain.name.clone()),
         (
-            "headers",
+            "headers".into(),
             domain
                 .header_overrides
                 .iter()
-                .map(|(kind, text)| format!("{kind:?}: {text}"))
+                .map(|(kind, text)| match kind.text_id() {
+                    Some(id) => format!("{id}: {text}"),
+                    None => format!("{kind:?}: {text}"),
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
-    ]
+    ];
+    fields.extend(cell_fields(&domain.cells));
+    fields
 }
 
 pub(super) fn roadblock_fields(roadblock: &Roadblock) -> Fields {
     vec![
-        ("scope", roadblock.scope.clone()),
-        ("title", roadblock.title.clone()),
-        ("categories", roadblock.categories_label()),
-        ("description", roadblock.description.join("\n")),
+        ("scope".into(), roadblock.scope.clone()),
+        ("title".into(), roadblock.title.clone()),
+        ("categories".into(), roadblock.categories_label()),
+        ("description".into(), roadblock.description.join("\n")),
     ]
+    .into_iter()
+    .chain(cell_fields(&roadblock.cells))
+    .collect()
 }
 
 pub(super) fn item_fields(old: Option<&Item>, new: &Item) -> Vec<FieldChange> {
@@ -115,8 +140,8 @@ pub(super) fn item_fields(old: Option<&Item>, new: &Item) -> Vec<FieldChange> {
             item.marker.symbol()
         };
         vec![
-            ("text", format!("{marker}{}", item.text)),
-            ("level", item.level.to_string()),
+            ("text".into(), format!("{marker}{}", item.text)),
+            ("level".into(), item.level.to_string()),
         ]
     };
     let mut new_fields = text(new);
@@ -141,11 +166,11 @@ fn point_label(point: TimePoint) -> String {
 pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldChange> {
     let fields = |entry: &TimelineEntry| -> Fields {
         vec![
-            ("label", entry.label.clone()),
-            ("kind", format!("{:?}", entry.kind)),
-            ("start", point_label(entry.start)),
+            ("label".into(), entry.label.clone()),
+            ("kind".into(), format!("{:?}", entry.kind)),
+            ("start".into(), point_label(entry.start)),
             (
-                "end",
+                "end".into(),
                 if entry.open_ended {
                     format!("{}以降", point_label(entry.end))
                 } else {
@@ -153,7 +178,7 @@ pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> 
                 },
             ),
             (
-                "rows",
+                "rows".into(),
                 entry
                     .rows
                     .iter()
@@ -161,13 +186,13 @@ pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> 
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
-            ("detail", entry.detail.clone()),
+            ("detail".into(), entry.detail.clone()),
         ]
     };
     let mut changes = field_changes(&old.map(fields).unwrap_or_default(), &fields(new));
     if let Some(old) = old {
         for change in &mut changes {
-            change.shift_quarters = match change.field {
+            change.shift_quarters = match change.field.as_ref() {
                 "start" => Some(new.start.first_quarter_exact() - old.start.first_quarter_exact()),
                 "end" => Some(new.end.last_quarter_exact() - old.end.last_quarter_exact()),
                 _ => None,
@@ -178,7 +203,11 @@ pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> 
 }
 
 pub(super) fn footnote_fields(old: Option<&Footnote>, new: &Footnote) -> Vec<FieldChange> {
-    let fields =
-        |f: &Footnote| -> Fields { vec![("mark", f.mark.clone()), ("lines", f.lines.join("\n"))] };
+    let fields = |f: &Footnote| -> Fields {
+        vec![
+            ("mark".into(), f.mark.clone()),
+            ("lines".into(), f.lines.join("\n")),
+        ]
+    };
     field_changes(&old.map(fields).unwrap_or_default(), &fields(new))
 }

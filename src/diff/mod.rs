@@ -54,11 +54,16 @@ pub enum Status {
     Moved,
 }
 
+/// The name of a compared field: a word of the file format, or `cells.ID` for a text column's
+/// cell.
+pub type FieldName = std::borrow::Cow<'static, str>;
+
 /// One field of an entity, old against new.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldChange {
-    /// The field's name (`title`, `description`, `start` …).
-    pub field: &'static str,
+    /// The field's name (`title`, `description`, `start` …; `cells.kpi` for the cell of the
+    /// text column `kpi`).
+    pub field: FieldName,
     /// The character diff of its text.
     pub diff: TextChange,
     /// For a start or end: how far it moved, in quarters (4 = one fiscal year later).
@@ -123,7 +128,7 @@ impl Change {
                 .fields
                 .iter()
                 .map(|f| FieldChange {
-                    field: f.field,
+                    field: f.field.clone(),
                     diff: f.diff.mirrored(),
                     shift_quarters: f.shift_quarters.map(|q| -q),
                 })

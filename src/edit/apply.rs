@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Column, ColumnKind, Document, Domain, Footnote, Id, Item, Legend, Meta, Roadblock, Timeline,
-    TimelineEntry,
+    CellOwner, Column, ColumnKind, Document, Domain, Footnote, Id, Item, Legend, Meta, Roadblock,
+    Timeline, TimelineEntry,
 };
 
 /// Which list of a roadblock an item is in.
@@ -58,8 +58,43 @@ pub enum Edit {
     SetMeta(Meta),
     /// Replace the category legend.
     SetLegend(Legend),
-    /// Replace the table columns.
+    /// Replace the table columns (cells of text columns left out stay in the document: use
+    /// [`Edit::RemoveColumn`] to remove a text column with its cells).
     SetColumns(Vec<Column>),
+    /// Insert a column (whose kind the document does not show yet) at `index` of the columns
+    /// (clamped to the end).
+    InsertColumn {
+        /// Position among the columns before the fiscal years.
+        index: usize,
+        /// The column.
+        column: Column,
+    },
+    /// Remove a column; for a text column also every cell it holds and the domains' header
+    /// overrides naming it (undo brings them back with the rest of the document).
+    RemoveColumn(ColumnKind),
+    /// Rename a column.
+    SetColumnHeader {
+        /// The column.
+        kind: ColumnKind,
+        /// Its new header.
+        header: String,
+    },
+    /// Resize a column: its width in characters, or `None` for its natural width.
+    SetColumnWidth {
+        /// The column.
+        kind: ColumnKind,
+        /// Its new width.
+        width: Option<u16>,
+    },
+    /// Set the text of a text column's cell on a domain or roadblock; an empty text removes it.
+    SetCell {
+        /// The domain or roadblock.
+        owner: Id,
+        /// The text column's id.
+        column: Id,
+        /// The cell's text.
+        text: String,
+    },
     /// Replace the timeline settings (entries keep their fiscal years).
     SetTimeline(Timeline),
     /// Replace a domain's own fields, keeping its roadblocks and entries.
@@ -117,6 +152,20 @@ pub enum EditError {
     /// The entity cannot go into that parent (a roadblock into a roadblock …).
     #[error("\"{0}\" cannot be placed there")]
     WrongParent(Id),
+    /// The document does not show this column.
+    #[error("the document has no column {0:?}")]
+    UnknownColumn(ColumnKind),
+    /// The document already shows this column.
+    #[error("the document already has the column {0:?}")]
+    DuplicateColumn(ColumnKind),
+    /// The text column's cells belong to the other kind of owner (domains or roadblock rows).
+    #[error("\"{owner}\" has no cell in the column \"{column}\"")]
+    NotACellOwner {
+        /// The text column's id.
+        column: Id,
+        /// The domain or roadblock.
+        owner: Id,
+    },
 }
 
 /// Applies `edit` to `document`. On error the document is unchanged.
@@ -126,6 +175,31 @@ pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
         Edit::SetLegend(legend) => document.legend = legend.clone(),
         Edit::SetColumns(columns) => document.columns.clone_from(columns),
         Edit::SetTimeline(timeline) => document.timeline = timeline.clone(),
+        Edit::InsertColumn { index, column } => {
+            if document.column(&column.kind).is_some() {
+                return Err(EditError::DuplicateColumn(column.kind.clone()));
+            }
+            let index = (*index).min(document.columns.len());
+            document.columns.insert(index, column.clone());
+        }
+        Edit::RemoveColumn(kind) => {
+            let index = column_index(document, kind)?;
+            document.columns.remove(index);
+            forget_column(document, kind);
+        }
+        Edit::SetColumnHeader { kind, header } => {
+            let index = column_index(document, kind)?;
+            document.columns[index].header.clone_from(header);
+        }
+        Edit::SetColumnWidth { kind, width } => {
+            let index = column_index(document, kind)?;
+            document.columns[index].width = *width;
+        }
+        Edit::SetCell {
+            owner,
+            column,
+            text,
+        } => set_cell(document, owner, column, text)?,
         Edit::SetDomainHeader {
             id,
             number,
@@ -176,6 +250,55 @@ pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
             }
             *document = changed;
         }
+    }
+    Ok(())
+}
+
+fn column_index(document: &Document, kind: &ColumnKind) -> Result<usize, EditError> {
+    document
+        .columns
+        .iter()
+        .position(|c| &c.kind == kind)
+        .ok_or_else(|| EditError::UnknownColumn(kind.clone()))
+}
+
+/// After a column left the document: its cells and the header overrides naming it go too.
+fn forget_column(document: &mut Document, kind: &ColumnKind) {
+    for domain in &mut document.domains {
+        domain.header_overrides.remove(kind);
+        if let Some(id) = kind.text_id() {
+            domain.cells.remove(id);
+            for roadblock in &mut domain.roadblocks {
+                roadblock.cells.remove(id);
+            }
+        }
+    }
+}
+
+fn set_cell(document: &mut Document, owner: &Id, column: &Id, text: &str) -> Result<(), EditError> {
+    let Some(definition) = document.text_column(column) else {
+        return Err(EditError::UnknownColumn(ColumnKind::Text(column.clone())));
+    };
+    let wrong_owner = || EditError::NotACellOwner {
+        column: column.clone(),
+        owner: owner.clone(),
+    };
+    let cells = match definition.owner {
+        CellOwner::Domain => {
+            &mut domain_mut(document, owner)
+                .map_err(|_| wrong_owner())?
+                .cells
+        }
+        CellOwner::Roadblock => {
+            &mut roadblock_mut(document, owner)
+                .map_err(|_| wrong_owner())?
+                .cells
+        }
+    };
+    if text.is_empty() {
+        cells.remove(column);
+    } else {
+        cells.insert(column.clone(), text.to_owned());
     }
     Ok(())
 }

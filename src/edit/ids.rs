@@ -56,6 +56,17 @@ impl<'a> IdAllocator<'a> {
     }
 }
 
+/// A new id for a text column, `col-xxxxxx`, not used by another column of `document`.
+#[must_use]
+pub fn fresh_column_id(document: &Document) -> Id {
+    loop {
+        let id = Id::new(format!("col-{}", random_word()));
+        if document.text_column(&id).is_none() {
+            return id;
+        }
+    }
+}
+
 /// Six random lowercase letters and digits: std's randomly keyed hasher (seeded from the
 /// operating system once per process) over a counter and the clock.
 fn random_word() -> String {

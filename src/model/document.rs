@@ -1,8 +1,10 @@
-//! The roadmap document: cover metadata, category legend, columns, timeline and domains.
+//! The roadmap document: cover metadata, category legend, columns (built-in and text), timeline
+//! and domains.
 
 use serde::{Deserialize, Serialize};
 
 use super::domain::Domain;
+use super::id::Id;
 use super::timeline::Timeline;
 
 /// A whole roadmap (工程表) in one revision, e.g. the seed's 見直し後.
@@ -83,12 +85,76 @@ pub struct Category {
 pub struct Column {
     /// What the column shows.
     pub kind: ColumnKind,
-    /// The header text: 「開発段階」, 「着手・対応済みの事項」 ….
+    /// The header text: 「開発段階」, 「着手・対応済みの事項」, 「KPI」 ….
     pub header: String,
+    /// Whose cells a text column shows: one per domain (spanning its rows) or one per roadblock
+    /// row. Left out of the file for roadblock rows; built-in columns ignore it.
+    #[serde(default, skip_serializing_if = "CellOwner::is_roadblock")]
+    pub owner: CellOwner,
+    /// The width in characters of body text (全角 字数); `None` keeps the kind's natural width.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u16>,
+}
+
+impl Column {
+    /// A column of `kind` under `header`, at its natural width, with cells on roadblock rows.
+    #[must_use]
+    pub fn new(kind: ColumnKind, header: impl Into<String>) -> Self {
+        Self {
+            kind,
+            header: header.into(),
+            owner: CellOwner::Roadblock,
+            width: None,
+        }
+    }
+
+    /// A text column `id` under `header` whose cells belong to `owner`.
+    #[must_use]
+    pub fn text(id: impl Into<Id>, header: impl Into<String>, owner: CellOwner) -> Self {
+        Self {
+            owner,
+            ..Self::new(ColumnKind::Text(id.into()), header)
+        }
+    }
+
+    /// The id of a text column, `None` for a built-in one.
+    #[must_use]
+    pub fn text_id(&self) -> Option<&Id> {
+        self.kind.text_id()
+    }
+
+    /// Whether this is a text column whose one cell per domain spans the domain's rows.
+    #[must_use]
+    pub fn is_domain_text(&self) -> bool {
+        self.kind.text_id().is_some() && self.owner == CellOwner::Domain
+    }
+
+    /// Whether this is a text column with a cell on each roadblock row.
+    #[must_use]
+    pub fn is_roadblock_text(&self) -> bool {
+        self.kind.text_id().is_some() && self.owner == CellOwner::Roadblock
+    }
+}
+
+/// Whose cells a text column shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum CellOwner {
+    /// One cell per domain, spanning the domain's rows (like the domain column): 担当府省.
+    Domain,
+    /// One cell per roadblock row: KPI, 進捗, 備考.
+    #[default]
+    Roadblock,
+}
+
+impl CellOwner {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    fn is_roadblock(&self) -> bool {
+        *self == CellOwner::Roadblock
+    }
 }
 
 /// The kinds of table column a roadmap can show before its fiscal-year columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ColumnKind {
     /// The domain number and name (① IRB), spanning the domain's rows.
     Domain,
@@ -100,6 +166,9 @@ pub enum ColumnKind {
     Done,
     /// Action items (取組事項).
     Actions,
+    /// A text column the document defines (KPI, 担当府省, 進捗, 備考 …), by its id; its cells
+    /// are the `cells` of each domain or roadblock (see [`Column::owner`]).
+    Text(Id),
 }
 
 impl ColumnKind {
@@ -111,16 +180,34 @@ impl ColumnKind {
         ColumnKind::Done,
         ColumnKind::Actions,
     ];
+
+    /// The id of a text column, `None` for a built-in kind.
+    #[must_use]
+    pub fn text_id(&self) -> Option<&Id> {
+        match self {
+            ColumnKind::Text(id) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 impl Document {
     /// The header of a column kind on this document, if the document shows that column.
     #[must_use]
-    pub fn column_header(&self, kind: ColumnKind) -> Option<&str> {
-        self.columns
-            .iter()
-            .find(|c| c.kind == kind)
-            .map(|c| c.header.as_str())
+    pub fn column_header(&self, kind: &ColumnKind) -> Option<&str> {
+        self.column(kind).map(|c| c.header.as_str())
+    }
+
+    /// The column of this kind, if the document shows it.
+    #[must_use]
+    pub fn column(&self, kind: &ColumnKind) -> Option<&Column> {
+        self.columns.iter().find(|c| &c.kind == kind)
+    }
+
+    /// The text column with this id.
+    #[must_use]
+    pub fn text_column(&self, id: &Id) -> Option<&Column> {
+        self.columns.iter().find(|c| c.text_id() == Some(id))
     }
 
     /// The domain with this id.
@@ -141,9 +228,6 @@ pub fn seed_columns() -> Vec<Column> {
         (ColumnKind::Actions, "取組事項"),
     ]
     .into_iter()
-    .map(|(kind, header)| Column {
-        kind,
-        header: header.to_owned(),
-    })
+    .map(|(kind, header)| Column::new(kind, header))
     .collect()
 }

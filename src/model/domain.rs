@@ -36,6 +36,14 @@ pub struct Domain {
     /// Footnotes printed under the domain's table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<Footnote>,
+    /// The texts of the document's text columns on this domain (its cell spans the domain's rows), by column id; a column
+    /// without text here has no entry.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::cells"
+    )]
+    pub cells: BTreeMap<Id, String>,
 }
 
 impl Domain {

@@ -12,7 +12,7 @@ mod timeline;
 mod unique;
 mod validate;
 
-pub use document::{Category, Column, ColumnKind, Document, Legend, Meta, seed_columns};
+pub use document::{Category, CellOwner, Column, ColumnKind, Document, Legend, Meta, seed_columns};
 pub use domain::{Domain, Footnote, circled_number};
 pub use entry::{DragHandle, EntryKind, TimelineEntry};
 pub use fiscal_year::{Era, EraYear, FiscalYear, LabelStyle, to_fullwidth_digits};

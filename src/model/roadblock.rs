@@ -1,6 +1,6 @@
 //! Roadblocks (ロードブロック) and the bulleted items beside them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,14 @@ pub struct Roadblock {
     /// Action items (取組事項).
     #[serde(default)]
     pub actions: Vec<Item>,
+    /// The texts of the document's text columns on this row, by column id; a column
+    /// without text here has no entry.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::cells"
+    )]
+    pub cells: BTreeMap<Id, String>,
 }
 
 impl Roadblock {

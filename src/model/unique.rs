@@ -12,6 +12,7 @@ use std::marker::PhantomData;
 use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 
 use super::document::ColumnKind;
+use super::id::Id;
 
 /// `Domain::header_overrides`: a column's header override may be given once.
 pub(super) fn header_overrides<'de, D>(
@@ -22,6 +23,22 @@ where
 {
     deserializer.deserialize_map(UniqueMap {
         what: "header override",
+        name: |kind: &ColumnKind| match kind.text_id() {
+            Some(id) => format!("Text(\"{id}\")"),
+            None => format!("{kind:?}"),
+        },
+        marker: PhantomData,
+    })
+}
+
+/// `Domain::cells` and `Roadblock::cells`: a column's cell may be given once.
+pub(super) fn cells<'de, D>(deserializer: D) -> Result<BTreeMap<Id, String>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(UniqueMap {
+        what: "cell of column",
+        name: |id: &Id| format!("\"{id}\""),
         marker: PhantomData,
     })
 }
@@ -33,6 +50,7 @@ where
 {
     deserializer.deserialize_map(UniqueMap {
         what: "column label",
+        name: |index: &u8| index.to_string(),
         marker: PhantomData,
     })
 }
@@ -48,15 +66,17 @@ where
     })
 }
 
-/// A map visitor that fails on the second occurrence of a key; `what` names the keys.
+/// A map visitor that fails on the second occurrence of a key; `what` names the keys and
+/// `name` writes one as the file does.
 struct UniqueMap<K, V> {
     what: &'static str,
+    name: fn(&K) -> String,
     marker: PhantomData<(K, V)>,
 }
 
 impl<'de, K, V> Visitor<'de> for UniqueMap<K, V>
 where
-    K: Deserialize<'de> + Ord + fmt::Debug,
+    K: Deserialize<'de> + Ord,
     V: Deserialize<'de>,
 {
     type Value = BTreeMap<K, V>;
@@ -70,8 +90,9 @@ where
         while let Some(key) = access.next_key::<K>()? {
             if map.contains_key(&key) {
                 return Err(A::Error::custom(format!(
-                    "the {} `{key:?}` is given twice",
-                    self.what
+                    "the {} `{}` is given twice",
+                    self.what,
+                    (self.name)(&key)
                 )));
             }
             let value = access.next_value()?;

@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
-use super::document::Document;
+use super::document::{CellOwner, Document};
 use super::domain::Domain;
 use super::fiscal_year::FiscalYear;
 use super::id::Id;
@@ -133,16 +133,7 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        let mut kinds = BTreeSet::new();
-        for column in &document.columns {
-            if !kinds.insert(column.kind) {
-                self.push(
-                    Severity::Error,
-                    Location::document("columns"),
-                    format!("the column {:?} is listed twice", column.kind),
-                );
-            }
-        }
+        self.columns();
         let timeline = &document.timeline;
         if timeline.years == 0 || timeline.years > 30 {
             self.push(
@@ -181,6 +172,91 @@ impl<'a> Checker<'a> {
                 );
             }
             self.domain(domain);
+        }
+    }
+
+    /// Each column once; a text column with a well-formed id and a header.
+    fn columns(&mut self) {
+        let mut kinds = BTreeSet::new();
+        for column in &self.document.columns {
+            let text_id = column.text_id();
+            if !kinds.insert(&column.kind) {
+                let message = match text_id {
+                    Some(id) => format!("two text columns have the id \"{id}\""),
+                    None => format!("the column {:?} is listed twice", column.kind),
+                };
+                self.push(Severity::Error, Location::document("columns"), message);
+            }
+            let Some(id) = text_id else {
+                if column.owner == CellOwner::Domain {
+                    self.push(
+                        Severity::Warning,
+                        Location::document("columns"),
+                        format!(
+                            "the column {:?} says `owner: Domain`, which only text columns take",
+                            column.kind
+                        ),
+                    );
+                }
+                continue;
+            };
+            if !id.is_well_formed() {
+                self.push(
+                    Severity::Error,
+                    Location::document("columns"),
+                    format!(
+                        "the text column id \"{id}\" must be non-empty and use only letters, \
+                         digits, '.', '_' and '-'"
+                    ),
+                );
+            }
+            if column.header.trim().is_empty() {
+                self.push(
+                    Severity::Warning,
+                    Location::document("columns"),
+                    format!("the text column \"{id}\" has no header"),
+                );
+            }
+            if column.width == Some(0) {
+                self.push(
+                    Severity::Warning,
+                    Location::document("columns"),
+                    format!("the text column \"{id}\" is 0 characters wide and is not shown"),
+                );
+            }
+        }
+    }
+
+    /// The cells of a domain or roadblock must name a text column of that owner.
+    fn cells(
+        &mut self,
+        owner_id: &Id,
+        cells: &std::collections::BTreeMap<Id, String>,
+        owner: CellOwner,
+        what: &dyn Fn() -> String,
+    ) {
+        for column_id in cells.keys() {
+            let message = match self.document.text_column(column_id) {
+                None => format!(
+                    "{} has a cell for column \"{column_id}\", which the document does not define",
+                    what()
+                ),
+                Some(column) if column.owner != owner => format!(
+                    "{} has a cell for column 「{}」, whose cells belong to {}",
+                    what(),
+                    brief(&column.header),
+                    match column.owner {
+                        CellOwner::Domain => "domains",
+                        CellOwner::Roadblock => "roadblock rows",
+                    }
+                ),
+                Some(_) => continue,
+            };
+            self.push(
+                Severity::Error,
+                Location::entity(owner_id, "cells"),
+                message,
+            );
         }
     }
 
@@ -243,8 +319,17 @@ impl<'a> Checker<'a> {
                 format!("domain {} has no name", domain.number_label()),
             );
         }
+        self.cells(&domain.id, &domain.cells, CellOwner::Domain, &|| {
+            format!("domain {}", domain.display_name())
+        });
         for roadblock in &domain.roadblocks {
             self.id(&roadblock.id);
+            self.cells(
+                &roadblock.id,
+                &roadblock.cells,
+                CellOwner::Roadblock,
+                &|| format!("【{}】", brief(&roadblock.title)),
+            );
             if roadblock.title.trim().is_empty() {
                 self.push(
                     Severity::Warning,

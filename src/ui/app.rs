@@ -19,6 +19,9 @@ use crate::ui::settings::Settings;
 use crate::ui::{dialogs, menu, status_bar};
 
 /// Something a widget asks the app to do once the frame is drawn.
+// An edit is built once per user action and consumed at the end of the frame: boxing it
+// would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     /// Run a menu or shortcut command.

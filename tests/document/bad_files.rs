@@ -13,6 +13,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ("bad-quarter.ron", "quarter outside"),
     ("binary-garbage.ron", "not UTF-8"),
     ("category-not-in-legend.ron", "category Z"),
+    (
+        "cell-unknown-column.ron",
+        "column \"remarks\", which the document does not define",
+    ),
     ("char-too-long.ron", "valid roadmap"),
     ("deep-nesting-lists.ron", "nests deeper"),
     ("deep-nesting.ron", "nests deeper"),
@@ -20,6 +24,10 @@ const EXPECTED: &[(&str, &str)] = &[
     (
         "dup-category-letter.ron",
         "the category letter A is listed twice",
+    ),
+    (
+        "dup-cell.ron",
+        "the cell of column `\"kpi\"` is given twice",
     ),
     (
         "dup-map-key.ron",

@@ -95,7 +95,7 @@ fn assert_pages_present(document: &Document, first_page: usize) {
 
 #[test]
 fn examples_are_valid() {
-    for document in [before(), after()] {
+    for document in [before(), after(), example("kpi-columns.ron")] {
         assert_eq!(
             validate(&document),
             vec![],
@@ -113,7 +113,7 @@ fn the_timeline_only_example_has_its_shape() {
     let document = example("timeline-only.ron");
     assert_eq!(validate(&document), vec![]);
     assert_eq!(document.domains.len(), 6);
-    let columns: Vec<ColumnKind> = document.columns.iter().map(|c| c.kind).collect();
+    let columns: Vec<ColumnKind> = document.columns.iter().map(|c| c.kind.clone()).collect();
     assert_eq!(columns, [ColumnKind::Domain]);
     assert_eq!(
         document.timeline.column_labels(),
@@ -202,7 +202,7 @@ fn revisions_and_timelines() {
         ]
     );
     assert_eq!(
-        before.column_header(ColumnKind::Done),
+        before.column_header(&ColumnKind::Done),
         Some("着手・対応済みの事項")
     );
     assert_eq!(

@@ -15,6 +15,7 @@ mod cli_documents;
 mod cli_fmt;
 mod cli_messages;
 mod cli_outputs;
+mod columns;
 mod diff_properties;
 mod edit_properties;
 mod examples;

@@ -2,10 +2,12 @@
 //! Unicode text; and the canonical form is a fixed point.
 
 use koteihyo::io::{load, parse_ron, save, to_ron_string};
+use std::collections::BTreeMap;
+
 use koteihyo::model::{
-    Category, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id, Item,
-    LabelStyle, Legend, Marker, Meta, OpenEndSuffix, PartOfYear, Roadblock, TimePoint, Timeline,
-    TimelineEntry,
+    Category, CellOwner, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id,
+    Item, LabelStyle, Legend, Marker, Meta, OpenEndSuffix, PartOfYear, Roadblock, TimePoint,
+    Timeline, TimelineEntry,
 };
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::prelude::*;
@@ -56,7 +58,15 @@ fn item() -> impl Strategy<Value = Item> {
 }
 
 fn column_kind() -> impl Strategy<Value = ColumnKind> {
-    prop::sample::select(ColumnKind::ALL.to_vec())
+    prop_oneof![
+        prop::sample::select(ColumnKind::ALL.to_vec()),
+        id().prop_map(ColumnKind::Text),
+    ]
+}
+
+/// Text column cells: column id → text.
+fn cells() -> impl Strategy<Value = BTreeMap<Id, String>> {
+    btree_map(id(), text(), 0..3)
 }
 
 fn roadblock() -> impl Strategy<Value = Roadblock> {
@@ -68,9 +78,10 @@ fn roadblock() -> impl Strategy<Value = Roadblock> {
         vec(text(), 0..3),
         vec(item(), 0..3),
         vec(item(), 0..3),
+        cells(),
     )
         .prop_map(
-            |(id, scope, title, categories, description, done, actions)| Roadblock {
+            |(id, scope, title, categories, description, done, actions, cells)| Roadblock {
                 id,
                 scope,
                 title,
@@ -78,6 +89,7 @@ fn roadblock() -> impl Strategy<Value = Roadblock> {
                 description,
                 done,
                 actions,
+                cells,
             },
         )
 }
@@ -128,9 +140,10 @@ fn domain() -> impl Strategy<Value = Domain> {
             }),
             0..2,
         ),
+        cells(),
     )
         .prop_map(
-            |(id, number, name, header_overrides, roadblocks, entries, footnotes)| Domain {
+            |(id, number, name, header_overrides, roadblocks, entries, footnotes, cells)| Domain {
                 id,
                 number,
                 name,
@@ -138,6 +151,7 @@ fn domain() -> impl Strategy<Value = Domain> {
                 roadblocks,
                 entries,
                 footnotes,
+                cells,
             },
         )
 }
@@ -177,7 +191,18 @@ fn document() -> impl Strategy<Value = Document> {
             categories,
         });
     let columns = vec(
-        (column_kind(), text()).prop_map(|(kind, header)| Column { kind, header }),
+        (
+            column_kind(),
+            text(),
+            prop_oneof![Just(CellOwner::Domain), Just(CellOwner::Roadblock)],
+            prop::option::of(0..100u16),
+        )
+            .prop_map(|(kind, header, owner, width)| Column {
+                kind,
+                header,
+                owner,
+                width,
+            }),
         0..5,
     );
     let style = prop_oneof![

@@ -276,7 +276,7 @@ fn dragging_a_header_edge_resizes_the_column() {
         .state()
         .settings
         .column_widths
-        .of(koteihyo::model::ColumnKind::Actions);
+        .of(&koteihyo::model::ColumnKind::Actions);
     // The header cell's accessible rect is inset 4 points; its right edge is the resize handle.
     let edge = harness.get_by_label("取組事項").rect().right_center() + vec2(4.0, 0.0);
     let press = |pressed| egui::Event::PointerButton {
@@ -303,7 +303,7 @@ fn dragging_a_header_edge_resizes_the_column() {
         .state()
         .settings
         .column_widths
-        .of(koteihyo::model::ColumnKind::Actions);
+        .of(&koteihyo::model::ColumnKind::Actions);
     assert!(
         (after - before - 50.0).abs() < 6.0,
         "width {before} → {after}"

@@ -5,6 +5,7 @@
 #[path = "../common/gui.rs"]
 mod gui;
 
+mod columns;
 mod compare;
 mod drafting;
 mod editing;

@@ -263,7 +263,7 @@ pub fn build(
                 change
                     .fields
                     .iter()
-                    .flat_map(|f| split_lines(spans(fields, &change.fields, f.field, side, false)))
+                    .flat_map(|f| split_lines(spans(fields, &change.fields, &f.field, side, false)))
                     .collect()
             };
             Row {
@@ -370,10 +370,14 @@ fn domain_section(
         d.map(|d| {
             let fields = domain_fields(d);
             let field = |name| spans(&fields, changes, name, side, kind == RowKind::Added);
-            vec![Line {
+            let mut lines = vec![Line {
                 spans: [field("number"), vec![Span::plain(" ")], field("name")].concat(),
                 label: false,
-            }]
+            }];
+            lines.extend(domain_cell_lines(
+                d, documents, &fields, changes, side, kind,
+            ));
+            lines
         })
         .unwrap_or_default()
     };
@@ -480,7 +484,7 @@ fn simple_rows<T: Period, I, F>(
             let fields = fields(item);
             let mut lines = Vec::new();
             for (field, _) in &fields {
-                match *field {
+                match field.as_ref() {
                     "kind" | "rows" | "end" => {}
                     // An entry's period on one line, as the document writes years:
                     // 「令和４年度～令和６年度以降」, marked as a whole when its years changed.
@@ -490,7 +494,9 @@ fn simple_rows<T: Period, I, F>(
                             Side::Old => timelines.1,
                         };
                         if let Some(period) = item.period(timeline) {
-                            let moved = changes.iter().any(|c| matches!(c.field, "start" | "end"));
+                            let moved = changes
+                                .iter()
+                                .any(|c| matches!(c.field.as_ref(), "start" | "end"));
                             lines.push(Line {
                                 spans: vec![Span {
                                     text: period,
@@ -554,7 +560,9 @@ fn collapse(rows: Vec<Row>) -> Vec<Row> {
     out
 }
 
+mod cells;
 mod roadblock;
+use cells::domain_cell_lines;
 use roadblock::{PartLabels, removed_roadblock_row, roadblock_row};
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! A roadblock's row of the 新旧対照表: its columns kept apart as labelled parts —
 //! 【ロードブロック】 (scope, title, categories, ○ description), 【着手・対応済みの事項】 and
-//! 【取組事項】, each label the document's own header text (a domain's override first) — so a
-//! reader sees which column changed.
+//! 【取組事項】, then the text columns of roadblock rows (【KPI】 …), each label the document's
+//! own header text (a domain's override first) — so a reader sees which column changed.
 
-use crate::model::{ColumnKind, Document, Domain, Roadblock};
+use crate::model::{ColumnKind, Document, Domain, Id, Roadblock};
 
-use super::super::fields::{Fields, roadblock_fields};
+use super::super::fields::{Fields, cell_field, roadblock_fields};
 use super::super::{Change, Entity, FieldChange, Status};
 use super::{Index, Line, Row, RowKind, Side, Span, kind_of, row, spans, split_lines};
 
@@ -15,6 +15,8 @@ pub(super) struct PartLabels {
     roadblock: String,
     done: String,
     actions: String,
+    /// The text columns of roadblock rows, in column order: id and header.
+    texts: Vec<(Id, String)>,
 }
 
 impl PartLabels {
@@ -22,19 +24,32 @@ impl PartLabels {
     /// domain's override first, e.g. ⑦'s 対応済みの事項), or the seed's words for a column the
     /// document does not show.
     pub(super) fn of(document: &Document, domain: Option<&Domain>) -> Self {
-        let header = |kind: ColumnKind, fallback: &str| {
+        let header = |kind: &ColumnKind, fallback: &str| {
             domain
-                .and_then(|d| d.header_overrides.get(&kind))
+                .and_then(|d| d.header_overrides.get(kind))
                 .map(String::as_str)
                 .or_else(|| document.column_header(kind))
                 .filter(|text| !text.trim().is_empty())
                 .unwrap_or(fallback)
                 .to_owned()
         };
+        let texts = document
+            .columns
+            .iter()
+            .filter(|c| c.is_roadblock_text())
+            .filter_map(|c| c.text_id())
+            .map(|id| {
+                (
+                    id.clone(),
+                    header(&ColumnKind::Text(id.clone()), id.as_str()),
+                )
+            })
+            .collect();
         Self {
-            roadblock: header(ColumnKind::Roadblock, "ロードブロック"),
-            done: header(ColumnKind::Done, "着手・対応済みの事項"),
-            actions: header(ColumnKind::Actions, "取組事項"),
+            roadblock: header(&ColumnKind::Roadblock, "ロードブロック"),
+            done: header(&ColumnKind::Done, "着手・対応済みの事項"),
+            actions: header(&ColumnKind::Actions, "取組事項"),
+            texts,
         }
     }
 }
@@ -88,8 +103,10 @@ fn roadblock_lines(
                 Side::New => c.new_id.as_ref() == Some(&item.id),
                 Side::Old => c.old_id.as_ref() == Some(&item.id),
             });
-            let item_fields: Fields =
-                vec![("text", format!("{}{}", item.marker.symbol(), item.text))];
+            let item_fields: Fields = vec![(
+                "text".into(),
+                format!("{}{}", item.marker.symbol(), item.text),
+            )];
             let marked =
                 all || change.is_some_and(|c| matches!(c.status, Status::Added | Status::Removed));
             let changes = change.map_or(&[][..], |c| &c.fields[..]);
@@ -99,6 +116,15 @@ fn roadblock_lines(
                     .into_iter()
                     .map(|l| l.prefixed(&indent)),
             );
+        }
+    }
+    // A text column's cell, when it has text here or its change left it empty.
+    for (id, header) in &labels.texts {
+        let name = cell_field(id);
+        let edited = changes.iter().any(|c| c.field == name);
+        if roadblock.cells.contains_key(id) || edited {
+            lines.push(label(header));
+            lines.extend(split_lines(spans(&fields, changes, &name, side, all)));
         }
     }
     lines

@@ -169,3 +169,131 @@ fn batch_is_all_or_nothing() {
     assert!(apply(&mut doc, &edit).is_err());
     assert_eq!(doc, before);
 }
+
+fn with_text_columns() -> Document {
+    let mut document = document();
+    document.columns = vec![
+        Column::new(ColumnKind::Domain, "開発段階"),
+        Column::text("ministry", "担当府省", CellOwner::Domain),
+        Column::text("kpi", "KPI", CellOwner::Roadblock),
+    ];
+    document
+}
+
+fn kpi() -> ColumnKind {
+    ColumnKind::Text("kpi".into())
+}
+
+#[test]
+fn set_cells_of_domains_and_roadblocks() {
+    let mut document = with_text_columns();
+    let set = |owner: &str, column: &str, text: &str| Edit::SetCell {
+        owner: owner.into(),
+        column: column.into(),
+        text: text.into(),
+    };
+    apply(&mut document, &set("d1", "ministry", "厚生労働省")).expect("the edit applies");
+    apply(&mut document, &set("d1.r2", "kpi", "審査期間 30日")).expect("the edit applies");
+    assert_eq!(
+        document.domains[0].cells[&Id::from("ministry")],
+        "厚生労働省"
+    );
+    assert_eq!(
+        document.domains[0].roadblocks[1].cells[&Id::from("kpi")],
+        "審査期間 30日"
+    );
+    apply(&mut document, &set("d1.r2", "kpi", "")).expect("the edit applies");
+    assert!(document.domains[0].roadblocks[1].cells.is_empty());
+
+    let before = document.clone();
+    for (edit, error) in [
+        (
+            set("d1", "kpi", "x"),
+            EditError::NotACellOwner {
+                column: "kpi".into(),
+                owner: "d1".into(),
+            },
+        ),
+        (
+            set("d1.r1", "ministry", "x"),
+            EditError::NotACellOwner {
+                column: "ministry".into(),
+                owner: "d1.r1".into(),
+            },
+        ),
+        (
+            set("d1.r1", "remarks", "x"),
+            EditError::UnknownColumn(ColumnKind::Text("remarks".into())),
+        ),
+    ] {
+        assert_eq!(apply(&mut document, &edit), Err(error));
+        assert_eq!(document, before);
+    }
+}
+
+#[test]
+fn add_rename_resize_and_remove_a_text_column_undoably() {
+    let mut document = with_text_columns();
+    let mut history = crate::edit::History::default();
+    let remarks = Column::text("remarks", "備考", CellOwner::Roadblock);
+    let insert = Edit::InsertColumn {
+        index: 1,
+        column: remarks.clone(),
+    };
+    history
+        .apply(&mut document, &insert, None)
+        .expect("the edit applies");
+    assert_eq!(document.columns[1], remarks);
+    assert_eq!(
+        apply(&mut document, &insert),
+        Err(EditError::DuplicateColumn(remarks.kind.clone()))
+    );
+    let kind = remarks.kind.clone();
+    apply(
+        &mut document,
+        &Edit::SetColumnHeader {
+            kind: kind.clone(),
+            header: "進捗".into(),
+        },
+    )
+    .expect("the edit applies");
+    apply(
+        &mut document,
+        &Edit::SetColumnWidth {
+            kind,
+            width: Some(12),
+        },
+    )
+    .expect("the edit applies");
+    assert_eq!(
+        (
+            document.columns[1].header.as_str(),
+            document.columns[1].width
+        ),
+        ("進捗", Some(12))
+    );
+
+    // Removing a column with filled cells drops them; undo restores them.
+    document.domains[0].roadblocks[0]
+        .cells
+        .insert("kpi".into(), "達成率 80%".into());
+    document.domains[1]
+        .header_overrides
+        .insert(kpi(), "成果指標".into());
+    let filled = document.clone();
+    history
+        .apply(&mut document, &Edit::RemoveColumn(kpi()), None)
+        .expect("the edit applies");
+    assert!(document.column(&kpi()).is_none());
+    assert!(document.domains[0].roadblocks[0].cells.is_empty());
+    assert!(document.domains[1].header_overrides.is_empty());
+    assert!(history.undo(&mut document));
+    assert_eq!(document, filled);
+    assert_eq!(
+        apply(
+            &mut document,
+            &Edit::RemoveColumn(ColumnKind::Text("x".into()))
+        ),
+        Err(EditError::UnknownColumn(ColumnKind::Text("x".into())))
+    );
+}

@@ -77,7 +77,7 @@ pub fn lay_out(
         let mut bottom = line_height(size) * 2.0;
         let mut units = Vec::new();
         for column in &table.columns {
-            let (lines, cell_bottom) = cell(roadblock, column.kind, measure, metrics, column, 0.0);
+            let (lines, cell_bottom) = cell(roadblock, measure, metrics, column, 0.0);
             bottom = bottom.max(cell_bottom);
             units.extend(lines.into_iter().map(line_unit));
         }
@@ -163,21 +163,68 @@ pub fn domain_cell_text(domain: &Domain, continued: bool) -> String {
     text
 }
 
-/// How tall the domain cell's text needs the table to be (0 without a domain column).
+/// How tall the domain cell's text and the domain's text cells (担当府省 …) need the table to
+/// be (0 without such columns).
 fn domain_cell_height(
     domain: &Domain,
     table: &Table,
     measure: &dyn Measure,
     metrics: Metrics,
 ) -> f32 {
-    let Some(column) = table.column(ColumnKind::Domain) else {
-        return 0.0;
+    let name = table.column(&ColumnKind::Domain).map_or(0.0, |column| {
+        let text = domain_cell_text(domain, false);
+        let paragraph = Paragraph::new(&text, metrics.size, Rgb::BLACK).aligned(Align::Center);
+        let width = column.width - 2.0 * metrics.pad;
+        let (_, end) = place(measure, paragraph, column.x + metrics.pad, width, 0.0);
+        end + 2.0 * metrics.pad
+    });
+    table
+        .columns
+        .iter()
+        .filter(|c| c.spans_domain)
+        .map(|column| domain_text_cell(domain, column, measure, metrics).1 + metrics.pad)
+        .fold(name, f32::max)
+}
+
+/// The lines of a domain's cell in a text column of domain cells (担当府省), placed from 0;
+/// returns them and their bottom. Nothing for other columns.
+#[must_use]
+pub fn domain_text_cell(
+    domain: &Domain,
+    column: &super::table::TableColumn,
+    measure: &dyn Measure,
+    metrics: Metrics,
+) -> (Vec<PlacedLine>, f32) {
+    let Some(text) = column.kind.text_id().and_then(|id| domain.cells.get(id)) else {
+        return (Vec::new(), 0.0);
     };
-    let text = domain_cell_text(domain, false);
-    let paragraph = Paragraph::new(&text, metrics.size, Rgb::BLACK).aligned(Align::Center);
-    let width = column.width - 2.0 * metrics.pad;
-    let (_, end) = place(measure, paragraph, column.x + metrics.pad, width, 0.0);
-    end + 2.0 * metrics.pad
+    text_cell(text, measure, metrics, column, 0.0)
+}
+
+/// A text column's cell: one paragraph per line of `text`, wrapped with 禁則.
+fn text_cell(
+    text: &str,
+    measure: &dyn Measure,
+    metrics: Metrics,
+    column: &super::table::TableColumn,
+    top: f32,
+) -> (Vec<PlacedLine>, f32) {
+    let Metrics { size, pad } = metrics;
+    let mut lines = Vec::new();
+    let mut y = top + pad;
+    for line in text.lines() {
+        let paragraph = Paragraph::new(line, size, Rgb::BLACK);
+        let (placed, end) = place(
+            measure,
+            paragraph,
+            column.x + pad,
+            column.width - 2.0 * pad,
+            y,
+        );
+        lines.extend(placed);
+        y = end;
+    }
+    (lines, y)
 }
 
 fn line_unit(line: PlacedLine) -> Unit {
@@ -192,7 +239,6 @@ fn line_unit(line: PlacedLine) -> Unit {
 /// The paragraphs of one roadblock's cell, placed from `top`; returns lines and bottom.
 fn cell(
     roadblock: &Roadblock,
-    kind: ColumnKind,
     measure: &dyn Measure,
     metrics: Metrics,
     column: &super::table::TableColumn,
@@ -208,8 +254,13 @@ fn cell(
         lines.extend(placed);
         *y = end;
     };
-    match kind {
+    match &column.kind {
         ColumnKind::Domain => {}
+        ColumnKind::Text(id) => {
+            if let Some(text) = roadblock.cells.get(id).filter(|_| !column.spans_domain) {
+                return text_cell(text, measure, metrics, column, top);
+            }
+        }
         ColumnKind::Scope => add(
             Paragraph::new(&roadblock.scope, size, Rgb::BLACK),
             0.0,
@@ -227,7 +278,7 @@ fn cell(
             }
         }
         ColumnKind::Done | ColumnKind::Actions => {
-            let items: &[Item] = if kind == ColumnKind::Done {
+            let items: &[Item] = if column.kind == ColumnKind::Done {
                 &roadblock.done
             } else {
                 &roadblock.actions

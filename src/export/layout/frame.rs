@@ -239,25 +239,26 @@ impl Frame {
                 stroke: None,
             });
         }
-        if let Some(column) = table.column(ColumnKind::Domain) {
+        if let Some(column) = table.column(&ColumnKind::Domain) {
             shapes.push(Shape::Rect {
                 rect: Rect::new(column.x, body_top, column.width, bottom - body_top),
                 fill: Some(palette::DOMAIN_FILL),
                 stroke: None,
             });
         }
-        // Rules between rows, from the end of the domain column to the table's right edge.
-        let rows_x = table
-            .column(ColumnKind::Domain)
-            .map_or(table.x, |c| c.x + c.width);
+        // Rules between rows, across the columns with a cell per row and the fiscal years (the
+        // domain column and the domain's text cells span the rows).
+        let spans = table.row_rule_spans();
         for &(_, row_bottom) in &body.rows {
             let y = row_bottom + dy;
             if row_bottom > slice.from + 0.01 && y < bottom - 0.01 {
-                shapes.push(Shape::Line {
-                    from: Point::new(rows_x, y),
-                    to: Point::new(table.years_x, y),
-                    stroke: rule,
-                });
+                for &(left, right) in &spans {
+                    shapes.push(Shape::Line {
+                        from: Point::new(left, y),
+                        to: Point::new(right, y),
+                        stroke: rule,
+                    });
+                }
                 shapes.push(Shape::Line {
                     from: Point::new(table.years_x, y),
                     to: Point::new(table.right(), y),
@@ -307,7 +308,11 @@ impl Frame {
         measure: &dyn Measure,
         shapes: &mut Vec<Shape>,
     ) {
-        let Some(column) = self.table.column(ColumnKind::Domain) else {
+        for column in self.table.columns.iter().filter(|c| c.spans_domain) {
+            let (lines, _) = super::body::domain_text_cell(domain, column, measure, self.metrics);
+            shapes.extend(lines.into_iter().map(|l| Shape::Text(l.run).shifted(top)));
+        }
+        let Some(column) = self.table.column(&ColumnKind::Domain) else {
             return;
         };
         let size = self.metrics.size;
@@ -372,7 +377,7 @@ fn header_row(
                 .header_overrides
                 .get(&column.kind)
                 .cloned()
-                .or_else(|| document.column_header(column.kind).map(str::to_owned));
+                .or_else(|| document.column_header(&column.kind).map(str::to_owned));
             (column.x, column.width, header.unwrap_or_default())
         })
         .collect();

@@ -1,26 +1,37 @@
 //! The printed table's columns: the document's text columns, then the fiscal-year columns.
 
-use crate::model::{ColumnKind, Document, Timeline, TimelineEntry};
+use crate::model::{Column, ColumnKind, Document, Timeline, TimelineEntry};
 
-/// Natural width of a text column, in ems of the body size.
-fn natural_width(kind: ColumnKind) -> f32 {
-    match kind {
+/// Natural width of a column before the years, in ems of the body size: the document's own
+/// width (in characters) where it gives one.
+fn natural_width(column: &Column) -> f32 {
+    if let Some(width) = column.width {
+        return f32::from(width);
+    }
+    match column.kind {
         ColumnKind::Domain => 5.2,
         ColumnKind::Scope => 4.8,
         ColumnKind::Roadblock => 18.3,
         ColumnKind::Done => 13.0,
         ColumnKind::Actions => 15.0,
+        ColumnKind::Text(_) => TEXT_WIDTH,
     }
 }
+
+/// Natural width of a text column (KPI, 担当府省 …) without a width of its own, in ems.
+pub const TEXT_WIDTH: f32 = 8.0;
 
 /// Natural width of one fiscal-year column, in ems.
 const YEAR_WIDTH: f32 = 15.0;
 
-/// One text column on the page.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One column before the years on the page.
+#[derive(Debug, Clone, PartialEq)]
 pub struct TableColumn {
     /// Which column of the document.
     pub kind: ColumnKind,
+    /// Whether its one cell spans the domain's rows (the domain column, a text column of
+    /// domain cells) rather than one cell per roadblock row.
+    pub spans_domain: bool,
     /// Left edge.
     pub x: f32,
     /// Width.
@@ -50,12 +61,8 @@ impl Table {
     #[must_use]
     pub fn new(document: &Document, size: f32, x: f32, width: f32, fit_width: bool) -> Self {
         let years = document.timeline.years.max(1);
-        let natural: f32 = document
-            .columns
-            .iter()
-            .map(|c| natural_width(c.kind))
-            .sum::<f32>()
-            + YEAR_WIDTH * f32::from(years);
+        let natural: f32 =
+            document.columns.iter().map(natural_width).sum::<f32>() + YEAR_WIDTH * f32::from(years);
         let natural = natural * size;
         let scale = if fit_width || natural > width {
             width / natural
@@ -68,9 +75,10 @@ impl Table {
             .iter()
             .map(|c| {
                 let column = TableColumn {
-                    kind: c.kind,
+                    kind: c.kind.clone(),
+                    spans_domain: c.kind == ColumnKind::Domain || c.is_domain_text(),
                     x: left,
-                    width: natural_width(c.kind) * size * scale,
+                    width: natural_width(c) * size * scale,
                 };
                 left += column.width;
                 column
@@ -89,8 +97,23 @@ impl Table {
 
     /// The column of `kind`, if the document has it.
     #[must_use]
-    pub fn column(&self, kind: ColumnKind) -> Option<&TableColumn> {
-        self.columns.iter().find(|c| c.kind == kind)
+    pub fn column(&self, kind: &ColumnKind) -> Option<&TableColumn> {
+        self.columns.iter().find(|c| &c.kind == kind)
+    }
+
+    /// The x ranges `(left, right)` where roadblock rows are separated by rules: the columns
+    /// that have a cell per row, adjacent ones joined, up to the first fiscal-year column.
+    #[must_use]
+    pub fn row_rule_spans(&self) -> Vec<(f32, f32)> {
+        let mut spans: Vec<(f32, f32)> = Vec::new();
+        for column in self.columns.iter().filter(|c| !c.spans_domain) {
+            let right = column.x + column.width;
+            match spans.last_mut() {
+                Some(last) if (last.1 - column.x).abs() < 0.01 => last.1 = right,
+                _ => spans.push((column.x, right)),
+            }
+        }
+        spans
     }
 
     /// The right edge of the chart.

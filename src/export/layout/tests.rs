@@ -185,3 +185,57 @@ fn the_header_row_ends_the_last_year_with_the_timelines_suffix() {
     assert!(texts.contains("令和６年（2024年）度～"), "{texts}");
     assert!(!texts.contains("以降"), "{texts}");
 }
+
+#[test]
+fn text_columns_keep_their_cells_inside_the_table_and_domain_cells_span_the_rows() {
+    let mut document = crate::io::parse_ron(include_str!("../../../examples/kpi-columns.ron"))
+        .expect("the example parses");
+    // A 担当府省 cell taller than the domain's rows: the table grows to hold it.
+    let ministry: Vec<String> = (1..=14).map(|n| format!("第{n}府省")).collect();
+    document.domains[0]
+        .cells
+        .insert(Id::from("ministry"), ministry.join("\n"));
+    let pages = lay_out(&document, &PageSettings::default(), &FixedPitch).expect("laid out");
+    let page = &pages[0];
+    let (frame, _) = boxes(page);
+    let table = table::Table::new(&document, 8.0, frame.x, frame.width, true);
+    let column = table
+        .column(&crate::model::ColumnKind::Text(Id::from("ministry")))
+        .expect("the 担当府省 column");
+    let scale = frame.width / table.width;
+    let (left, right) = (column.x, column.x + column.width * scale);
+    for line in &ministry {
+        let run = page
+            .texts()
+            .find(|run| &run.text == line)
+            .unwrap_or_else(|| panic!("{line} is printed"));
+        let (top, bottom) = extent(&Shape::Text(run.clone()));
+        assert!(top >= frame.y && bottom <= frame.bottom() + 0.01, "{line}");
+        assert!(
+            run.origin.x >= left && run.origin.x + run.width <= right + 0.01,
+            "{line}"
+        );
+    }
+    let kpi = &document.domains[0].roadblocks[1].cells[&Id::from("kpi")];
+    assert!(
+        page.texts().any(|run| kpi.starts_with(&run.text)),
+        "the KPI cell's first line is printed"
+    );
+    // Row rules never cross a column whose cell spans the domain.
+    let mut rules = 0;
+    for shape in &page.shapes {
+        if let Shape::Line { from, to, .. } = shape
+            && (from.y - to.y).abs() < 0.01
+            && from.y > frame.y + 30.0
+            && from.y < frame.bottom() - 0.01
+        {
+            assert!(
+                to.x.min(from.x) >= right - 0.01 || to.x.max(from.x) <= left + 0.01,
+                "a rule at y {} crosses the 担当府省 column",
+                from.y
+            );
+            rules += 1;
+        }
+    }
+    assert!(rules >= 2, "the rule between ①'s two rows is drawn");
+}

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::{
-    Category, Domain, EntryKind, Item, Legend, Marker, Roadblock, TimePoint, TimelineEntry,
-    seed_columns,
+    Category, CellOwner, Column, Domain, EntryKind, Item, Legend, Marker, Roadblock, TimePoint,
+    TimelineEntry, seed_columns,
 };
 
 fn clean() -> Document {
@@ -297,4 +297,96 @@ fn a_header_for_a_column_the_timeline_lacks_is_a_warning() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].severity, Severity::Warning);
     assert!(problems[0].message.contains("2025年度"), "{problems:?}");
+}
+
+fn with_text_columns() -> Document {
+    let mut document = clean();
+    document
+        .columns
+        .insert(1, Column::text("ministry", "担当府省", CellOwner::Domain));
+    document
+        .columns
+        .push(Column::text("kpi", "KPI", CellOwner::Roadblock));
+    document.domains[0]
+        .cells
+        .insert("ministry".into(), "厚生労働省".into());
+    document.domains[0].roadblocks[0]
+        .cells
+        .insert("kpi".into(), "審査期間 30日以内".into());
+    document
+}
+
+#[test]
+fn text_columns_and_their_cells_are_clean() {
+    assert_eq!(messages(&with_text_columns()), Vec::<String>::new());
+}
+
+#[test]
+fn text_column_ids_must_be_unique_and_well_formed_with_a_header() {
+    let mut document = with_text_columns();
+    document
+        .columns
+        .push(Column::text("kpi", "KPI（再掲）", CellOwner::Roadblock));
+    document
+        .columns
+        .push(Column::text("進捗", " ", CellOwner::Roadblock));
+    document.columns[0].owner = CellOwner::Domain;
+    let problems = validate(&document);
+    let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        all.contains(&"error: two text columns have the id \"kpi\"".to_owned()),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|m| m.starts_with("error: the text column id \"進捗\"")),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&"warning: the text column \"進捗\" has no header".to_owned()),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(
+            &"warning: the column Domain says `owner: Domain`, which only text columns take"
+                .to_owned()
+        ),
+        "{all:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.location.field == Some("columns") && p.location.id.is_none())
+    );
+}
+
+#[test]
+fn a_cell_must_name_a_text_column_of_its_owner() {
+    let mut document = with_text_columns();
+    let domain = &mut document.domains[0];
+    domain.cells.insert("kpi".into(), "領域のKPI".into());
+    domain.roadblocks[0]
+        .cells
+        .insert("ministry".into(), "内閣府".into());
+    domain.roadblocks[0]
+        .cells
+        .insert("remarks".into(), "備考".into());
+    let problems = validate(&document);
+    let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        all,
+        [
+            "error: domain ① IRB has a cell for column 「KPI」, whose cells belong to roadblock rows",
+            "error: 【題】 has a cell for column 「担当府省」, whose cells belong to domains",
+            "error: 【題】 has a cell for column \"remarks\", which the document does not define",
+        ]
+    );
+    assert_eq!(
+        problems[0].location,
+        Location::entity(&"d1".into(), "cells")
+    );
+    assert_eq!(
+        problems[2].location,
+        Location::entity(&"d1.r1".into(), "cells")
+    );
 }

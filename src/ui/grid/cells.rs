@@ -4,7 +4,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
-use crate::model::{ColumnKind, Domain, EntryKind, Item, Marker, Roadblock, TimelineEntry};
+use crate::model::{ColumnKind, Domain, EntryKind, Id, Item, Marker, Roadblock, TimelineEntry};
 use crate::ui::grid::in_place::TextField;
 use crate::ui::selection::Selection;
 
@@ -133,10 +133,18 @@ impl CellText<'_> {
 
     /// The blocks of one roadblock's cell in column `kind`.
     #[must_use]
-    pub fn roadblock_cell(&self, roadblock: &Roadblock, kind: ColumnKind) -> Vec<Block> {
+    pub fn roadblock_cell(&self, roadblock: &Roadblock, kind: &ColumnKind) -> Vec<Block> {
         let selects = Selection::Roadblock(roadblock.id.clone());
         match kind {
             ColumnKind::Domain => Vec::new(),
+            ColumnKind::Text(id) => self.text_cell(
+                roadblock.cells.get(id),
+                &selects,
+                &TextField::Cell {
+                    owner: roadblock.id.clone(),
+                    column: id.clone(),
+                },
+            ),
             ColumnKind::Scope => {
                 let mut block = self.block(&[(&roadblock.scope, self.palette.text)], 0.0, selects);
                 block.field = Some(TextField::Scope(roadblock.id.clone()));
@@ -167,6 +175,36 @@ impl CellText<'_> {
             ColumnKind::Done => self.items(&roadblock.done),
             ColumnKind::Actions => self.items(&roadblock.actions),
         }
+    }
+
+    /// The blocks of a domain's cell in the text column `column` (担当府省 …), spanning its rows.
+    #[must_use]
+    pub fn domain_text(&self, domain: &Domain, column: &Id) -> Vec<Block> {
+        self.text_cell(
+            domain.cells.get(column),
+            &Selection::Domain(domain.id.clone()),
+            &TextField::Cell {
+                owner: domain.id.clone(),
+                column: column.clone(),
+            },
+        )
+    }
+
+    /// A text column's cell: a block per line of its text, each editing the whole cell in place.
+    fn text_cell(
+        &self,
+        text: Option<&String>,
+        selects: &Selection,
+        field: &TextField,
+    ) -> Vec<Block> {
+        text.into_iter()
+            .flat_map(|text| text.lines())
+            .map(|line| {
+                let mut block = self.block(&[(line, self.palette.text)], 0.0, selects.clone());
+                block.field = Some(field.clone());
+                block
+            })
+            .collect()
     }
 
     fn items(&self, items: &[Item]) -> Vec<Block> {

@@ -24,6 +24,13 @@ pub enum TextField {
     EntryLabel(Id),
     /// A timeline entry's detail.
     EntryDetail(Id),
+    /// The cell of a text column (KPI, 担当府省 …) on a domain or roadblock.
+    Cell {
+        /// The domain or roadblock.
+        owner: Id,
+        /// The text column's id.
+        column: Id,
+    },
 }
 
 impl TextField {
@@ -47,6 +54,11 @@ impl TextField {
                 .map(|i| i.text.clone()),
             TextField::EntryLabel(id) => entry(id).map(|e| e.label.clone()),
             TextField::EntryDetail(id) => entry(id).map(|e| e.detail.clone()),
+            TextField::Cell { owner, column } => domains()
+                .find(|d| &d.id == owner)
+                .map(|d| &d.cells)
+                .or_else(|| roadblock(owner).map(|r| &r.cells))
+                .map(|cells| cells.get(column).cloned().unwrap_or_default()),
         }
     }
 
@@ -108,6 +120,11 @@ impl TextField {
                 detail: text.to_owned(),
                 ..entry(id)?
             }),
+            TextField::Cell { owner, column } => Edit::SetCell {
+                owner: owner.clone(),
+                column: column.clone(),
+                text: text.to_owned(),
+            },
         })
     }
 

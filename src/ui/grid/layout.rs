@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cells::{Block, CellText, PAD};
 use crate::export::lanes::{Spacing, Stacked, prefix_sums, stack};
-use crate::model::{ColumnKind, Document, Domain, EntryKind};
+use crate::model::{Column, ColumnKind, Document, Domain, EntryKind};
 use crate::ui::filter::Filter;
 
 /// Space between stacked blocks of a cell.
@@ -20,6 +20,8 @@ pub const ENTRY_GAP: f32 = 4.0;
 pub const ARROW_HEAD: f32 = 14.0;
 /// Smallest row height.
 const MIN_ROW_HEIGHT: f32 = 26.0;
+/// Screen width of one character of a column's width in the document (全角 字数).
+pub const CHAR_WIDTH: f32 = 13.0;
 
 /// Column widths in points; the user resizes them and they are remembered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,10 +48,24 @@ impl Default for ColumnWidths {
 }
 
 impl ColumnWidths {
-    /// The width of a table column.
+    /// The width of a table column of `kind` (a text column at its natural width).
     #[must_use]
-    pub fn of(&self, kind: ColumnKind) -> f32 {
-        self.table.get(&kind).copied().unwrap_or(120.0)
+    pub fn of(&self, kind: &ColumnKind) -> f32 {
+        self.table
+            .get(kind)
+            .copied()
+            .unwrap_or(crate::export::layout::table::TEXT_WIDTH * CHAR_WIDTH)
+    }
+
+    /// The width of one of the document's columns: the user's own width where they resized
+    /// it, else the document's width (in characters), else the kind's.
+    #[must_use]
+    pub fn of_column(&self, column: &Column) -> f32 {
+        match (self.table.get(&column.kind), column.width) {
+            (Some(&width), _) => width,
+            (None, Some(chars)) => f32::from(chars) * CHAR_WIDTH,
+            (None, None) => self.of(&column.kind),
+        }
     }
 
     /// A cache key: the widths as bits.
@@ -64,7 +80,7 @@ impl ColumnWidths {
 }
 
 /// A column of the grid.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum GridColumn {
     /// A table column before the years.
     Table(ColumnKind),
@@ -77,6 +93,9 @@ pub enum GridColumn {
 pub struct ColumnGeom {
     /// Which column.
     pub column: GridColumn,
+    /// Whether its one cell spans the domain's rows (the domain column, a text column of
+    /// domain cells such as 担当府省).
+    pub spans_domain: bool,
     /// Left edge, from the grid's left.
     pub x: f32,
     /// Width.
@@ -182,9 +201,10 @@ impl GridLayout {
         let mut columns = Vec::new();
         let mut x = 0.0;
         for column in &document.columns {
-            let width = widths.of(column.kind);
+            let width = widths.of_column(column);
             columns.push(ColumnGeom {
-                column: GridColumn::Table(column.kind),
+                column: GridColumn::Table(column.kind.clone()),
+                spans_domain: column.kind == ColumnKind::Domain || column.is_domain_text(),
                 x,
                 width,
                 header: column.header.clone(),
@@ -195,6 +215,7 @@ impl GridLayout {
         for (index, label) in document.timeline.column_labels().into_iter().enumerate() {
             columns.push(ColumnGeom {
                 column: GridColumn::Year(index),
+                spans_domain: false,
                 x,
                 width: widths.year,
                 header: label,
@@ -270,10 +291,12 @@ impl GridLayout {
             let height = self
                 .columns
                 .iter()
-                .filter_map(|c| match c.column {
-                    GridColumn::Table(kind) if kind != ColumnKind::Domain => Some(
-                        Self::blocks_height(text.roadblock_cell(roadblock, kind), c.width, painter),
-                    ),
+                .filter_map(|c| match &c.column {
+                    GridColumn::Table(kind) if !c.spans_domain => Some(Self::blocks_height(
+                        text.roadblock_cell(roadblock, kind),
+                        c.width,
+                        painter,
+                    )),
                     _ => None,
                 })
                 .fold(0.0, f32::max);
@@ -284,13 +307,12 @@ impl GridLayout {
             self.place_entries(document, domain, filter, &rows, &mut heights, text, painter);
         let tops = prefix_sums(&heights);
         let mut height: f32 = heights.iter().sum();
-        if let Some(column) = self
-            .columns
-            .iter()
-            .find(|c| c.column == GridColumn::Table(ColumnKind::Domain))
-        {
-            let needed =
-                Self::blocks_height(vec![text.domain(domain)], column.width, painter) + 2.0 * PAD;
+        for column in self.columns.iter().filter(|c| c.spans_domain) {
+            let blocks = match &column.column {
+                GridColumn::Table(ColumnKind::Text(id)) => text.domain_text(domain, id),
+                _ => vec![text.domain(domain)],
+            };
+            let needed = Self::blocks_height(blocks, column.width, painter) + 2.0 * PAD;
             height = height.max(needed);
         }
         let entry_bottom = entries

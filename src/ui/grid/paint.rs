@@ -192,7 +192,7 @@ fn domain_ui(
     for column in &layout.columns {
         let x = origin.x + column.x;
         painter.line_segment([pos2(x, top), pos2(x, top + geom.height)], ink.line);
-        match column.column {
+        match &column.column {
             GridColumn::Table(ColumnKind::Domain) => {
                 let cell = Rect::from_min_size(pos2(x, top), vec2(column.width, geom.height));
                 if selection == Some(&Selection::Domain(domain.id.clone())) {
@@ -200,6 +200,13 @@ fn domain_ui(
                 }
                 let visible_top = origin.y + viewport.min.y + layout.header_height;
                 domain_cell_ui(ui, domain, text, cell, visible_top, output);
+            }
+            GridColumn::Table(ColumnKind::Text(id)) if column.spans_domain => {
+                let cell = Rect::from_min_size(pos2(x, top), vec2(column.width, geom.height));
+                if selection == Some(&Selection::Domain(domain.id.clone())) {
+                    painter.rect_filled(cell, 0.0, ink.selection_fill);
+                }
+                domain_text_ui(ui, domain, id, text, cell, output);
             }
             GridColumn::Table(kind) => {
                 for row in &geom.rows {
@@ -211,10 +218,8 @@ fn domain_ui(
                     let cell =
                         Rect::from_min_size(pos2(x, row_top), vec2(column.width, row.height));
                     roadblock_cell_ui(ui, scene, domain, roadblock, kind, cell, output);
-                    if kind != ColumnKind::Domain {
-                        let y = row_top + row.height;
-                        painter.line_segment([pos2(x, y), pos2(x + column.width, y)], ink.line);
-                    }
+                    let y = row_top + row.height;
+                    painter.line_segment([pos2(x, y), pos2(x + column.width, y)], ink.line);
                 }
             }
             GridColumn::Year(_) => {}
@@ -269,7 +274,7 @@ fn roadblock_cell_ui(
     scene: &Scene<'_>,
     domain: &crate::model::Domain,
     roadblock: &crate::model::Roadblock,
-    kind: ColumnKind,
+    kind: &ColumnKind,
     cell: Rect,
     output: &mut GridOutput,
 ) {
@@ -304,6 +309,35 @@ fn roadblock_cell_ui(
             output.edit_in_place = block.field.clone().map(|field| (field, rect));
         }
         super::interact::roadblock_menu(&response, document, domain, roadblock, text.lang, output);
+    }
+}
+
+/// A domain's cell in a text column of domain cells (担当府省): its lines from the top, each a
+/// selectable block labelled with its text; click selects the domain.
+fn domain_text_ui(
+    ui: &Ui,
+    domain: &crate::model::Domain,
+    column: &crate::model::Id,
+    text: &CellText<'_>,
+    cell: Rect,
+    output: &mut GridOutput,
+) {
+    for (index, (rect, block)) in draw_blocks(ui, text.domain_text(domain, column), cell)
+        .into_iter()
+        .enumerate()
+    {
+        let response = clickable(
+            ui,
+            rect,
+            egui::Id::unique(("domain-cell", &domain.id, column, index)),
+            &block.plain,
+        );
+        if response.clicked() {
+            output.clicked = Some(block.selects.clone());
+        }
+        if response.double_clicked() {
+            output.edit_in_place = block.field.clone().map(|field| (field, rect));
+        }
     }
 }
 
@@ -443,8 +477,8 @@ fn header_ui(
             .on_hover_cursor(CursorIcon::ResizeHorizontal);
         if drag.dragged() {
             let delta = drag.drag_delta().x;
-            let width = match column.column {
-                GridColumn::Table(kind) => widths.table.entry(kind).or_insert(column.width),
+            let width = match &column.column {
+                GridColumn::Table(kind) => widths.table.entry(kind.clone()).or_insert(column.width),
                 GridColumn::Year(_) => &mut widths.year,
             };
             *width = (*width + delta).clamp(30.0, 1200.0);

@@ -6,9 +6,7 @@ use egui::Ui;
 
 use super::form::Form;
 use crate::edit::{Edit, Entity, Parent, fresh_id};
-use crate::model::{
-    Category, Column, ColumnKind, Document, Domain, FiscalYear, LabelStyle, OpenEndSuffix, Timeline,
-};
+use crate::model::{Category, Document, Domain, FiscalYear, LabelStyle, OpenEndSuffix, Timeline};
 use crate::ui::i18n::Key;
 
 /// The editor of the document's metadata, legend, timeline and columns.
@@ -44,7 +42,7 @@ pub fn document_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
     }
     legend_ui(ui, form, document);
     timeline_ui(ui, form, document);
-    columns_ui(ui, form, document);
+    super::columns::columns_ui(ui, form, document);
     ui.separator();
     if form.button(ui, Key::AddDomain) {
         let number = document.domains.iter().map(|d| d.number).max().unwrap_or(0) + 1;
@@ -215,43 +213,4 @@ fn column_labels_ui(ui: &mut Ui, form: &mut Form, timeline: &mut Timeline) {
                 });
             }
         });
-}
-
-fn columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
-    ui.separator();
-    ui.strong(form.tr(Key::FieldColumns));
-    let mut columns: Vec<Column> = document.columns.clone();
-    let mut typing = None;
-    for kind in ColumnKind::ALL {
-        let shown = columns.iter().position(|c| c.kind == kind);
-        ui.horizontal(|ui| {
-            let mut on = shown.is_some();
-            if ui.checkbox(&mut on, format!("{kind:?}")).changed() {
-                if let Some(index) = shown {
-                    columns.remove(index);
-                } else {
-                    let header = crate::model::seed_columns()
-                        .into_iter()
-                        .find(|c| c.kind == kind)
-                        .map(|c| c.header)
-                        .unwrap_or_default();
-                    let index = columns.iter().filter(|c| c.kind < kind).count();
-                    columns.insert(index, Column { kind, header });
-                }
-            }
-            if let Some(index) = shown.filter(|&i| i < columns.len() && columns[i].kind == kind) {
-                let name = ui.label(form.tr(Key::FieldHeader));
-                if ui
-                    .add(egui::TextEdit::singleline(&mut columns[index].header))
-                    .labelled_by(name.id)
-                    .changed()
-                {
-                    typing = Some(format!("columns/{kind:?}"));
-                }
-            }
-        });
-    }
-    if columns != document.columns {
-        form.edit(Edit::SetColumns(columns), typing);
-    }
 }

@@ -5,7 +5,7 @@ use egui::Ui;
 use super::PanelAction;
 use super::form::Form;
 use crate::edit::{Edit, Entity, Parent, duplicate_domain, fresh_id, new_entry, new_roadblock};
-use crate::model::{Document, Domain, Footnote};
+use crate::model::{CellOwner, Document, Domain, Footnote};
 use crate::ui::i18n::Key;
 
 /// The editor of `domain`.
@@ -61,11 +61,19 @@ pub fn domain_ui(ui: &mut Ui, form: &mut Form, document: &Document, domain: &Dom
             if text.is_empty() {
                 header_overrides.remove(&column.kind);
             } else {
-                header_overrides.insert(column.kind, text);
+                header_overrides.insert(column.kind.clone(), text);
             }
             typing = Some(format!("{}/headers", domain.id));
         }
     }
+    super::columns::cells_ui(
+        ui,
+        form,
+        document,
+        CellOwner::Domain,
+        (&domain.id, &domain.cells),
+        &domain.header_overrides,
+    );
     if number != domain.number
         || name != domain.name
         || footnotes != domain.footnotes

@@ -59,7 +59,18 @@ impl Form {
     /// A labelled text field, with the web links it holds under it; returns true when its
     /// text changed.
     pub fn text(&mut self, ui: &mut Ui, key: Key, value: &mut String, multiline: bool) -> bool {
-        let name = self.label(ui, key);
+        self.text_labelled(ui, self.tr(key), value, multiline)
+    }
+
+    /// [`Form::text`] under a label of the document's own words (a text column's header).
+    pub fn text_labelled(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &mut String,
+        multiline: bool,
+    ) -> bool {
+        let name = ui.label(egui::RichText::new(label).small().strong());
         let mut edit = if multiline {
             egui::TextEdit::multiline(value).desired_rows(2)
         } else {

@@ -2,6 +2,7 @@
 //! timeline entry, or of the document itself when nothing is selected. Each editor changes a
 //! copy and emits one [`Edit`] when the copy differs; typing in one field is one undo step.
 
+mod columns;
 mod document;
 mod domain;
 mod entry;
@@ -18,6 +19,9 @@ use crate::ui::i18n::Lang;
 use crate::ui::selection::Selection;
 
 /// What the panel asks the app to do.
+// An edit is built once per user action and consumed at the end of the frame: boxing it
+// would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PanelAction {
     /// Apply an edit (coalescing with the previous one when the key is the same).

@@ -6,7 +6,7 @@ use egui::Ui;
 use super::PanelAction;
 use super::form::Form;
 use crate::edit::{Edit, Entity, IdAllocator, Parent, new_entry};
-use crate::model::{Document, Domain, Item, Marker, Roadblock};
+use crate::model::{CellOwner, Document, Domain, Item, Marker, Roadblock};
 use crate::ui::actions::RowAction;
 use crate::ui::i18n::Key;
 
@@ -68,6 +68,14 @@ pub fn roadblock_ui(
     if edited != *roadblock {
         form.edit(Edit::ReplaceRoadblock(edited), typing);
     }
+    super::columns::cells_ui(
+        ui,
+        form,
+        document,
+        CellOwner::Roadblock,
+        (&roadblock.id, &roadblock.cells),
+        &domain.header_overrides,
+    );
     ui.separator();
     roadblock_buttons_ui(ui, form, document, domain, roadblock);
 }
