@@ -314,3 +314,26 @@ fn help_lists_the_shortcuts_and_a_guide() {
             .is_some()
     );
 }
+
+#[test]
+fn the_column_choices_are_named_in_the_users_language() {
+    let harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    for name in [
+        "開発段階（領域の番号と名前）",
+        "領域（共通・医療機器など）",
+        "ロードブロック",
+        "着手・対応済みの事項",
+        "取組事項",
+    ] {
+        harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, name);
+    }
+    for internal in ["Domain", "Scope", "Roadblock", "Done", "Actions"] {
+        assert!(
+            harness.query_by_label(internal).is_none(),
+            "an internal name on screen: {internal}"
+        );
+    }
+}

@@ -23,6 +23,18 @@ pub fn columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
     add_text_column_ui(ui, form, document);
 }
 
+/// How the panel names a built-in column (never the type's name).
+fn built_in_name(kind: &ColumnKind) -> Key {
+    match kind {
+        ColumnKind::Domain => Key::ColumnDomain,
+        ColumnKind::Scope => Key::ColumnScope,
+        ColumnKind::Roadblock => Key::ColumnRoadblock,
+        ColumnKind::Done => Key::ColumnDone,
+        ColumnKind::Actions => Key::ColumnActions,
+        ColumnKind::Text(_) => Key::FieldTextColumns,
+    }
+}
+
 fn built_in_columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
     let mut columns: Vec<Column> = document.columns.clone();
     let mut typing = None;
@@ -30,7 +42,7 @@ fn built_in_columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
         let shown = columns.iter().position(|c| c.kind == kind);
         ui.horizontal(|ui| {
             let mut on = shown.is_some();
-            if ui.checkbox(&mut on, format!("{kind:?}")).changed() {
+            if ui.checkbox(&mut on, form.tr(built_in_name(&kind))).changed() {
                 if let Some(index) = shown {
                     columns.remove(index);
                 } else {
