@@ -362,7 +362,11 @@ impl KoteihyoApp {
         }
         egui::Panel::bottom("koteihyo-status").show(ui, |ui| status_bar::status_bar_ui(ui, self));
         if self.show_problems && self.open.as_ref().is_some_and(|o| !o.problems.is_empty()) {
+            // Resizable: drag its top edge to read more problems at once.
             egui::Panel::bottom("koteihyo-problems")
+                .resizable(true)
+                .default_size(160.0)
+                .size_range(60.0..=(ui.available_height() * 0.7).max(60.0))
                 .show(ui, |ui| status_bar::problems_ui(ui, self));
         }
         if let (Some(view), Some(open)) = (&mut self.compare, &self.open) {
@@ -414,35 +418,62 @@ impl KoteihyoApp {
 
     /// The editor: the details panel on the right, the grid in the middle.
     fn editor_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        egui::Panel::right("koteihyo-details")
-            .resizable(true)
-            .default_size(360.0)
-            .show(ui, |ui| match &self.open {
-                Some(open) => {
-                    for action in side_panel_ui(ui, &open.document, self.selection.as_ref(), lang) {
-                        self.requests.push(match action {
-                            PanelAction::Edit(edit, merge) => Request::Edit(edit, merge),
-                            PanelAction::EndTyping => Request::EndTyping,
-                            PanelAction::Select(selection) => Request::Select(selection),
-                        });
+        if !self.settings.hide_details {
+            // On a small window the panel never takes more than half of it (F4 hides it).
+            let limit = (ui.available_width() * 0.5).max(200.0);
+            let panel = egui::Panel::right("koteihyo-details")
+                .resizable(true)
+                .default_size(self.settings.details_width.min(limit))
+                .size_range(200.0..=limit)
+                .show(ui, |ui| match &self.open {
+                    Some(open) => {
+                        for action in
+                            side_panel_ui(ui, &open.document, self.selection.as_ref(), lang)
+                        {
+                            self.requests.push(match action {
+                                PanelAction::Edit(edit, merge) => Request::Edit(edit, merge),
+                                PanelAction::EndTyping => Request::EndTyping,
+                                PanelAction::Select(selection) => Request::Select(selection),
+                            });
+                        }
                     }
-                }
-                None => {
-                    ui.label(tr(lang, Key::PanelNothingSelected));
-                }
-            });
+                    None => {
+                        ui.label(tr(lang, Key::PanelNothingSelected));
+                    }
+                });
+            let width = panel.response.rect.width();
+            if width < limit - 0.5 {
+                // The user's width, not one the window's size forced.
+                self.settings.details_width = width.round();
+            }
+        }
         egui::CentralPanel::default().show(ui, |ui| match &self.open {
             Some(open) => {
+                // 幅に合わせる: the grid gets widths scaled to the window; dragging a column edge
+                // there keeps the dragged widths as the user's own and turns fitting off.
+                let mut fitted = self.settings.fit_columns.then(|| {
+                    let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
+                    self.settings.column_widths.fitted(&open.document, width)
+                });
+                let before = fitted.clone();
+                let widths = match &mut fitted {
+                    Some(widths) => widths,
+                    None => &mut self.settings.column_widths,
+                };
                 let output = self.grid.ui(
                     ui,
                     &open.document,
                     self.generation,
                     &self.filter,
-                    &mut self.settings.column_widths,
+                    widths,
                     self.selection.as_ref(),
                     self.scroll_to.take().as_ref(),
                     lang,
                 );
+                if let Some(dragged) = fitted.filter(|w| Some(w) != before.as_ref()) {
+                    self.settings.column_widths = dragged;
+                    self.settings.fit_columns = false;
+                }
                 if let Some(selection) = output.clicked {
                     self.requests.push(Request::Select(Some(selection)));
                 }

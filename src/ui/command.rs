@@ -62,6 +62,10 @@ pub enum Command {
     NextChange,
     /// Go to the previous change of the compare view.
     PreviousChange,
+    /// Show or hide the details panel.
+    ToggleDetails,
+    /// Scale the grid's columns to the window's width, or back to the print proportions.
+    ToggleFitColumns,
     /// Switch between the light and the dark theme.
     ToggleDarkMode,
     /// Show the settings window.
@@ -89,7 +93,7 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 32] = [
+    pub const ALL: [Command; 34] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -113,6 +117,8 @@ impl Command {
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
+        Command::ToggleDetails,
+        Command::ToggleFitColumns,
         Command::Compare,
         Command::CompareWithSaved,
         Command::NextChange,
@@ -157,6 +163,8 @@ impl Command {
             Command::NextChange => Key::CommandNextChange,
             Command::PreviousChange => Key::CommandPreviousChange,
             Command::ToggleDarkMode => Key::CommandDarkMode,
+            Command::ToggleDetails => Key::CommandToggleDetails,
+            Command::ToggleFitColumns => Key::CommandFitColumns,
             Command::Settings => Key::CommandSettings,
             Command::About => Key::CommandAbout,
         }
@@ -194,6 +202,8 @@ impl Command {
             | Command::NextChange
             | Command::PreviousChange
             | Command::ToggleDarkMode
+            | Command::ToggleDetails
+            | Command::ToggleFitColumns
             | Command::Settings => Menu::View,
             Command::Guide | Command::Shortcuts | Command::About => Menu::Help,
         }
@@ -235,10 +245,12 @@ impl Command {
             Command::MoveDown => Some(KeyboardShortcut::new(Modifiers::ALT, KeyCode::ArrowDown)),
             Command::Delete => plain(KeyCode::Delete),
             Command::Shortcuts => plain(KeyCode::F1),
+            Command::ToggleDetails => plain(KeyCode::F4),
             Command::SaveRevision
             | Command::Compare
             | Command::CompareWithSaved
             | Command::ToggleDarkMode
+            | Command::ToggleFitColumns
             | Command::Settings
             | Command::AddBelow
             | Command::Guide

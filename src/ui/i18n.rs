@@ -53,6 +53,8 @@ keys!(
     CommandSelectNext,
     CommandSelectPrevious,
     CommandFocusPanel,
+    CommandToggleDetails,
+    CommandFitColumns,
     ColumnDomain,
     ColumnScope,
     ColumnRoadblock,

@@ -37,6 +37,15 @@ fn command_button_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp, command: Command)
     if let Some(shortcut) = command.shortcut_text() {
         button = button.shortcut_text(shortcut);
     }
+    let checked = match command {
+        Command::ToggleDetails => Some(!app.settings.hide_details),
+        Command::ToggleFitColumns => Some(app.settings.fit_columns),
+        Command::ToggleDarkMode => Some(app.settings.dark_mode),
+        _ => None,
+    };
+    if let Some(checked) = checked {
+        button = button.selected(checked);
+    }
     let enabled = !command.acts_on_selection() || app.selection_edit(command).is_some();
     if ui.add_enabled(enabled, button).clicked() {
         app.request(Request::Command(command));

@@ -70,6 +70,8 @@ impl KoteihyoApp {
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
+            Command::ToggleDetails => self.settings.hide_details = !self.settings.hide_details,
+            Command::ToggleFitColumns => self.settings.fit_columns = !self.settings.fit_columns,
             Command::Settings => self.dialog = Some(Dialog::Settings),
             Command::About => self.dialog = Some(Dialog::About),
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),

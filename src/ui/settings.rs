@@ -12,7 +12,7 @@ use crate::ui::i18n::Lang;
 pub const MAX_RECENT_FILES: usize = 10;
 
 /// The persisted settings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The UI language.
@@ -33,6 +33,35 @@ pub struct Settings {
     pub compare_headings: crate::export::comparison::Headings,
     /// The 新旧対照表's header row leaves out the revision labels.
     pub compare_without_revision_labels: bool,
+    /// The details panel is hidden (表示 → 詳細パネル, F4), leaving the grid the whole width.
+    pub hide_details: bool,
+    /// The details panel's width in points, as the user last dragged it.
+    pub details_width: f32,
+    /// The grid scales its columns to the window's width (幅に合わせる, the default, so that a
+    /// laptop shows every fiscal year) instead of keeping the print proportions at the zoom.
+    pub fit_columns: bool,
+}
+
+/// The details panel's width before the user drags it.
+pub const DEFAULT_DETAILS_WIDTH: f32 = 360.0;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lang: Lang::default(),
+            recent_files: Vec::new(),
+            font_file: None,
+            column_widths: ColumnWidths::default(),
+            dark_mode: false,
+            print: crate::export::settings::PageSettings::default(),
+            compare_old_first: false,
+            compare_headings: crate::export::comparison::Headings::default(),
+            compare_without_revision_labels: false,
+            hide_details: false,
+            details_width: DEFAULT_DETAILS_WIDTH,
+            fit_columns: true,
+        }
+    }
 }
 
 impl Settings {

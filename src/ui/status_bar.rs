@@ -69,7 +69,7 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
     let Some(open) = &app.open else { return };
     let mut selected = None;
     egui::ScrollArea::vertical()
-        .max_height(140.0)
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             for problem in &open.problems {
                 let color = match problem.severity {
@@ -77,7 +77,8 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
                     Severity::Warning => ui.visuals().warn_fg_color,
                 };
                 let text = egui::RichText::new(problem.to_string()).color(color);
-                if ui.selectable_label(false, text).clicked() {
+                let label = egui::Label::new(text).wrap().sense(egui::Sense::click());
+                if ui.add(label).clicked() {
                     selected = problem
                         .location
                         .id

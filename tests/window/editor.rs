@@ -269,16 +269,19 @@ fn dropping_a_ron_file_opens_it() {
     assert!(harness.state().settings.recent_files[0].ends_with("roadblocks-before.ron"));
 }
 
-#[test]
-fn dragging_a_header_edge_resizes_the_column() {
-    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
-    let before = harness
-        .state()
-        .settings
-        .column_widths
-        .of(&koteihyo::model::ColumnKind::Actions);
+/// The 取組事項 header cell of the grid (the panel's column choice has the same words).
+fn actions_header(harness: &Harness<'static, KoteihyoApp>) -> egui::Rect {
+    harness
+        .get_all_by_label("取組事項")
+        .find(|node| node.accesskit_node().role() != Role::CheckBox)
+        .expect("the header cell")
+        .rect()
+}
+
+/// Drags the right edge of the 取組事項 header 50 points to the right.
+fn drag_actions_edge(harness: &mut Harness<'static, KoteihyoApp>) {
     // The header cell's accessible rect is inset 4 points; its right edge is the resize handle.
-    let edge = harness.get_by_label("取組事項").rect().right_center() + vec2(4.0, 0.0);
+    let edge = actions_header(harness).right_center() + vec2(4.0, 0.0);
     let press = |pressed| egui::Event::PointerButton {
         pos: edge,
         button: egui::PointerButton::Primary,
@@ -299,14 +302,45 @@ fn dragging_a_header_edge_resizes_the_column() {
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    let after = harness
+}
+
+fn actions_width(harness: &Harness<'static, KoteihyoApp>) -> f32 {
+    harness
         .state()
         .settings
         .column_widths
-        .of(&koteihyo::model::ColumnKind::Actions);
+        .of(&koteihyo::model::ColumnKind::Actions)
+}
+
+#[test]
+fn dragging_a_header_edge_resizes_the_column() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
+    harness.state_mut().settings.fit_columns = false;
+    harness.run();
+    let before = actions_width(&harness);
+    drag_actions_edge(&mut harness);
+    let after = actions_width(&harness);
     assert!(
         (after - before - 50.0).abs() < 6.0,
         "width {before} → {after}"
+    );
+}
+
+#[test]
+fn dragging_a_header_edge_of_fitted_columns_keeps_what_is_seen() {
+    let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
+    assert!(harness.state().settings.fit_columns, "fitted by default");
+    // The header cell's accessible rect is inset 4 points on each side.
+    let seen = actions_header(&harness).width() + 8.0;
+    drag_actions_edge(&mut harness);
+    let after = actions_width(&harness);
+    assert!(
+        (after - seen - 50.0).abs() < 6.0,
+        "seen {seen} → kept {after}"
+    );
+    assert!(
+        !harness.state().settings.fit_columns,
+        "a dragged width turns fitting off"
     );
 }
 

@@ -68,6 +68,33 @@ impl ColumnWidths {
         }
     }
 
+    /// These widths scaled so that `document`'s table and years fill `width` (幅に合わせる), never
+    /// below half their size (a narrower window scrolls).
+    #[must_use]
+    pub fn fitted(&self, document: &Document, width: f32) -> ColumnWidths {
+        let years = document.timeline.column_labels().len();
+        #[allow(clippy::cast_precision_loss)] // a handful of fiscal years
+        let natural = document
+            .columns
+            .iter()
+            .map(|c| self.of_column(c))
+            .sum::<f32>()
+            + self.year * years as f32;
+        let factor = if natural > 0.0 {
+            (width / natural).max(0.5)
+        } else {
+            1.0
+        };
+        ColumnWidths {
+            table: document
+                .columns
+                .iter()
+                .map(|c| (c.kind.clone(), (self.of_column(c) * factor).floor()))
+                .collect(),
+            year: (self.year * factor).floor(),
+        }
+    }
+
     /// A cache key: the widths as bits.
     #[must_use]
     pub fn key(&self) -> Vec<u32> {

@@ -30,6 +30,16 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
     (Key::ColumnDone, "着手・対応済みの事項", "Done"),
     (Key::ColumnActions, "取組事項", "Actions"),
     (Key::CommandAddBelow, "下に追加", "Add below"),
+    (
+        Key::CommandToggleDetails,
+        "詳細パネルの表示／非表示",
+        "Show or hide the details panel",
+    ),
+    (
+        Key::CommandFitColumns,
+        "幅に合わせる",
+        "Fit columns to the window",
+    ),
     (Key::CommandDuplicate, "複製", "Duplicate"),
     (Key::CommandMoveUp, "上へ移動", "Move up"),
     (Key::CommandMoveDown, "下へ移動", "Move down"),

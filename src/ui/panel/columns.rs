@@ -42,7 +42,10 @@ fn built_in_columns_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
         let shown = columns.iter().position(|c| c.kind == kind);
         ui.horizontal(|ui| {
             let mut on = shown.is_some();
-            if ui.checkbox(&mut on, form.tr(built_in_name(&kind))).changed() {
+            if ui
+                .checkbox(&mut on, form.tr(built_in_name(&kind)))
+                .changed()
+            {
                 if let Some(index) = shown {
                     columns.remove(index);
                 } else {
