@@ -182,6 +182,7 @@ impl<'a> Checker<'a> {
             }
             self.domain(domain);
         }
+        self.notes();
     }
 
     /// The timeline's columns must lie within the supported years: see
@@ -396,6 +397,8 @@ fn describe(point: TimePoint) -> String {
         Some(super::timeline::PartOfYear::Month(m)) => format!("{} month {m}", point.year),
     }
 }
+
+mod notes;
 
 #[cfg(test)]
 mod tests;

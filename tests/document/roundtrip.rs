@@ -4,8 +4,8 @@
 use koteihyo::io::{load, parse_ron, save, to_ron_string};
 use koteihyo::model::{
     Category, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id, Item,
-    LabelStyle, Legend, Marker, Meta, OpenEndSuffix, PartOfYear, Roadblock, TimePoint, Timeline,
-    TimelineEntry,
+    LabelStyle, Legend, Marker, Meta, Note, OpenEndSuffix, PartOfYear, Roadblock, TimePoint,
+    Timeline, TimelineEntry,
 };
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::prelude::*;
@@ -65,16 +65,18 @@ fn roadblock() -> impl Strategy<Value = Roadblock> {
         text(),
         text(),
         btree_set(any::<char>(), 0..4),
+        vec(id(), 0..2),
         vec(text(), 0..3),
         vec(item(), 0..3),
         vec(item(), 0..3),
     )
         .prop_map(
-            |(id, scope, title, categories, description, done, actions)| Roadblock {
+            |(id, scope, title, categories, notes, description, done, actions)| Roadblock {
                 id,
                 scope,
                 title,
                 categories,
+                notes,
                 description,
                 done,
                 actions,
@@ -97,11 +99,13 @@ fn entry() -> impl Strategy<Value = TimelineEntry> {
         any::<bool>(),
         vec(id(), 0..3),
         text(),
+        vec(id(), 0..2),
     )
         .prop_map(
-            |(id, label, kind, start, end, open_ended, rows, detail)| TimelineEntry {
+            |(id, label, kind, start, end, open_ended, rows, detail, notes)| TimelineEntry {
                 id,
                 label,
+                notes,
                 kind,
                 start,
                 end,
@@ -207,15 +211,25 @@ fn document() -> impl Strategy<Value = Document> {
                 }
             },
         );
-    (meta, legend, columns, timeline, vec(domain(), 0..3)).prop_map(
-        |(meta, legend, columns, timeline, domains)| Document {
-            meta,
-            legend,
-            columns,
-            timeline,
-            domains,
-        },
+    let note = (id(), text()).prop_map(|(id, text)| Note { id, text });
+    (
+        meta,
+        legend,
+        columns,
+        timeline,
+        vec(domain(), 0..3),
+        vec(note, 0..3),
     )
+        .prop_map(
+            |(meta, legend, columns, timeline, domains, notes)| Document {
+                meta,
+                legend,
+                columns,
+                timeline,
+                domains,
+                notes,
+            },
+        )
 }
 
 proptest! {

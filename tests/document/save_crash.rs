@@ -68,7 +68,9 @@ fn child_saving_in_a_loop() {
 
 /// The child test's name as the test binary knows it: its module path without the crate.
 fn child_test_name() -> String {
-    let module = module_path!().split_once("::").map_or("", |(_, module)| module);
+    let module = module_path!()
+        .split_once("::")
+        .map_or("", |(_, module)| module);
     format!("{module}::child_saving_in_a_loop")
 }
 
