@@ -7,7 +7,7 @@ use std::path::Path;
 use koteihyo::io::load;
 use koteihyo::model::{ColumnKind, Document, Domain, validate};
 
-const SEED: &str = include_str!("data/seed-extraction.txt");
+const SEED: &str = include_str!("../data/seed-extraction.txt");
 
 fn example(name: &str) -> Document {
     load(

@@ -19,6 +19,7 @@ mod diff_properties;
 mod edit_properties;
 mod examples;
 mod print;
+mod print_notes;
 mod recovery;
 mod roundtrip;
 mod save_crash;

@@ -6,6 +6,7 @@ use crate::export::metrics::Measure;
 use crate::export::page::{Point, Rgb, Shape, Stroke};
 use crate::model::{ColumnKind, Document, Domain, EntryKind, Item, Marker, Roadblock};
 
+use super::notes::{self, Reference};
 use super::palette;
 use super::table::Table;
 use super::text::{Align, Paragraph, PlacedLine, line_height, place};
@@ -32,6 +33,8 @@ pub struct Body {
     pub bottom: f32,
     /// Lines and entries, in reading order.
     pub units: Vec<Unit>,
+    /// Where the strip refers to notes (the marks after titles and labels).
+    pub notes: Vec<Reference>,
 }
 
 /// Sizes derived from the body text size.
@@ -77,7 +80,9 @@ pub fn lay_out(
         let mut bottom = line_height(size) * 2.0;
         let mut units = Vec::new();
         for column in &table.columns {
-            let (lines, cell_bottom) = cell(roadblock, column.kind, measure, metrics, column, 0.0);
+            let marks = document.note_marks(&roadblock.notes);
+            let (lines, cell_bottom) =
+                cell(roadblock, column.kind, measure, metrics, column, &marks);
             bottom = bottom.max(cell_bottom);
             units.extend(lines.into_iter().map(line_unit));
         }
@@ -102,6 +107,13 @@ pub fn lay_out(
         rows.push((row_top, row_top + height));
         units.extend(row.into_iter().map(|unit| unit.shifted(row_top)));
         row_top += height;
+    }
+    let mut references = Vec::new();
+    for (roadblock, &(top, _)) in domain.roadblocks.iter().zip(&rows) {
+        references.extend(notes::references(document, &roadblock.notes, top + pad));
+    }
+    for (entry, unit) in domain.entries.iter().zip(&entries) {
+        references.extend(notes::references(document, &entry.notes, unit.top));
     }
     units.extend(entries);
     let table_bottom = row_top.max(needed).max(line_height(size) * 3.0);
@@ -138,6 +150,7 @@ pub fn lay_out(
         table_bottom,
         bottom,
         units,
+        notes: references,
     }
 }
 
@@ -189,20 +202,22 @@ fn line_unit(line: PlacedLine) -> Unit {
     }
 }
 
-/// The paragraphs of one roadblock's cell, placed from `top`; returns lines and bottom.
+/// The paragraphs of one roadblock's cell, placed from the row's top, with the note `marks`
+/// after the roadblock's title; returns lines and bottom.
 fn cell(
     roadblock: &Roadblock,
     kind: ColumnKind,
     measure: &dyn Measure,
     metrics: Metrics,
     column: &super::table::TableColumn,
-    top: f32,
+    marks: &str,
 ) -> (Vec<PlacedLine>, f32) {
     let Metrics { size, pad } = metrics;
     let x = column.x + pad;
     let width = column.width - 2.0 * pad;
+    let mut heading = Vec::new();
     let mut lines = Vec::new();
-    let mut y = top + pad;
+    let mut y = pad;
     let mut add = |paragraph: Paragraph<'_>, indent: f32, y: &mut f32| {
         let (placed, end) = place(measure, paragraph, x + indent, width - indent, *y);
         lines.extend(placed);
@@ -217,7 +232,11 @@ fn cell(
         ),
         ColumnKind::Roadblock => {
             let title = format!("【{}】{}", roadblock.title, roadblock.categories_label());
-            add(Paragraph::new(&title, size, palette::HEADING), 0.0, &mut y);
+            let room = notes::mark_width(measure, marks, size);
+            let paragraph = Paragraph::new(&title, size, palette::HEADING);
+            let (placed, end) = place(measure, paragraph, x, width - room, y);
+            heading = notes::marked(measure, placed, marks);
+            y = end;
             for bullet in &roadblock.description {
                 add(
                     Paragraph::new(bullet, size, Rgb::BLACK).with_marker("○ "),
@@ -246,7 +265,8 @@ fn cell(
             }
         }
     }
-    (lines, y)
+    heading.extend(lines);
+    (heading, y)
 }
 
 /// Places the domain's entries in the fiscal-year columns: each starts at the top of its first
@@ -269,7 +289,8 @@ fn place_entries(
     for &(index, first, last) in &order {
         let entry = &domain.entries[index];
         let (x0, x1) = table.entry_span(&document.timeline, entry, size * 3.0);
-        let unit = entry_unit(entry, x0, x1, measure, metrics);
+        let marks = document.note_marks(&entry.notes);
+        let unit = entry_unit(entry, &marks, x0, x1, measure, metrics);
         stacked.push(Stacked {
             first,
             last,
@@ -317,10 +338,11 @@ fn placement_order(domain: &Domain, row_count: usize) -> Vec<(usize, usize, usiz
     order
 }
 
-/// An entry drawn in `[x0, x1]` from y = 0: its arrow, bar or diamond with the label, and its
-/// detail below.
+/// An entry drawn in `[x0, x1]` from y = 0: its arrow, bar or diamond with the label and its
+/// note `marks`, and its detail below.
 fn entry_unit(
     entry: &crate::model::TimelineEntry,
+    marks: &str,
     x0: f32,
     x1: f32,
     measure: &dyn Measure,
@@ -341,9 +363,10 @@ fn entry_unit(
         measure,
         Paragraph::new(&entry.label, size, Rgb::BLACK),
         text_x,
-        text_width,
+        text_width - notes::mark_width(measure, marks, size),
         pad * 0.5,
     );
+    let label = notes::marked(measure, label, marks);
     let box_bottom = label_bottom + pad * 0.5;
     let (fill, outline) = palette::entry(entry.kind);
     let stroke = Some(Stroke::solid(outline, 0.6));

@@ -72,6 +72,7 @@ impl Frame {
             .iter()
             .map(|line| line.top)
             .fold(height - margin, f32::min);
+        let notes_height = super::notes::reserve(document, domain, &table, measure, metrics);
         Self {
             width,
             height,
@@ -80,7 +81,7 @@ impl Frame {
             table,
             table_top,
             body_top: header_bottom,
-            body_height: (footer_top - size * 0.5 - header_bottom).max(size * 4.0),
+            body_height: (footer_top - size * 0.5 - header_bottom - notes_height).max(size * 4.0),
             header_row,
             footer,
         }
@@ -110,6 +111,7 @@ impl Frame {
         for unit in body.units.iter().filter(|u| slice.holds(u.top)) {
             shapes.extend(unit.shapes.iter().map(|s| s.clone().shifted(dy)));
         }
+        shapes.extend(super::notes::foot(document, body, slice, self, measure));
         shapes.extend(self.footer.iter().map(|l| Shape::Text(l.run.clone())));
         shapes
     }

@@ -6,6 +6,7 @@
 pub mod body;
 pub mod dump;
 pub mod frame;
+pub mod notes;
 pub mod paginate;
 pub mod palette;
 pub mod table;
