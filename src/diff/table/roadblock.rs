@@ -3,7 +3,7 @@
 //! 【取組事項】, each label the document's own header text (a domain's override first) — so a
 //! reader sees which column changed.
 
-use crate::model::{ColumnKind, Document, Domain, Roadblock};
+use crate::model::{ColumnKind, Document, Domain, Id, Roadblock};
 
 use super::super::fields::{Fields, roadblock_fields};
 use super::super::{Change, Entity, FieldChange, Status};
@@ -15,6 +15,8 @@ pub(super) struct PartLabels {
     roadblock: String,
     done: String,
     actions: String,
+    /// The side's notes, in number order (for the marks of a roadblock's references).
+    notes: Vec<Id>,
 }
 
 impl PartLabels {
@@ -35,7 +37,18 @@ impl PartLabels {
             roadblock: header(ColumnKind::Roadblock, "ロードブロック"),
             done: header(ColumnKind::Done, "着手・対応済みの事項"),
             actions: header(ColumnKind::Actions, "取組事項"),
+            notes: document.notes.iter().map(|n| n.id.clone()).collect(),
         }
+    }
+
+    /// The marks of `references` on this side: 「1,2」.
+    fn marks(&self, references: &[Id]) -> String {
+        references
+            .iter()
+            .filter_map(|id| self.notes.iter().position(|n| n == id))
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -57,7 +70,7 @@ fn roadblock_lines(
     side: Side,
     all: bool,
 ) -> Vec<Line> {
-    let fields = roadblock_fields(roadblock);
+    let fields = roadblock_fields(roadblock, &labels.marks(&roadblock.notes));
     let field = |name| spans(&fields, changes, name, side, all);
     let title = Line {
         spans: [
@@ -66,6 +79,7 @@ fn roadblock_lines(
             field("title"),
             vec![Span::plain("】")],
             field("categories"),
+            field("notes"),
         ]
         .concat(),
         label: false,
