@@ -9,5 +9,6 @@ mod compare;
 mod editing;
 mod editor;
 mod lifecycle;
+mod notes;
 mod print;
 mod saving;

@@ -271,9 +271,17 @@ impl GridLayout {
                 .columns
                 .iter()
                 .filter_map(|c| match c.column {
-                    GridColumn::Table(kind) if kind != ColumnKind::Domain => Some(
-                        Self::blocks_height(text.roadblock_cell(roadblock, kind), c.width, painter),
-                    ),
+                    GridColumn::Table(kind) if kind != ColumnKind::Domain => {
+                        Some(Self::blocks_height(
+                            text.roadblock_cell(
+                                roadblock,
+                                kind,
+                                &document.note_marks(&roadblock.notes),
+                            ),
+                            c.width,
+                            painter,
+                        ))
+                    }
                     _ => None,
                 })
                 .fold(0.0, f32::max);
@@ -361,7 +369,7 @@ impl GridLayout {
                 } else {
                     0.0
                 };
-                let (label, detail) = text.entry(entry);
+                let (label, detail) = text.entry(entry, &document.note_marks(&entry.notes));
                 let inner = (x1 - x0 - 2.0 * PAD - head).max(30.0);
                 let mut height =
                     Self::blocks_height(vec![label], inner + 2.0 * PAD, painter) + 2.0 * PAD;

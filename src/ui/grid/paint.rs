@@ -286,9 +286,13 @@ fn roadblock_cell_ui(
     if selected_row {
         painter.rect_filled(cell, 0.0, ink.selection_fill);
     }
-    for (index, (rect, block)) in draw_blocks(ui, text.roadblock_cell(roadblock, kind), cell)
-        .into_iter()
-        .enumerate()
+    for (index, (rect, block)) in draw_blocks(
+        ui,
+        text.roadblock_cell(roadblock, kind, &document.note_marks(&roadblock.notes)),
+        cell,
+    )
+    .into_iter()
+    .enumerate()
     {
         if !selected_row && selection == Some(&block.selects) {
             painter.rect_filled(rect.expand(1.0), 2.0, ink.selection_fill);
@@ -379,7 +383,7 @@ fn entry_ui(
             painter.add(Shape::convex_polygon(points, ink.bar_fill, stroke));
         }
     }
-    let (label, detail) = text.entry(entry);
+    let (label, detail) = text.entry(entry, &document.note_marks(&entry.notes));
     let accessible = label.plain.clone();
     let mut blocks = vec![label];
     blocks.extend(detail);

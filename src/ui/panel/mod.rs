@@ -7,6 +7,7 @@ mod domain;
 mod entry;
 mod form;
 mod item;
+mod notes;
 mod roadblock;
 
 use egui::Ui;
