@@ -122,3 +122,49 @@ fn each_page_prints_at_its_foot_the_notes_its_marks_refer_to() {
         assert!(mark.origin.y < before.origin.y, "raised");
     }
 }
+
+#[test]
+fn a_domain_over_several_pages_lists_each_note_on_the_page_of_its_mark_only() {
+    let mut document = noted();
+    // ① with its roadblocks five times over: several pages.
+    let irb = document.domains[0].clone();
+    let mut tall = irb.clone();
+    for copy in 1..5 {
+        for roadblock in &irb.roadblocks {
+            let mut roadblock = roadblock.clone();
+            roadblock.id = format!("{}.copy{copy}", roadblock.id).as_str().into();
+            roadblock.notes.clear();
+            tall.roadblocks.push(roadblock);
+        }
+    }
+    tall.entries.iter_mut().for_each(|e| e.notes.clear());
+    tall.roadblocks[0].notes = vec![Id::from("n-first")];
+    if let Some(last) = tall.roadblocks.last_mut() {
+        last.notes = vec![Id::from("n-second")];
+    }
+    document.domains = vec![tall];
+    let pages = printer().pages(&document, &PageSettings::default());
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let lists = |page: &Page, note: &str| page.texts().any(|run| run.text.contains(note));
+    let last = pages.len() - 1;
+    for (index, page) in pages.iter().enumerate() {
+        assert_eq!(lists(page, FIRST), index == 0, "page {}: note 1", index + 1);
+        assert_eq!(
+            lists(page, SECOND),
+            index == last,
+            "page {}: note 2",
+            index + 1
+        );
+        // Whatever the page lists lies below everything of its table.
+        for run in page
+            .texts()
+            .filter(|r| r.text.contains(FIRST) || r.text.contains(SECOND))
+        {
+            assert!(
+                run.origin.y - run.size > table_bottom(page),
+                "page {}",
+                index + 1
+            );
+        }
+    }
+}

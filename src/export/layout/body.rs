@@ -1,10 +1,11 @@
 //! One domain's table body and footnotes laid out as one tall strip (y from the top of the
 //! body), in units that pagination never cuts: a line of text, or an entry with its label.
 
+use crate::export::entry_shape::{EntryShape, ShapeMetrics, box_height, label_span};
 use crate::export::lanes::{Spacing, Stacked, stack};
 use crate::export::metrics::Measure;
-use crate::export::page::{Point, Rgb, Shape, Stroke};
-use crate::model::{ColumnKind, Document, Domain, EntryKind, Item, Marker, Roadblock};
+use crate::export::page::{Rgb, Shape, Stroke};
+use crate::model::{ColumnKind, Document, Domain, Item, Marker, Roadblock};
 
 use super::notes::{self, Reference};
 use super::palette;
@@ -300,12 +301,7 @@ fn place_entries(
         });
         units.push((index, unit));
     }
-    let spacing = Spacing {
-        top: pad,
-        gap: pad,
-        bottom: pad,
-    };
-    let tops = stack(&stacked, heights, spacing);
+    let tops = stack(&stacked, heights, Spacing::even(pad));
     let mut units: Vec<(usize, Unit)> = units
         .into_iter()
         .zip(tops)
@@ -350,15 +346,9 @@ fn entry_unit(
 ) -> Unit {
     let Metrics { size, pad } = metrics;
     let mut shapes = Vec::new();
-    let head = if entry.kind == EntryKind::Arrow || entry.open_ended {
-        (size * 0.9).min((x1 - x0) / 3.0)
-    } else {
-        0.0
-    };
-    let (text_x, text_width) = match entry.kind {
-        EntryKind::Milestone => (x0 + size * 1.2, x1 - x0 - size * 1.2),
-        EntryKind::Arrow | EntryKind::Bar => (x0 + pad, x1 - x0 - 2.0 * pad - head),
-    };
+    // The shape and the label's place are the screen grid's too (export::entry_shape).
+    let proportions = ShapeMetrics::for_size(size);
+    let (text_x, text_width) = label_span(entry.kind, entry.open_ended, x0, x1, proportions);
     let (label, label_bottom) = place(
         measure,
         Paragraph::new(&entry.label, size, Rgb::BLACK),
@@ -367,42 +357,22 @@ fn entry_unit(
         pad * 0.5,
     );
     let label = notes::marked(measure, label, marks);
-    let box_bottom = label_bottom + pad * 0.5;
+    let box_bottom = box_height(label_bottom - pad * 0.5, proportions);
     let (fill, outline) = palette::entry(entry.kind);
-    let stroke = Some(Stroke::solid(outline, 0.6));
-    match entry.kind {
-        EntryKind::Milestone => {
-            let (cx, cy, r) = (
-                x0 + size * 0.5,
-                line_height(size) * 0.5 + pad * 0.5,
-                size * 0.45,
-            );
-            shapes.push(Shape::Polygon {
-                points: vec![
-                    Point::new(cx, cy - r),
-                    Point::new(cx + r, cy),
-                    Point::new(cx, cy + r),
-                    Point::new(cx - r, cy),
-                ],
-                fill: Some(outline),
-                stroke: None,
-            });
-        }
-        EntryKind::Arrow | EntryKind::Bar => {
-            let body_right = x1 - head;
-            shapes.push(Shape::Polygon {
-                points: vec![
-                    Point::new(x0, 0.0),
-                    Point::new(body_right, 0.0),
-                    Point::new(x1, box_bottom / 2.0),
-                    Point::new(body_right, box_bottom),
-                    Point::new(x0, box_bottom),
-                ],
-                fill: Some(fill),
-                stroke,
-            });
-        }
-    }
+    let shape = EntryShape::new(
+        entry.kind,
+        entry.open_ended,
+        (x0, x1),
+        0.0,
+        box_bottom,
+        proportions,
+    );
+    // A diamond is solid in the outline's colour; a box is filled and outlined.
+    shapes.push(Shape::Polygon {
+        points: shape.outline,
+        fill: Some(if shape.diamond { outline } else { fill }),
+        stroke: (!shape.diamond).then(|| Stroke::solid(outline, 0.6)),
+    });
     shapes.extend(label.into_iter().map(|line| Shape::Text(line.run)));
     let mut bottom = box_bottom;
     if !entry.detail.is_empty() {

@@ -4,7 +4,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
-use crate::model::{ColumnKind, Domain, EntryKind, Item, Marker, Roadblock, TimelineEntry};
+use crate::model::{ColumnKind, Domain, Item, Marker, Roadblock, TimelineEntry};
 use crate::ui::grid::in_place::TextField;
 use crate::ui::selection::Selection;
 
@@ -221,11 +221,8 @@ impl CellText<'_> {
     #[must_use]
     pub fn entry(&self, entry: &TimelineEntry, marks: &str) -> (Block, Option<Block>) {
         let selects = Selection::Entry(entry.id.clone());
-        let label = match entry.kind {
-            EntryKind::Milestone => format!("◆ {}", entry.label),
-            EntryKind::Arrow | EntryKind::Bar => entry.label.clone(),
-        };
-        let mut main = self.block(&[(&label, self.palette.text)], 0.0, selects.clone());
+        // A milestone's diamond is drawn beside its label (grid/layout.rs `entry_shape`).
+        let mut main = self.block(&[(&entry.label, self.palette.text)], 0.0, selects.clone());
         main.plain.clone_from(&entry.label);
         main.field = Some(TextField::EntryLabel(entry.id.clone()));
         self.append_marks(&mut main, marks);
