@@ -178,7 +178,7 @@ mod tests {
         let arrow = EntryShape::new(EntryKind::Arrow, false, (0.0, 100.0), 0.0, 20.0, METRICS);
         assert_eq!(arrow.outline[1], Point::new(91.0, 0.0));
         assert_eq!(arrow.outline[2], Point::new(100.0, 10.0));
-        assert_eq!(arrow.text_width, 100.0 - 8.0 - 9.0);
+        assert!((arrow.text_width - (100.0 - 8.0 - 9.0)).abs() < 1e-6);
         let bar = EntryShape::new(EntryKind::Bar, false, (0.0, 100.0), 0.0, 20.0, METRICS);
         assert_eq!(bar.outline[1], Point::new(100.0, 0.0));
         let open = EntryShape::new(EntryKind::Bar, true, (0.0, 100.0), 0.0, 20.0, METRICS);

@@ -28,8 +28,8 @@ pub enum Request {
     Select(Option<Selection>),
     /// Scroll the grid to show an entity.
     ScrollTo(Selection),
-    /// Apply an edit to the open document.
-    Edit(Edit, Option<MergeKey>),
+    /// Apply an edit to the open document (boxed: an edit carries a whole entity).
+    Edit(Box<Edit>, Option<MergeKey>),
     /// A text field lost focus: the next edit is a new undo step.
     EndTyping,
     /// Switch the UI language.
@@ -430,7 +430,7 @@ impl KoteihyoApp {
                     self.requests.push(Request::Select(Some(selection)));
                 }
                 for (edit, merge) in output.edits {
-                    self.requests.push(Request::Edit(edit, merge));
+                    self.requests.push(Request::Edit(Box::new(edit), merge));
                 }
                 if output.end_merge {
                     self.requests.push(Request::EndTyping);

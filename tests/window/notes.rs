@@ -54,7 +54,7 @@ fn a_note_referred_to_in_the_entry_panel_puts_its_mark_after_the_bar() {
             .map(|e| e.notes.clone())
             .expect("the bar")
     };
-    assert_eq!(bar(&harness), [note.id.clone()]);
+    assert_eq!(bar(&harness), std::slice::from_ref(&note.id));
     // The grid shows the mark after the label (the bar's accessible text names it).
     harness.get_by_label(&format!("{BAR} 注1"));
     assert!(harness.query_by_label(BAR).is_none());

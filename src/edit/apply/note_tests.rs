@@ -71,8 +71,15 @@ fn notes_are_added_edited_and_referred_to() {
         apply(&mut doc, &refer).expect("refer");
         apply(&mut doc, &refer).expect("refer again");
     }
-    assert_eq!(doc.domains[0].entries[0].notes, [note.id.clone()], "once");
-    assert_eq!(doc.domains[0].roadblocks[0].notes, [note.id.clone()]);
+    assert_eq!(
+        doc.domains[0].entries[0].notes,
+        std::slice::from_ref(&note.id),
+        "once"
+    );
+    assert_eq!(
+        doc.domains[0].roadblocks[0].notes,
+        std::slice::from_ref(&note.id)
+    );
     assert_eq!(
         apply(
             &mut doc,
@@ -114,8 +121,11 @@ fn removing_a_referenced_note_removes_its_references_and_undo_restores_both() {
     history
         .apply(&mut doc, &Edit::Remove(first.id.clone()), None)
         .expect("remove");
-    assert_eq!(doc.notes, [second.clone()]);
-    assert_eq!(doc.domains[0].entries[0].notes, [second.id.clone()]);
+    assert_eq!(doc.notes, std::slice::from_ref(&second));
+    assert_eq!(
+        doc.domains[0].entries[0].notes,
+        std::slice::from_ref(&second.id)
+    );
     assert_eq!(
         doc.note_marks(&doc.domains[0].entries[0].notes),
         "1",

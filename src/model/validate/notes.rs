@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::{Checker, Location, Severity, brief};
 use crate::model::Id;
 
-impl<'a> Checker<'a> {
+impl Checker<'_> {
     /// The notes' ids (counted with every other id), their texts and every reference to them.
     pub(super) fn notes(&mut self) {
         let document = self.document;

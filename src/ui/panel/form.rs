@@ -122,7 +122,7 @@ impl Form {
     /// Queues an edit; `field` names the field for coalescing typing into one step.
     pub fn edit(&mut self, edit: Edit, merge: Option<String>) {
         self.actions
-            .push(PanelAction::Edit(edit, merge.map(MergeKey)));
+            .push(PanelAction::Edit(Box::new(edit), merge.map(MergeKey)));
     }
 
     /// Queues inserting `entity` at `index` of `parent` (its own undo step), then selects it

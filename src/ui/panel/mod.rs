@@ -22,7 +22,7 @@ use crate::ui::selection::Selection;
 #[derive(Debug, Clone, PartialEq)]
 pub enum PanelAction {
     /// Apply an edit (coalescing with the previous one when the key is the same).
-    Edit(Edit, Option<MergeKey>),
+    Edit(Box<Edit>, Option<MergeKey>),
     /// A field lost focus: the next edit starts a new undo step.
     EndTyping,
     /// Select another entity (after adding or duplicating one).
