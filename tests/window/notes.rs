@@ -1,6 +1,6 @@
 //! Notes (注記) through the window: a note added in the document panel, referred to from a
-//! bar's panel, its mark shown after the bar's label in the grid; removing the note removes the
-//! mark, and undo brings both back.
+//! bar's panel, its mark shown after the bar's label in the grid; removing the reference removes
+//! the mark, undo brings it back, and moving another note above it renumbers it.
 
 use crate::gui;
 
@@ -65,6 +65,20 @@ fn a_note_referred_to_in_the_entry_panel_puts_its_mark_after_the_bar() {
     harness.get_by_label(BAR);
     harness.key_press_modifiers(CTRL, Key::Z);
     harness.run();
-    assert_eq!(bar(&harness), [note.id]);
+    assert_eq!(bar(&harness), std::slice::from_ref(&note.id));
     harness.get_by_label(&format!("{BAR} 注1"));
+    // A second note moved above the first renumbers the bar's mark.
+    harness.state_mut().selection = None;
+    harness.run();
+    harness.get_by_label("注記を追加").scroll_to_me();
+    harness.run();
+    harness.get_by_label("注記を追加").click();
+    harness.run();
+    assert_eq!(document(&harness).notes.len(), 2);
+    harness.get_by_label("↑").scroll_to_me();
+    harness.run();
+    harness.get_by_label("↑").click();
+    harness.run();
+    assert_eq!(document(&harness).notes[1].id, note.id);
+    harness.get_by_label(&format!("{BAR} 注2"));
 }

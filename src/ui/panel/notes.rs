@@ -18,28 +18,42 @@ fn note_title(form: &Form, number: usize, note: &Note) -> String {
     format!("{}{number} {text}", form.tr(Key::NoteMark))
 }
 
-/// The document's notes: each one's text (its number is its place), a delete button, and a
-/// button adding a note at the end.
+/// The document's notes: each one's text (its number is its place), buttons moving it up or
+/// down (renumbering) and deleting it, and a button adding a note at the end.
 pub fn notes_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
     ui.separator();
     ui.strong(form.tr(Key::FieldNotes));
     for (index, note) in document.notes.iter().enumerate() {
         let mut text = note.text.clone();
         let mut remove = false;
+        let mut moved = None;
         ui.horizontal(|ui| {
             let name = ui.label(format!("{}{}", form.tr(Key::NoteMark), index + 1));
             let response = ui
                 .add(
                     egui::TextEdit::singleline(&mut text)
-                        .desired_width(ui.available_width() - 60.0),
+                        .desired_width(ui.available_width() - 110.0),
                 )
                 .labelled_by(name.id);
             if response.lost_focus() {
                 form.push(super::PanelAction::EndTyping);
             }
+            if index > 0 && ui.small_button("↑").clicked() {
+                moved = Some(index - 1);
+            }
+            if index + 1 < document.notes.len() && ui.small_button("↓").clicked() {
+                moved = Some(index + 1);
+            }
             remove = ui.button(form.tr(Key::Delete)).clicked();
         });
-        if remove {
+        if let Some(to) = moved {
+            let edit = Edit::Move {
+                id: note.id.clone(),
+                to: Parent::Document,
+                index: to,
+            };
+            form.edit(edit, None);
+        } else if remove {
             // Removing a note removes the references to it too (one undo step).
             form.edit(Edit::Remove(note.id.clone()), None);
         } else if text != note.text {
