@@ -17,8 +17,8 @@ use super::paginate::Slice;
 use super::table::Table;
 use super::text::{Paragraph, PlacedLine, place};
 
-/// A mark's size relative to the text it follows.
-const MARK_SCALE: f32 = 0.6;
+/// A mark's size relative to the text it follows (the screen grid's too).
+pub const MARK_SCALE: f32 = 0.6;
 
 /// How far a mark's baseline rises above the text's, relative to the text's size.
 const MARK_RISE: f32 = 0.4;

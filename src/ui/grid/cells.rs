@@ -4,6 +4,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
+use crate::export::layout::notes::MARK_SCALE;
 use crate::model::{ColumnKind, Domain, Item, Marker, Roadblock, TimelineEntry};
 use crate::ui::grid::in_place::TextField;
 use crate::ui::selection::Selection;
@@ -14,8 +15,6 @@ pub const TEXT_SIZE: f32 = 12.5;
 pub const PAD: f32 = 4.0;
 /// Indent of a level-1 item (sub-bullet).
 pub const INDENT: f32 = 12.0;
-/// The size of note marks relative to the text they follow (as on paper).
-const MARK_SCALE: f32 = 0.6;
 
 /// Colours of the grid, from the theme.
 #[derive(Debug, Clone, Copy)]
