@@ -90,6 +90,13 @@ fn changed_note_texts_and_references_are_reported_and_tabled() {
     assert_eq!(notes.rows[0].kind, RowKind::Changed);
     assert_eq!(marked(&notes.rows[0].new), "６");
     assert_eq!(marked(&notes.rows[0].old), "５");
+    assert!(
+        notes.rows[0].new[0].text().starts_with("注1　画像"),
+        "{:?}",
+        notes.rows[0]
+    );
+    assert_eq!(notes.rows[1].kind, RowKind::Omitted, "the unchanged note 2");
+    assert_eq!(notes.rows[1].new[0].text(), "（略）");
     // Unchanged notes add no section.
     let same = build(&old, &old, &compare(&old, &old), false);
     assert!(same.sections.iter().all(|s| s.heading != "注記"));

@@ -326,6 +326,18 @@ pub fn build(
         full,
         &mut note_rows,
     );
+    // Each side names its note by the number it has there: 「注1　…」.
+    for row in note_rows.iter_mut().filter(|r| r.kind != RowKind::Omitted) {
+        for (lines, id, document) in [
+            (&mut row.new, &row.new_id, new),
+            (&mut row.old, &row.old_id, old),
+        ] {
+            let number = id.as_ref().and_then(|id| document.note_number(id));
+            if let (Some(number), Some(first)) = (number, lines.first_mut()) {
+                *first = std::mem::take(first).prefixed(&format!("注{number}　"));
+            }
+        }
+    }
     if note_rows.iter().any(|r| r.kind != RowKind::Omitted) {
         sections.push(Section {
             heading: "注記".to_owned(),
