@@ -151,14 +151,19 @@ pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKe
                 None,
             )
         }
-        Recipe::InsertNote(text) => (
-            Edit::Insert {
-                parent: Parent::Document,
-                index: doc.notes.len(),
-                entity: Entity::Note(new_note(doc, text)),
-            },
-            None,
-        ),
+        Recipe::InsertNote(_) | Recipe::ReferNote(..) => return note_edit(doc, recipe),
+        Recipe::EndTyping => return None,
+    })
+}
+
+/// A note added at the end, or a reference from an entry or roadblock to a note.
+fn note_edit(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKey>)> {
+    let edit = match recipe {
+        Recipe::InsertNote(text) => Edit::Insert {
+            parent: Parent::Document,
+            index: doc.notes.len(),
+            entity: Entity::Note(new_note(doc, text)),
+        },
         Recipe::ReferNote(k, n, on_roadblock) => {
             let on = if *on_roadblock {
                 pick(&roadblocks(doc), *k)?.id.clone()
@@ -167,10 +172,11 @@ pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKe
                 pick(&entries, *k)?.id.clone()
             };
             let note = pick(&doc.notes, *n)?.id.clone();
-            (Edit::AddNoteReference { on, note }, None)
+            Edit::AddNoteReference { on, note }
         }
-        Recipe::EndTyping => return None,
-    })
+        _ => return None,
+    };
+    Some((edit, None))
 }
 
 /// A one-year arrow in one of the timeline's years, as a right-click on the grid adds it.
