@@ -247,6 +247,7 @@ pub fn timeline_only(domains: u32) -> Document {
                 .map(|bar| TimelineEntry {
                     id: Id::from(format!("d{number}.t{bar}").as_str()),
                     label: format!("バー{number}の{bar}"),
+                    notes: Vec::new(),
                     kind: EntryKind::Bar,
                     start: TimePoint::year(first),
                     end: TimePoint::year(first + 1),

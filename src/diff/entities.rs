@@ -1,5 +1,5 @@
 //! The entity-by-entity walk of two documents: document fields, the timeline, then each domain
-//! with its roadblocks (and their items), entries and footnotes.
+//! with its roadblocks (and their items), entries and footnotes, then the document's notes.
 
 use std::collections::HashMap;
 
@@ -7,8 +7,8 @@ use crate::model::{Document, Domain, Id, Roadblock};
 
 use super::align::{Alignment, Pairing, align, reordered};
 use super::fields::{
-    Fields, document_fields, domain_fields, entry_fields, field_changes, footnote_fields,
-    item_fields, roadblock_fields, timeline_fields,
+    Fields, Noted, document_fields, domain_fields, entry_fields, field_changes, footnote_fields,
+    item_fields, note_fields, roadblock_fields, timeline_fields,
 };
 use super::{Change, Entity, FieldChange, Status};
 
@@ -168,6 +168,16 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
         };
         out.push(record.one_side(&domain.id, &domain_fields(domain), false));
     }
+    list(
+        &old.notes,
+        &new.notes,
+        Entity::Note,
+        "",
+        |n| &n.id,
+        |n| n.text.clone(),
+        note_fields,
+        &mut out,
+    );
     out
 }
 
@@ -226,12 +236,12 @@ fn domain_contents(
 ) {
     roadblocks(walk, old_domain, domain, name, out);
     list(
-        &old_domain.entries,
-        &domain.entries,
+        &Noted::entries(walk.old, &old_domain.entries),
+        &Noted::entries(walk.new, &domain.entries),
         Entity::Entry,
         name,
-        |e| &e.id,
-        |e| e.label.clone(),
+        |e| &e.item.id,
+        |e| e.item.label.clone(),
         entry_fields,
         out,
     );
@@ -271,8 +281,8 @@ fn moved_in(
             &roadblock.id,
             Pairing::Id,
             field_changes(
-                &roadblock_fields(old_roadblock),
-                &roadblock_fields(roadblock),
+                &roadblock_fields(old_roadblock, &walk.old.note_marks(&old_roadblock.notes)),
+                &roadblock_fields(roadblock, &walk.new.note_marks(&roadblock.notes)),
             ),
             Some((from_domain.display_name(), name.to_owned())),
         ));
@@ -347,14 +357,18 @@ fn roadblocks(
                     &roadblock.id,
                     pairing,
                     field_changes(
-                        &roadblock_fields(old_roadblock),
-                        &roadblock_fields(roadblock),
+                        &roadblock_fields(old_roadblock, &old.note_marks(&old_roadblock.notes)),
+                        &roadblock_fields(roadblock, &new.note_marks(&roadblock.notes)),
                     ),
                     moved,
                 ));
                 items(old_roadblock, roadblock, name, out);
             }
-            None => out.push(record.one_side(&roadblock.id, &roadblock_fields(roadblock), true)),
+            None => out.push(record.one_side(
+                &roadblock.id,
+                &roadblock_fields(roadblock, &new.note_marks(&roadblock.notes)),
+                true,
+            )),
         }
     }
     for &o in &alignment.removed {
@@ -364,7 +378,11 @@ fn roadblocks(
             domain: name,
             label: roadblock.title.clone(),
         };
-        out.push(record.one_side(&roadblock.id, &roadblock_fields(roadblock), false));
+        out.push(record.one_side(
+            &roadblock.id,
+            &roadblock_fields(roadblock, &old.note_marks(&roadblock.notes)),
+            false,
+        ));
     }
 }
 

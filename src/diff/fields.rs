@@ -1,8 +1,10 @@
 //! The fields each entity is compared by, as named texts (the document's cover, the timeline,
-//! domains, roadblocks, items, entries, footnotes), and the changes between two such lists.
+//! domains, roadblocks, items, entries, footnotes, notes), and the changes between two such
+//! lists. A roadblock's or entry's note references are compared as the marks its own revision
+//! prints (「（注1,2）」): renumbering the notes changes them, as it changes the printed page.
 
 use crate::model::{
-    Document, Domain, Footnote, Id, Item, Marker, Roadblock, TimePoint, TimelineEntry,
+    Document, Domain, Footnote, Id, Item, Marker, Note, Roadblock, TimePoint, TimelineEntry,
 };
 
 use std::collections::BTreeMap;
@@ -120,11 +122,44 @@ pub(super) fn domain_fields(domain: &Domain) -> Fields {
     fields
 }
 
-pub(super) fn roadblock_fields(roadblock: &Roadblock) -> Fields {
+/// An entity with the marks of the notes it refers to, as its own revision numbers them.
+#[derive(Debug, Clone)]
+pub(crate) struct Noted<'a, T> {
+    /// The entity.
+    pub item: &'a T,
+    /// Its note marks, 「1,2」 (empty without references).
+    pub marks: String,
+}
+
+impl<'a> Noted<'a, TimelineEntry> {
+    /// The entries of `entries` (of `document`) with their marks.
+    pub(crate) fn entries(document: &Document, entries: &'a [TimelineEntry]) -> Vec<Self> {
+        entries
+            .iter()
+            .map(|item| Noted {
+                item,
+                marks: document.note_marks(&item.notes),
+            })
+            .collect()
+    }
+}
+
+/// The `notes` field of an entity with note `marks`: 「（注1,2）」, empty without.
+pub(super) fn notes_field(marks: &str) -> String {
+    if marks.is_empty() {
+        String::new()
+    } else {
+        format!("（注{marks}）")
+    }
+}
+
+/// A roadblock's fields; `marks` are its note marks in its own revision.
+pub(super) fn roadblock_fields(roadblock: &Roadblock, marks: &str) -> Fields {
     vec![
         ("scope".into(), roadblock.scope.clone()),
         ("title".into(), roadblock.title.clone()),
         ("categories".into(), roadblock.categories_label()),
+        ("notes".into(), notes_field(marks)),
         ("description".into(), roadblock.description.join("\n")),
     ]
     .into_iter()
@@ -163,10 +198,15 @@ fn point_label(point: TimePoint) -> String {
     }
 }
 
-pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> Vec<FieldChange> {
-    let fields = |entry: &TimelineEntry| -> Fields {
+pub(super) fn entry_fields(
+    old: Option<&Noted<'_, TimelineEntry>>,
+    new: &Noted<'_, TimelineEntry>,
+) -> Vec<FieldChange> {
+    let fields = |noted: &Noted<'_, TimelineEntry>| -> Fields {
+        let entry = noted.item;
         vec![
             ("label".into(), entry.label.clone()),
+            ("notes".into(), notes_field(&noted.marks)),
             ("kind".into(), format!("{:?}", entry.kind)),
             ("start".into(), point_label(entry.start)),
             (
@@ -191,6 +231,7 @@ pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> 
     };
     let mut changes = field_changes(&old.map(fields).unwrap_or_default(), &fields(new));
     if let Some(old) = old {
+        let (old, new) = (old.item, new.item);
         for change in &mut changes {
             change.shift_quarters = match change.field.as_ref() {
                 "start" => Some(new.start.first_quarter_exact() - old.start.first_quarter_exact()),
@@ -200,6 +241,11 @@ pub(super) fn entry_fields(old: Option<&TimelineEntry>, new: &TimelineEntry) -> 
         }
     }
     changes
+}
+
+pub(super) fn note_fields(old: Option<&Note>, new: &Note) -> Vec<FieldChange> {
+    let fields = |n: &Note| -> Fields { vec![("text".into(), n.text.clone())] };
+    field_changes(&old.map(fields).unwrap_or_default(), &fields(new))
 }
 
 pub(super) fn footnote_fields(old: Option<&Footnote>, new: &Footnote) -> Vec<FieldChange> {

@@ -38,6 +38,8 @@ pub enum Entity {
     Entry,
     /// A footnote.
     Footnote,
+    /// A numbered note (注記) of the document.
+    Note,
 }
 
 /// What happened to an entity.
@@ -204,3 +206,6 @@ mod tests {
         assert_eq!(timeline.fields[0].shift_quarters, Some(8));
     }
 }
+
+#[cfg(test)]
+mod note_tests;

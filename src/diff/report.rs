@@ -25,6 +25,7 @@ fn entity_name(entity: Entity) -> &'static str {
         Entity::Action => "action",
         Entity::Entry => "entry",
         Entity::Footnote => "footnote",
+        Entity::Note => "note",
     }
 }
 

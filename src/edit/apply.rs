@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    CellOwner, Column, ColumnKind, Document, Domain, Footnote, Id, Item, Legend, Meta, Roadblock,
-    Timeline, TimelineEntry,
+    CellOwner, Column, ColumnKind, Document, Domain, Footnote, Id, Item, Legend, Meta, Note,
+    Roadblock, Timeline, TimelineEntry,
 };
 
 /// Which list of a roadblock an item is in.
@@ -19,7 +19,7 @@ pub enum ItemList {
 /// Where an inserted or moved entity goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parent {
-    /// The document: for domains.
+    /// The document: for domains and notes.
     Document,
     /// A domain: for roadblocks and timeline entries.
     Domain(Id),
@@ -38,6 +38,8 @@ pub enum Entity {
     Item(Item),
     /// A timeline entry.
     Entry(TimelineEntry),
+    /// A numbered note (its number is its position among the document's notes).
+    Note(Note),
 }
 
 impl Entity {
@@ -47,6 +49,7 @@ impl Entity {
             Entity::Roadblock(r) => &r.id,
             Entity::Item(i) => &i.id,
             Entity::Entry(e) => &e.id,
+            Entity::Note(n) => &n.id,
         }
     }
 }
@@ -116,6 +119,23 @@ pub enum Edit {
     ReplaceItem(Item),
     /// Replace the timeline entry with the same id.
     ReplaceEntry(TimelineEntry),
+    /// Replace the note with the same id.
+    ReplaceNote(Note),
+    /// Make entry or roadblock `on` refer to `note` (after its other marks; nothing if it
+    /// already does).
+    AddNoteReference {
+        /// The entry or roadblock.
+        on: Id,
+        /// The note, which must exist.
+        note: Id,
+    },
+    /// Make entry or roadblock `on` stop referring to `note`.
+    RemoveNoteReference {
+        /// The entry or roadblock.
+        on: Id,
+        /// The note.
+        note: Id,
+    },
     /// Insert an entity (whose id must be new) at `index` of `parent` (clamped to the end).
     Insert {
         /// Where.
@@ -125,7 +145,8 @@ pub enum Edit {
         /// What.
         entity: Entity,
     },
-    /// Remove the entity with this id, with its children; entries stop spanning a removed roadblock.
+    /// Remove the entity with this id, with its children; entries stop spanning a removed
+    /// roadblock, and entries and roadblocks stop referring to a removed note.
     Remove(Id),
     /// Move the entity with this id to `index` of `to` (clamped), keeping its id.
     Move {
@@ -168,6 +189,28 @@ pub enum EditError {
     },
 }
 
+/// Inserts a text column at `index` (or last), unless the document has one of its kind.
+fn insert_column(document: &mut Document, index: usize, column: &Column) -> Result<(), EditError> {
+    if document.column(&column.kind).is_some() {
+        return Err(EditError::DuplicateColumn(column.kind.clone()));
+    }
+    let index = index.min(document.columns.len());
+    document.columns.insert(index, column.clone());
+    Ok(())
+}
+
+/// Refers to `note` from the entry or roadblock `on` (once).
+fn add_note_reference(document: &mut Document, on: &Id, note: &Id) -> Result<(), EditError> {
+    if document.note_number(note).is_none() {
+        return Err(EditError::UnknownId(note.clone()));
+    }
+    let notes = references_mut(document, on)?;
+    if !notes.contains(note) {
+        notes.push(note.clone());
+    }
+    Ok(())
+}
+
 /// Applies `edit` to `document`. On error the document is unchanged.
 pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
     match edit {
@@ -175,13 +218,7 @@ pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
         Edit::SetLegend(legend) => document.legend = legend.clone(),
         Edit::SetColumns(columns) => document.columns.clone_from(columns),
         Edit::SetTimeline(timeline) => document.timeline = timeline.clone(),
-        Edit::InsertColumn { index, column } => {
-            if document.column(&column.kind).is_some() {
-                return Err(EditError::DuplicateColumn(column.kind.clone()));
-            }
-            let index = (*index).min(document.columns.len());
-            document.columns.insert(index, column.clone());
-        }
+        Edit::InsertColumn { index, column } => insert_column(document, *index, column)?,
         Edit::RemoveColumn(kind) => {
             let index = column_index(document, kind)?;
             document.columns.remove(index);
@@ -220,6 +257,17 @@ pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
         Edit::ReplaceRoadblock(new) => *roadblock_mut(document, &new.id)? = new.clone(),
         Edit::ReplaceItem(new) => *item_mut(document, &new.id)? = new.clone(),
         Edit::ReplaceEntry(new) => *entry_mut(document, &new.id)? = new.clone(),
+        Edit::ReplaceNote(new) => {
+            *document
+                .notes
+                .iter_mut()
+                .find(|n| n.id == new.id)
+                .ok_or_else(|| EditError::UnknownId(new.id.clone()))? = new.clone();
+        }
+        Edit::AddNoteReference { on, note } => add_note_reference(document, on, note)?,
+        Edit::RemoveNoteReference { on, note } => {
+            references_mut(document, on)?.retain(|n| n != note);
+        }
         Edit::Insert {
             parent,
             index,
@@ -231,8 +279,11 @@ pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
             insert(document, parent, *index, entity.clone())?;
         }
         Edit::Remove(id) => {
-            let (from, _) = take(document, id)?;
+            let (from, entity) = take(document, id)?;
             forget_row(document, &from, id);
+            if let Entity::Note(_) = entity {
+                forget_note(document, id);
+            }
         }
         Edit::Move { id, to, index } => {
             let mut moved = document.clone();
@@ -331,17 +382,49 @@ fn entry_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Timeline
         .ok_or_else(|| EditError::UnknownId(id.clone()))
 }
 
-/// Whether any domain, roadblock, item, entry or footnote has this id.
+/// The note references of the entry or roadblock with this id.
+fn references_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Vec<Id>, EditError> {
+    let found = document.domains.iter_mut().find_map(|d| {
+        d.entries
+            .iter_mut()
+            .find(|e| &e.id == id)
+            .map(|e| &mut e.notes)
+            .or_else(|| {
+                d.roadblocks
+                    .iter_mut()
+                    .find(|r| &r.id == id)
+                    .map(|r| &mut r.notes)
+            })
+    });
+    found.ok_or_else(|| EditError::UnknownId(id.clone()))
+}
+
+/// After a note was removed, nothing refers to it.
+fn forget_note(document: &mut Document, id: &Id) {
+    for domain in &mut document.domains {
+        for notes in domain
+            .entries
+            .iter_mut()
+            .map(|e| &mut e.notes)
+            .chain(domain.roadblocks.iter_mut().map(|r| &mut r.notes))
+        {
+            notes.retain(|n| n != id);
+        }
+    }
+}
+
+/// Whether any domain, roadblock, item, entry, footnote or note has this id.
 #[must_use]
 pub(crate) fn id_exists(document: &Document, id: &Id) -> bool {
-    document.domains.iter().any(|d| {
-        &d.id == id
-            || d.footnotes.iter().any(|f| &f.id == id)
-            || d.entries.iter().any(|e| &e.id == id)
-            || d.roadblocks
-                .iter()
-                .any(|r| &r.id == id || r.done.iter().chain(&r.actions).any(|i| &i.id == id))
-    })
+    document.notes.iter().any(|n| &n.id == id)
+        || document.domains.iter().any(|d| {
+            &d.id == id
+                || d.footnotes.iter().any(|f| &f.id == id)
+                || d.entries.iter().any(|e| &e.id == id)
+                || d.roadblocks
+                    .iter()
+                    .any(|r| &r.id == id || r.done.iter().chain(&r.actions).any(|i| &i.id == id))
+        })
 }
 
 fn insert(
@@ -356,6 +439,7 @@ fn insert(
     }
     match (parent, entity) {
         (Parent::Document, Entity::Domain(domain)) => put(&mut document.domains, index, domain),
+        (Parent::Document, Entity::Note(note)) => put(&mut document.notes, index, note),
         (Parent::Domain(id), Entity::Roadblock(roadblock)) => {
             put(&mut domain_mut(document, id)?.roadblocks, index, roadblock);
         }
@@ -402,6 +486,9 @@ fn take(document: &mut Document, id: &Id) -> Result<(Parent, Entity), EditError>
             Entity::Domain(document.domains.remove(index)),
         ));
     }
+    if let Some(index) = document.notes.iter().position(|n| &n.id == id) {
+        return Ok((Parent::Document, Entity::Note(document.notes.remove(index))));
+    }
     for domain in &mut document.domains {
         if let Some(index) = domain.roadblocks.iter().position(|r| &r.id == id) {
             let roadblock = domain.roadblocks.remove(index);
@@ -433,5 +520,7 @@ fn take(document: &mut Document, id: &Id) -> Result<(Parent, Entity), EditError>
     Err(EditError::UnknownId(id.clone()))
 }
 
+#[cfg(test)]
+mod note_tests;
 #[cfg(test)]
 mod tests;

@@ -12,5 +12,5 @@ pub use history::{History, MergeKey};
 pub use ids::{
     IdAllocator, duplicate_domain, duplicate_entry, duplicate_roadblock, fresh_column_id, fresh_id,
 };
-pub use new::{new_entry, new_roadblock};
+pub use new::{new_entry, new_note, new_roadblock};
 pub use revision::new_revision;

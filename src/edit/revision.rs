@@ -32,6 +32,7 @@ mod tests {
             entries: vec![TimelineEntry {
                 id: "d1.t1".into(),
                 label: "改正".into(),
+                notes: Vec::new(),
                 kind: EntryKind::Arrow,
                 start: TimePoint::year(2020),
                 end: TimePoint::quarter(2021, 2),

@@ -327,6 +327,7 @@ fn strip(table: &ComparisonTable, g: &Geometry, measure: &dyn Measure) -> (Body,
         table_bottom: y,
         bottom: y,
         units,
+        notes: Vec::new(),
     };
     (body, sections)
 }

@@ -33,6 +33,19 @@ pub struct Spacing {
     pub bottom: f32,
 }
 
+impl Spacing {
+    /// The same margin `pad` above, between and below entries (screen and paper alike, each
+    /// at its own text size).
+    #[must_use]
+    pub fn even(pad: f32) -> Self {
+        Self {
+            top: pad,
+            gap: pad,
+            bottom: pad,
+        }
+    }
+}
+
 /// The top of each entry of `entries`, stacked in the order given (place them by first row,
 /// then document order), growing the rows' `heights` where entries need room.
 pub fn stack(entries: &[Stacked], heights: &mut [f32], spacing: Spacing) -> Vec<f32> {

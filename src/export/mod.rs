@@ -3,6 +3,7 @@
 
 pub mod comparison;
 pub mod docx;
+pub mod entry_shape;
 pub mod kinsoku;
 #[cfg(test)]
 pub(crate) mod kinsoku_check;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, TextPosition};
-use crate::model::{Column, Document, Domain, Legend, Meta, Timeline};
+use crate::model::{Column, Document, Domain, Legend, Meta, Note, Timeline};
 
 /// The file format version this build writes. Files with a newer version are refused.
 pub const FORMAT_VERSION: u32 = 1;
@@ -22,6 +22,8 @@ struct FileOut<'a> {
     columns: &'a [Column],
     timeline: &'a Timeline,
     domains: &'a [Domain],
+    #[serde(skip_serializing_if = "<[Note]>::is_empty")]
+    notes: &'a [Note],
 }
 
 /// The file's top level as read.
@@ -34,6 +36,8 @@ struct FileIn {
     columns: Vec<Column>,
     timeline: Timeline,
     domains: Vec<Domain>,
+    #[serde(default)]
+    notes: Vec<Note>,
 }
 
 /// Reads only the version, ignoring everything else, so that a newer file is refused with a
@@ -69,6 +73,7 @@ pub fn to_ron_string(document: &Document) -> String {
         columns: &document.columns,
         timeline: &document.timeline,
         domains: &document.domains,
+        notes: &document.notes,
     };
     // Serialising plain structs, strings and numbers into a String cannot fail; the fallback
     // keeps this function total without an unwrap.
@@ -89,6 +94,7 @@ pub fn to_json_string(document: &Document) -> String {
         columns: &document.columns,
         timeline: &document.timeline,
         domains: &document.domains,
+        notes: &document.notes,
     };
     let mut text = serde_json::to_string_pretty(&file)
         .unwrap_or_else(|error| format!("\"internal error: {error}\""));
@@ -121,6 +127,7 @@ pub fn parse_ron(text: &str) -> Result<Document, ParseError> {
             columns: file.columns,
             timeline: file.timeline,
             domains: file.domains,
+            notes: file.notes,
         }),
         Err(_) if text.trim().is_empty() => Err(ParseError {
             position: TextPosition::START,

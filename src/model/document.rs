@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::domain::Domain;
 use super::id::Id;
+use super::note::Note;
 use super::timeline::Timeline;
 
 /// A whole roadmap (工程表) in one revision, e.g. the seed's 見直し後.
@@ -22,6 +23,10 @@ pub struct Document {
     pub timeline: Timeline,
     /// The domains (開発段階/領域), in page order.
     pub domains: Vec<Domain>,
+    /// Numbered notes (注記) that entries and roadblocks refer to; a note's number is its
+    /// position, from 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 /// Cover-page metadata of a roadmap.

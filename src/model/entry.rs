@@ -13,6 +13,9 @@ pub struct TimelineEntry {
     pub id: Id,
     /// The text written on or beside the entry.
     pub label: String,
+    /// The notes (by id) whose marks follow the label: 「…画像DB構築¹」.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Id>,
     /// How the entry is drawn.
     pub kind: EntryKind,
     /// Where it starts (the beginning of this period).
@@ -115,6 +118,7 @@ mod tests {
         TimelineEntry {
             id: "t".into(),
             label: String::new(),
+            notes: Vec::new(),
             kind: EntryKind::Arrow,
             start,
             end,

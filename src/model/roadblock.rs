@@ -20,6 +20,9 @@ pub struct Roadblock {
     /// Category letters from the legend (B・C).
     #[serde(default, deserialize_with = "super::unique::category_letters")]
     pub categories: BTreeSet<char>,
+    /// The notes (by id) whose marks follow the title: 「【…】B・C¹」.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Id>,
     /// The ○ bullets describing the roadblock (the ○ is not stored).
     #[serde(default)]
     pub description: Vec<String>,

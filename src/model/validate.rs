@@ -173,6 +173,7 @@ impl<'a> Checker<'a> {
             }
             self.domain(domain);
         }
+        self.notes();
     }
 
     /// Each column once; a text column with a well-formed id and a header.
@@ -481,6 +482,8 @@ fn describe(point: TimePoint) -> String {
         Some(super::timeline::PartOfYear::Month(m)) => format!("{} month {m}", point.year),
     }
 }
+
+mod notes;
 
 #[cfg(test)]
 mod tests;

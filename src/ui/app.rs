@@ -32,8 +32,8 @@ pub enum Request {
     Select(Option<Selection>),
     /// Scroll the grid to show an entity.
     ScrollTo(Selection),
-    /// Apply an edit to the open document.
-    Edit(Edit, Option<MergeKey>),
+    /// Apply an edit to the open document (boxed: an edit carries a whole entity).
+    Edit(Box<Edit>, Option<MergeKey>),
     /// A text field lost focus: the next edit is a new undo step.
     EndTyping,
     /// Switch the UI language.
@@ -418,12 +418,12 @@ impl KoteihyoApp {
 
     /// The editor: the details panel on the right, the grid in the middle.
     fn editor_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        if !self.settings.hide_details {
+        if !self.settings.layout.hide_details {
             // On a small window the panel never takes more than half of it (F4 hides it).
             let limit = (ui.available_width() * 0.5).max(200.0);
             let panel = egui::Panel::right("koteihyo-details")
                 .resizable(true)
-                .default_size(self.settings.details_width.min(limit))
+                .default_size(self.settings.layout.details_width.min(limit))
                 .size_range(200.0..=limit)
                 .show(ui, |ui| match &self.open {
                     Some(open) => {
@@ -444,14 +444,14 @@ impl KoteihyoApp {
             let width = panel.response.rect.width();
             if width < limit - 0.5 {
                 // The user's width, not one the window's size forced.
-                self.settings.details_width = width.round();
+                self.settings.layout.details_width = width.round();
             }
         }
         egui::CentralPanel::default().show(ui, |ui| match &self.open {
             Some(open) => {
                 // 幅に合わせる: the grid gets widths scaled to the window; dragging a column edge
                 // there keeps the dragged widths as the user's own and turns fitting off.
-                let mut fitted = self.settings.fit_columns.then(|| {
+                let mut fitted = self.settings.layout.fit_columns.then(|| {
                     let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
                     self.settings.column_widths.fitted(&open.document, width)
                 });
@@ -472,13 +472,13 @@ impl KoteihyoApp {
                 );
                 if let Some(dragged) = fitted.filter(|w| Some(w) != before.as_ref()) {
                     self.settings.column_widths = dragged;
-                    self.settings.fit_columns = false;
+                    self.settings.layout.fit_columns = false;
                 }
                 if let Some(selection) = output.clicked {
                     self.requests.push(Request::Select(Some(selection)));
                 }
                 for (edit, merge) in output.edits {
-                    self.requests.push(Request::Edit(edit, merge));
+                    self.requests.push(Request::Edit(Box::new(edit), merge));
                 }
                 if output.end_merge {
                     self.requests.push(Request::EndTyping);

@@ -38,8 +38,8 @@ fn command_button_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp, command: Command)
         button = button.shortcut_text(shortcut);
     }
     let checked = match command {
-        Command::ToggleDetails => Some(!app.settings.hide_details),
-        Command::ToggleFitColumns => Some(app.settings.fit_columns),
+        Command::ToggleDetails => Some(!app.settings.layout.hide_details),
+        Command::ToggleFitColumns => Some(app.settings.layout.fit_columns),
         Command::ToggleDarkMode => Some(app.settings.dark_mode),
         _ => None,
     };

@@ -70,8 +70,12 @@ impl KoteihyoApp {
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
-            Command::ToggleDetails => self.settings.hide_details = !self.settings.hide_details,
-            Command::ToggleFitColumns => self.settings.fit_columns = !self.settings.fit_columns,
+            Command::ToggleDetails => {
+                self.settings.layout.hide_details = !self.settings.layout.hide_details
+            }
+            Command::ToggleFitColumns => {
+                self.settings.layout.fit_columns = !self.settings.layout.fit_columns
+            }
             Command::Settings => self.dialog = Some(Dialog::Settings),
             Command::About => self.dialog = Some(Dialog::About),
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
@@ -82,7 +86,7 @@ impl KoteihyoApp {
             | Command::MoveDown
             | Command::Delete => {
                 if let Some((edit, then)) = self.selection_edit(command) {
-                    self.request(Request::Edit(edit, None));
+                    self.request(Request::Edit(Box::new(edit), None));
                     match then {
                         Then::Keep => {}
                         Then::Select(selection) => self.request(Request::Select(Some(selection))),

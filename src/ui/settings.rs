@@ -12,7 +12,7 @@ use crate::ui::i18n::Lang;
 pub const MAX_RECENT_FILES: usize = 10;
 
 /// The persisted settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The UI language.
@@ -33,6 +33,14 @@ pub struct Settings {
     pub compare_headings: crate::export::comparison::Headings,
     /// The 新旧対照表's header row leaves out the revision labels.
     pub compare_without_revision_labels: bool,
+    /// How the editor's window is laid out: the details panel and the grid's width.
+    pub layout: WindowLayout,
+}
+
+/// How the editor's window is laid out, as the user left it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WindowLayout {
     /// The details panel is hidden (表示 → 詳細パネル, F4), leaving the grid the whole width.
     pub hide_details: bool,
     /// The details panel's width in points, as the user last dragged it.
@@ -42,27 +50,18 @@ pub struct Settings {
     pub fit_columns: bool,
 }
 
-/// The details panel's width before the user drags it.
-pub const DEFAULT_DETAILS_WIDTH: f32 = 360.0;
-
-impl Default for Settings {
+impl Default for WindowLayout {
     fn default() -> Self {
         Self {
-            lang: Lang::default(),
-            recent_files: Vec::new(),
-            font_file: None,
-            column_widths: ColumnWidths::default(),
-            dark_mode: false,
-            print: crate::export::settings::PageSettings::default(),
-            compare_old_first: false,
-            compare_headings: crate::export::comparison::Headings::default(),
-            compare_without_revision_labels: false,
             hide_details: false,
             details_width: DEFAULT_DETAILS_WIDTH,
             fit_columns: true,
         }
     }
 }
+
+/// The details panel's width before the user drags it.
+pub const DEFAULT_DETAILS_WIDTH: f32 = 360.0;
 
 impl Settings {
     /// Puts `path` first in the recent files, once, keeping at most [`MAX_RECENT_FILES`].

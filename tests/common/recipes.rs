@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use koteihyo::edit::{Edit, Entity, ItemList, MergeKey, Parent, fresh_id, new_entry};
+use koteihyo::edit::{Edit, Entity, ItemList, MergeKey, Parent, fresh_id, new_entry, new_note};
 use koteihyo::model::{Document, Id, Item, Marker, Roadblock};
 use proptest::prelude::*;
 
@@ -19,6 +19,8 @@ pub enum Recipe {
     Remove(usize),
     MoveRoadblock(usize, usize, usize),
     MoveItem(usize, usize, bool, usize),
+    InsertNote(String),
+    ReferNote(usize, usize, bool),
     EndTyping,
 }
 
@@ -46,6 +48,9 @@ pub fn recipe() -> impl Strategy<Value = Recipe> {
             any::<usize>()
         )
             .prop_map(|(k, r, d, i)| Recipe::MoveItem(k, r, d, i)),
+        "[ぁ-ん]{1,6}".prop_map(Recipe::InsertNote),
+        (any::<usize>(), any::<usize>(), any::<bool>())
+            .prop_map(|(k, n, r)| Recipe::ReferNote(k, n, r)),
         Just(Recipe::EndTyping),
     ]
 }
@@ -146,8 +151,32 @@ pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKe
                 None,
             )
         }
+        Recipe::InsertNote(_) | Recipe::ReferNote(..) => return note_edit(doc, recipe),
         Recipe::EndTyping => return None,
     })
+}
+
+/// A note added at the end, or a reference from an entry or roadblock to a note.
+fn note_edit(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKey>)> {
+    let edit = match recipe {
+        Recipe::InsertNote(text) => Edit::Insert {
+            parent: Parent::Document,
+            index: doc.notes.len(),
+            entity: Entity::Note(new_note(doc, text)),
+        },
+        Recipe::ReferNote(k, n, on_roadblock) => {
+            let on = if *on_roadblock {
+                pick(&roadblocks(doc), *k)?.id.clone()
+            } else {
+                let entries: Vec<_> = doc.domains.iter().flat_map(|d| &d.entries).collect();
+                pick(&entries, *k)?.id.clone()
+            };
+            let note = pick(&doc.notes, *n)?.id.clone();
+            Edit::AddNoteReference { on, note }
+        }
+        _ => return None,
+    };
+    Some((edit, None))
 }
 
 /// A one-year arrow in one of the timeline's years, as a right-click on the grid adds it.
@@ -166,9 +195,10 @@ fn insert_entry(doc: &Document, k: usize, year: usize) -> Option<(Edit, Option<M
     ))
 }
 
-/// Every removable entity's id: domains, entries, roadblocks and items.
+/// Every removable entity's id: domains, entries, roadblocks, items and notes.
 pub fn all_ids(doc: &Document) -> Vec<Id> {
     let mut ids: Vec<Id> = doc.domains.iter().map(|d| d.id.clone()).collect();
+    ids.extend(doc.notes.iter().map(|n| n.id.clone()));
     for domain in &doc.domains {
         ids.extend(domain.entries.iter().map(|e| e.id.clone()));
         for roadblock in &domain.roadblocks {

@@ -21,6 +21,7 @@ mod edit_properties;
 mod examples;
 mod pagination;
 mod print;
+mod print_notes;
 mod recovery;
 mod roundtrip;
 mod save_crash;

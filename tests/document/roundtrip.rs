@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use koteihyo::model::{
     Category, CellOwner, Column, ColumnKind, Document, Domain, EntryKind, FiscalYear, Footnote, Id,
-    Item, LabelStyle, Legend, Marker, Meta, OpenEndSuffix, PartOfYear, Roadblock, TimePoint,
+    Item, LabelStyle, Legend, Marker, Meta, Note, OpenEndSuffix, PartOfYear, Roadblock, TimePoint,
     Timeline, TimelineEntry,
 };
 use proptest::collection::{btree_map, btree_set, vec};
@@ -75,17 +75,19 @@ fn roadblock() -> impl Strategy<Value = Roadblock> {
         text(),
         text(),
         btree_set(any::<char>(), 0..4),
+        vec(id(), 0..2),
         vec(text(), 0..3),
         vec(item(), 0..3),
         vec(item(), 0..3),
         cells(),
     )
         .prop_map(
-            |(id, scope, title, categories, description, done, actions, cells)| Roadblock {
+            |(id, scope, title, categories, notes, description, done, actions, cells)| Roadblock {
                 id,
                 scope,
                 title,
                 categories,
+                notes,
                 description,
                 done,
                 actions,
@@ -109,11 +111,13 @@ fn entry() -> impl Strategy<Value = TimelineEntry> {
         any::<bool>(),
         vec(id(), 0..3),
         text(),
+        vec(id(), 0..2),
     )
         .prop_map(
-            |(id, label, kind, start, end, open_ended, rows, detail)| TimelineEntry {
+            |(id, label, kind, start, end, open_ended, rows, detail, notes)| TimelineEntry {
                 id,
                 label,
+                notes,
                 kind,
                 start,
                 end,
@@ -232,15 +236,25 @@ fn document() -> impl Strategy<Value = Document> {
                 }
             },
         );
-    (meta, legend, columns, timeline, vec(domain(), 0..3)).prop_map(
-        |(meta, legend, columns, timeline, domains)| Document {
-            meta,
-            legend,
-            columns,
-            timeline,
-            domains,
-        },
+    let note = (id(), text()).prop_map(|(id, text)| Note { id, text });
+    (
+        meta,
+        legend,
+        columns,
+        timeline,
+        vec(domain(), 0..3),
+        vec(note, 0..3),
     )
+        .prop_map(
+            |(meta, legend, columns, timeline, domains, notes)| Document {
+                meta,
+                legend,
+                columns,
+                timeline,
+                domains,
+                notes,
+            },
+        )
 }
 
 proptest! {

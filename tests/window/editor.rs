@@ -315,7 +315,7 @@ fn actions_width(harness: &Harness<'static, KoteihyoApp>) -> f32 {
 #[test]
 fn dragging_a_header_edge_resizes_the_column() {
     let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
-    harness.state_mut().settings.fit_columns = false;
+    harness.state_mut().settings.layout.fit_columns = false;
     harness.run();
     let before = actions_width(&harness);
     drag_actions_edge(&mut harness);
@@ -329,7 +329,10 @@ fn dragging_a_header_edge_resizes_the_column() {
 #[test]
 fn dragging_a_header_edge_of_fitted_columns_keeps_what_is_seen() {
     let mut harness = harness(Some(&example("roadblocks-after.ron")), 1600.0, 1000.0);
-    assert!(harness.state().settings.fit_columns, "fitted by default");
+    assert!(
+        harness.state().settings.layout.fit_columns,
+        "fitted by default"
+    );
     // The header cell's accessible rect is inset 4 points on each side.
     let seen = actions_header(&harness).width() + 8.0;
     drag_actions_edge(&mut harness);
@@ -339,7 +342,7 @@ fn dragging_a_header_edge_of_fitted_columns_keeps_what_is_seen() {
         "seen {seen} → kept {after}"
     );
     assert!(
-        !harness.state().settings.fit_columns,
+        !harness.state().settings.layout.fit_columns,
         "a dragged width turns fitting off"
     );
 }

@@ -11,5 +11,6 @@ mod drafting;
 mod editing;
 mod editor;
 mod lifecycle;
+mod notes;
 mod print;
 mod saving;

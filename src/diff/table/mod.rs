@@ -1,14 +1,15 @@
 //! The 新旧対照表 as data: one section per domain, one row per roadblock (with its items),
-//! entry or footnote, the new text beside the old with the changed characters marked (傍線),
+//! entry or footnote, then a section 「注記」 of the document's notes, the new text beside the old with the changed characters marked (傍線),
 //! （新設） opposite an added entity, （削る） opposite a removed one, and unchanged stretches
 //! as one 「（略）」 row. The PDF and the compare view both show these rows.
 
 use std::collections::HashMap;
 
-use crate::model::{Document, Domain, Footnote, Id, Timeline, TimelineEntry};
+use crate::model::{Document, Domain, Footnote, Id, Note, Timeline, TimelineEntry};
 
 use super::fields::{
-    Fields, document_fields, domain_fields, entry_fields, footnote_fields, timeline_fields,
+    Fields, Noted, document_fields, domain_fields, entry_fields, footnote_fields, note_fields,
+    timeline_fields,
 };
 use super::{Change, Comparison, Entity, FieldChange, Segment, Status};
 
@@ -315,6 +316,34 @@ pub fn build(
             full,
         ));
     }
+    let mut note_rows = Vec::new();
+    simple_rows(
+        &new.notes,
+        &old.notes,
+        (Entity::Note, |n| &n.id, note_fields),
+        (&new.timeline, &old.timeline),
+        &index,
+        full,
+        &mut note_rows,
+    );
+    // Each side names its note by the number it has there: 「注1　…」.
+    for row in note_rows.iter_mut().filter(|r| r.kind != RowKind::Omitted) {
+        for (lines, id, document) in [
+            (&mut row.new, &row.new_id, new),
+            (&mut row.old, &row.old_id, old),
+        ] {
+            let number = id.as_ref().and_then(|id| document.note_number(id));
+            if let (Some(number), Some(first)) = (number, lines.first_mut()) {
+                *first = std::mem::take(first).prefixed(&format!("注{number}　"));
+            }
+        }
+    }
+    if note_rows.iter().any(|r| r.kind != RowKind::Omitted) {
+        sections.push(Section {
+            heading: "注記".to_owned(),
+            rows: collapse(note_rows),
+        });
+    }
     ComparisonTable { sections }
 }
 
@@ -416,9 +445,9 @@ fn domain_section(
         }
     }
     simple_rows(
-        domain.map_or(&[][..], |d| &d.entries[..]),
-        old_domain.map_or(&[][..], |d| &d.entries[..]),
-        (Entity::Entry, |e| &e.id, entry_fields),
+        &domain.map_or_else(Vec::new, |d| Noted::entries(new, &d.entries)),
+        &old_domain.map_or_else(Vec::new, |d| Noted::entries(old, &d.entries)),
+        (Entity::Entry, |e| &e.item.id, entry_fields),
         (&new.timeline, &old.timeline),
         index,
         full,
@@ -445,9 +474,15 @@ trait Period {
     fn period(&self, timeline: &Timeline) -> Option<String>;
 }
 
-impl Period for TimelineEntry {
+impl Period for Noted<'_, TimelineEntry> {
     fn period(&self, timeline: &Timeline) -> Option<String> {
-        Some(self.period_label(timeline))
+        Some(self.item.period_label(timeline))
+    }
+}
+
+impl Period for Note {
+    fn period(&self, _: &Timeline) -> Option<String> {
+        None
     }
 }
 

@@ -17,6 +17,8 @@ pub(super) struct PartLabels {
     actions: String,
     /// The text columns of roadblock rows, in column order: id and header.
     texts: Vec<(Id, String)>,
+    /// The side's notes, in number order (for the marks of a roadblock's references).
+    notes: Vec<Id>,
 }
 
 impl PartLabels {
@@ -50,7 +52,18 @@ impl PartLabels {
             done: header(&ColumnKind::Done, "着手・対応済みの事項"),
             actions: header(&ColumnKind::Actions, "取組事項"),
             texts,
+            notes: document.notes.iter().map(|n| n.id.clone()).collect(),
         }
+    }
+
+    /// The marks of `references` on this side: 「1,2」.
+    fn marks(&self, references: &[Id]) -> String {
+        references
+            .iter()
+            .filter_map(|id| self.notes.iter().position(|n| n == id))
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -72,7 +85,7 @@ fn roadblock_lines(
     side: Side,
     all: bool,
 ) -> Vec<Line> {
-    let fields = roadblock_fields(roadblock);
+    let fields = roadblock_fields(roadblock, &labels.marks(&roadblock.notes));
     let field = |name| spans(&fields, changes, name, side, all);
     let title = Line {
         spans: [
@@ -81,6 +94,7 @@ fn roadblock_lines(
             field("title"),
             vec![Span::plain("】")],
             field("categories"),
+            field("notes"),
         ]
         .concat(),
         label: false,

@@ -25,6 +25,7 @@ fn document() -> Document {
                 entries: vec![TimelineEntry {
                     id: "d1.t1".into(),
                     label: "改正".into(),
+                    notes: Vec::new(),
                     kind: EntryKind::Arrow,
                     start: TimePoint::year(2022),
                     end: TimePoint::year(2023),

@@ -1,11 +1,13 @@
 //! One domain's table body and footnotes laid out as one tall strip (y from the top of the
 //! body), in units that pagination never cuts: a line of text, or an entry with its label.
 
+use crate::export::entry_shape::{EntryShape, ShapeMetrics, box_height, label_span};
 use crate::export::lanes::{Spacing, Stacked, stack};
 use crate::export::metrics::Measure;
-use crate::export::page::{Point, Rgb, Shape, Stroke};
-use crate::model::{ColumnKind, Document, Domain, EntryKind, Item, Marker, Roadblock};
+use crate::export::page::{Rgb, Shape, Stroke};
+use crate::model::{ColumnKind, Document, Domain, Item, Marker, Roadblock};
 
+use super::notes::{self, Reference};
 use super::palette;
 use super::table::Table;
 use super::text::{Align, Paragraph, PlacedLine, line_height, place};
@@ -32,6 +34,8 @@ pub struct Body {
     pub bottom: f32,
     /// Lines and entries, in reading order.
     pub units: Vec<Unit>,
+    /// Where the strip refers to notes (the marks after titles and labels).
+    pub notes: Vec<Reference>,
 }
 
 /// Sizes derived from the body text size.
@@ -77,7 +81,8 @@ pub fn lay_out(
         let mut bottom = line_height(size) * 2.0;
         let mut units = Vec::new();
         for column in &table.columns {
-            let (lines, cell_bottom) = cell(roadblock, measure, metrics, column, 0.0);
+            let marks = document.note_marks(&roadblock.notes);
+            let (lines, cell_bottom) = cell(roadblock, measure, metrics, column, &marks);
             bottom = bottom.max(cell_bottom);
             units.extend(lines.into_iter().map(line_unit));
         }
@@ -102,6 +107,13 @@ pub fn lay_out(
         rows.push((row_top, row_top + height));
         units.extend(row.into_iter().map(|unit| unit.shifted(row_top)));
         row_top += height;
+    }
+    let mut references = Vec::new();
+    for (roadblock, &(top, _)) in domain.roadblocks.iter().zip(&rows) {
+        references.extend(notes::references(document, &roadblock.notes, top + pad));
+    }
+    for (entry, unit) in domain.entries.iter().zip(&entries) {
+        references.extend(notes::references(document, &entry.notes, unit.top));
     }
     units.extend(entries);
     let table_bottom = row_top.max(needed).max(line_height(size) * 3.0);
@@ -138,6 +150,7 @@ pub fn lay_out(
         table_bottom,
         bottom,
         units,
+        notes: references,
     }
 }
 
@@ -236,19 +249,21 @@ fn line_unit(line: PlacedLine) -> Unit {
     }
 }
 
-/// The paragraphs of one roadblock's cell, placed from `top`; returns lines and bottom.
+/// The paragraphs of one roadblock's cell, placed from the row's top, with the note `marks`
+/// after the roadblock's title; returns lines and bottom.
 fn cell(
     roadblock: &Roadblock,
     measure: &dyn Measure,
     metrics: Metrics,
     column: &super::table::TableColumn,
-    top: f32,
+    marks: &str,
 ) -> (Vec<PlacedLine>, f32) {
     let Metrics { size, pad } = metrics;
     let x = column.x + pad;
     let width = column.width - 2.0 * pad;
+    let mut heading = Vec::new();
     let mut lines = Vec::new();
-    let mut y = top + pad;
+    let mut y = pad;
     let mut add = |paragraph: Paragraph<'_>, indent: f32, y: &mut f32| {
         let (placed, end) = place(measure, paragraph, x + indent, width - indent, *y);
         lines.extend(placed);
@@ -258,7 +273,7 @@ fn cell(
         ColumnKind::Domain => {}
         ColumnKind::Text(id) => {
             if let Some(text) = roadblock.cells.get(id).filter(|_| !column.spans_domain) {
-                return text_cell(text, measure, metrics, column, top);
+                return text_cell(text, measure, metrics, column, 0.0);
             }
         }
         ColumnKind::Scope => add(
@@ -268,7 +283,11 @@ fn cell(
         ),
         ColumnKind::Roadblock => {
             let title = format!("【{}】{}", roadblock.title, roadblock.categories_label());
-            add(Paragraph::new(&title, size, palette::HEADING), 0.0, &mut y);
+            let room = notes::mark_width(measure, marks, size);
+            let paragraph = Paragraph::new(&title, size, palette::HEADING);
+            let (placed, end) = place(measure, paragraph, x, width - room, y);
+            heading = notes::marked(measure, placed, marks);
+            y = end;
             for bullet in &roadblock.description {
                 add(
                     Paragraph::new(bullet, size, Rgb::BLACK).with_marker("○ "),
@@ -297,7 +316,8 @@ fn cell(
             }
         }
     }
-    (lines, y)
+    heading.extend(lines);
+    (heading, y)
 }
 
 /// Places the domain's entries in the fiscal-year columns: each starts at the top of its first
@@ -320,7 +340,8 @@ fn place_entries(
     for &(index, first, last) in &order {
         let entry = &domain.entries[index];
         let (x0, x1) = table.entry_span(&document.timeline, entry, size * 3.0);
-        let unit = entry_unit(entry, x0, x1, measure, metrics);
+        let marks = document.note_marks(&entry.notes);
+        let unit = entry_unit(entry, &marks, x0, x1, measure, metrics);
         stacked.push(Stacked {
             first,
             last,
@@ -330,12 +351,7 @@ fn place_entries(
         });
         units.push((index, unit));
     }
-    let spacing = Spacing {
-        top: pad,
-        gap: pad,
-        bottom: pad,
-    };
-    let tops = stack(&stacked, heights, spacing);
+    let tops = stack(&stacked, heights, Spacing::even(pad));
     let mut units: Vec<(usize, Unit)> = units
         .into_iter()
         .zip(tops)
@@ -368,10 +384,11 @@ fn placement_order(domain: &Domain, row_count: usize) -> Vec<(usize, usize, usiz
     order
 }
 
-/// An entry drawn in `[x0, x1]` from y = 0: its arrow, bar or diamond with the label, and its
-/// detail below.
+/// An entry drawn in `[x0, x1]` from y = 0: its arrow, bar or diamond with the label and its
+/// note `marks`, and its detail below.
 fn entry_unit(
     entry: &crate::model::TimelineEntry,
+    marks: &str,
     x0: f32,
     x1: f32,
     measure: &dyn Measure,
@@ -379,58 +396,33 @@ fn entry_unit(
 ) -> Unit {
     let Metrics { size, pad } = metrics;
     let mut shapes = Vec::new();
-    let head = if entry.kind == EntryKind::Arrow || entry.open_ended {
-        (size * 0.9).min((x1 - x0) / 3.0)
-    } else {
-        0.0
-    };
-    let (text_x, text_width) = match entry.kind {
-        EntryKind::Milestone => (x0 + size * 1.2, x1 - x0 - size * 1.2),
-        EntryKind::Arrow | EntryKind::Bar => (x0 + pad, x1 - x0 - 2.0 * pad - head),
-    };
+    // The shape and the label's place are the screen grid's too (export::entry_shape).
+    let proportions = ShapeMetrics::for_size(size);
+    let (text_x, text_width) = label_span(entry.kind, entry.open_ended, x0, x1, proportions);
     let (label, label_bottom) = place(
         measure,
         Paragraph::new(&entry.label, size, Rgb::BLACK),
         text_x,
-        text_width,
+        text_width - notes::mark_width(measure, marks, size),
         pad * 0.5,
     );
-    let box_bottom = label_bottom + pad * 0.5;
+    let label = notes::marked(measure, label, marks);
+    let box_bottom = box_height(label_bottom - pad * 0.5, proportions);
     let (fill, outline) = palette::entry(entry.kind);
-    let stroke = Some(Stroke::solid(outline, 0.6));
-    match entry.kind {
-        EntryKind::Milestone => {
-            let (cx, cy, r) = (
-                x0 + size * 0.5,
-                line_height(size) * 0.5 + pad * 0.5,
-                size * 0.45,
-            );
-            shapes.push(Shape::Polygon {
-                points: vec![
-                    Point::new(cx, cy - r),
-                    Point::new(cx + r, cy),
-                    Point::new(cx, cy + r),
-                    Point::new(cx - r, cy),
-                ],
-                fill: Some(outline),
-                stroke: None,
-            });
-        }
-        EntryKind::Arrow | EntryKind::Bar => {
-            let body_right = x1 - head;
-            shapes.push(Shape::Polygon {
-                points: vec![
-                    Point::new(x0, 0.0),
-                    Point::new(body_right, 0.0),
-                    Point::new(x1, box_bottom / 2.0),
-                    Point::new(body_right, box_bottom),
-                    Point::new(x0, box_bottom),
-                ],
-                fill: Some(fill),
-                stroke,
-            });
-        }
-    }
+    let shape = EntryShape::new(
+        entry.kind,
+        entry.open_ended,
+        (x0, x1),
+        0.0,
+        box_bottom,
+        proportions,
+    );
+    // A diamond is solid in the outline's colour; a box is filled and outlined.
+    shapes.push(Shape::Polygon {
+        points: shape.outline,
+        fill: Some(if shape.diamond { outline } else { fill }),
+        stroke: (!shape.diamond).then(|| Stroke::solid(outline, 0.6)),
+    });
     shapes.extend(label.into_iter().map(|line| Shape::Text(line.run)));
     let mut bottom = box_bottom;
     if !entry.detail.is_empty() {

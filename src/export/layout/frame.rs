@@ -5,7 +5,7 @@
 
 use crate::export::metrics::Measure;
 use crate::export::page::{Point, Rect, Rgb, Shape, Stroke};
-use crate::export::settings::{PageSettings, mm};
+use crate::export::settings::{PageSettings, Pagination, mm};
 use crate::model::{ColumnKind, Document, Domain};
 
 use super::body::{Body, Metrics};
@@ -73,6 +73,14 @@ impl Frame {
             .iter()
             .map(|line| line.top)
             .fold(height - margin, f32::min);
+        // A page of one domain keeps room for that domain's notes; a page that may stack several
+        // domains (fill, one), for every note the document refers to.
+        let with_room: Vec<&Domain> = if settings.pages == Pagination::Domain {
+            vec![domain]
+        } else {
+            document.domains.iter().collect()
+        };
+        let notes_height = super::notes::reserve(document, &with_room, &table, measure, metrics);
         Self {
             width,
             height,
@@ -81,7 +89,7 @@ impl Frame {
             table,
             table_top,
             body_top: header_bottom,
-            body_height: (footer_top - size * 0.5 - header_bottom).max(size * 4.0),
+            body_height: (footer_top - size * 0.5 - header_bottom - notes_height).max(size * 4.0),
             header_row,
             footer,
         }
@@ -101,6 +109,7 @@ impl Frame {
         for piece in pieces {
             piece.frame.piece_shapes(piece, measure, &mut shapes);
         }
+        shapes.extend(super::notes::foot(document, pieces, self, measure));
         shapes.extend(self.footer.iter().map(|l| Shape::Text(l.run.clone())));
         shapes
     }

@@ -7,6 +7,7 @@
 pub mod body;
 pub mod dump;
 pub mod frame;
+pub mod notes;
 pub mod pages;
 pub mod paginate;
 pub mod palette;

@@ -88,6 +88,7 @@ mod tests {
                     shapes: Vec::new(),
                 })
                 .collect(),
+            notes: Vec::new(),
         }
     }
 

@@ -143,6 +143,7 @@ fn a_tall_timeline_only_domain_continues_with_every_bar_inside_a_frame() {
         .map(|i| TimelineEntry {
             id: Id::from(format!("d1.t{i}").as_str()),
             label: format!("バー{i}"),
+            notes: Vec::new(),
             ..template.clone()
         })
         .collect();

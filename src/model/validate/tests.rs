@@ -39,6 +39,7 @@ fn clean() -> Document {
         entries: vec![TimelineEntry {
             id: "d1.t1".into(),
             label: "改正".into(),
+            notes: Vec::new(),
             kind: EntryKind::Arrow,
             start: TimePoint::year(2022),
             end: TimePoint::year(2023),
@@ -389,4 +390,48 @@ fn a_cell_must_name_a_text_column_of_its_owner() {
         problems[2].location,
         Location::entity(&"d1.r1".into(), "cells")
     );
+}
+
+#[test]
+fn note_references_unknown_notes_unreferenced_notes_and_repeated_note_ids() {
+    let mut document = clean();
+    document.notes = vec![
+        crate::model::Note {
+            id: "n1".into(),
+            text: "画像DBの構築は令和５年度から".into(),
+        },
+        crate::model::Note {
+            id: "n2".into(),
+            text: "未参照".into(),
+        },
+    ];
+    document.domains[0].entries[0].notes = vec!["n1".into()];
+    document.domains[0].roadblocks[0].notes = vec!["n9".into()];
+    let problems = validate(&document);
+    let unknown = problems
+        .iter()
+        .find(|p| p.severity == Severity::Error)
+        .expect("an unknown note is an error");
+    assert_eq!(unknown.location, Location::entity(&"d1.r1".into(), "notes"));
+    assert!(unknown.message.contains("\"n9\""), "{unknown}");
+    let unreferenced: Vec<_> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Warning)
+        .collect();
+    assert_eq!(unreferenced.len(), 1, "{problems:?}");
+    assert_eq!(
+        unreferenced[0].location,
+        Location::entity(&"n2".into(), "text")
+    );
+    assert!(
+        unreferenced[0].message.contains("note 2"),
+        "{}",
+        unreferenced[0]
+    );
+    // A note id that another entity uses is a repeated id.
+    document.domains[0].roadblocks[0].notes.clear();
+    document.domains[0].entries[0].notes.push("n2".into());
+    document.notes[1].id = "d1.t1".into();
+    document.domains[0].entries[0].notes = vec!["n1".into(), "d1.t1".into()];
+    assert!(validate(&document).iter().any(Problem::is_repeated_id));
 }

@@ -4,7 +4,8 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
-use crate::model::{ColumnKind, Domain, EntryKind, Id, Item, Marker, Roadblock, TimelineEntry};
+use crate::export::layout::notes::MARK_SCALE;
+use crate::model::{ColumnKind, Domain, Id, Item, Marker, Roadblock, TimelineEntry};
 use crate::ui::grid::in_place::TextField;
 use crate::ui::selection::Selection;
 
@@ -101,6 +102,26 @@ impl CellText<'_> {
         job.append(rest, 0.0, format);
     }
 
+    /// Appends note `marks` (「1,2」) as a superscript: smaller, raised to the line's top, as
+    /// the printed page sets them; the accessible text names them 「注1,2」.
+    fn append_marks(&self, block: &mut Block, marks: &str) {
+        if marks.is_empty() {
+            return;
+        }
+        let format = TextFormat {
+            font_id: FontId::proportional(TEXT_SIZE * MARK_SCALE),
+            color: self.palette.text,
+            valign: egui::Align::TOP,
+            ..TextFormat::default()
+        };
+        block.job.append(marks, 0.0, format);
+        block.plain = format!(
+            "{} {}{marks}",
+            block.plain,
+            crate::ui::i18n::tr(self.lang, crate::ui::i18n::Key::NoteMark)
+        );
+    }
+
     fn block(&self, parts: &[(&str, Color32)], indent: f32, selects: Selection) -> Block {
         let mut job = LayoutJob::default();
         let mut plain = String::new();
@@ -131,9 +152,15 @@ impl CellText<'_> {
         block
     }
 
-    /// The blocks of one roadblock's cell in column `kind`.
+    /// The blocks of one roadblock's cell in column `kind`; `marks` are the note marks after
+    /// its title.
     #[must_use]
-    pub fn roadblock_cell(&self, roadblock: &Roadblock, kind: &ColumnKind) -> Vec<Block> {
+    pub fn roadblock_cell(
+        &self,
+        roadblock: &Roadblock,
+        kind: &ColumnKind,
+        marks: &str,
+    ) -> Vec<Block> {
         let selects = Selection::Roadblock(roadblock.id.clone());
         match kind {
             ColumnKind::Domain => Vec::new(),
@@ -161,6 +188,7 @@ impl CellText<'_> {
                     selects.clone(),
                 )];
                 blocks[0].field = Some(TextField::Title(roadblock.id.clone()));
+                self.append_marks(&mut blocks[0], marks);
                 for (index, bullet) in roadblock.description.iter().enumerate() {
                     let mut block = self.block(
                         &[(&format!("○ {bullet}"), self.palette.text)],
@@ -226,17 +254,15 @@ impl CellText<'_> {
             .collect()
     }
 
-    /// A timeline entry's label, and its detail text if any.
+    /// A timeline entry's label followed by its note `marks`, and its detail text if any.
     #[must_use]
-    pub fn entry(&self, entry: &TimelineEntry) -> (Block, Option<Block>) {
+    pub fn entry(&self, entry: &TimelineEntry, marks: &str) -> (Block, Option<Block>) {
         let selects = Selection::Entry(entry.id.clone());
-        let label = match entry.kind {
-            EntryKind::Milestone => format!("◆ {}", entry.label),
-            EntryKind::Arrow | EntryKind::Bar => entry.label.clone(),
-        };
-        let mut main = self.block(&[(&label, self.palette.text)], 0.0, selects.clone());
+        // A milestone's diamond is drawn beside its label (grid/layout.rs `entry_shape`).
+        let mut main = self.block(&[(&entry.label, self.palette.text)], 0.0, selects.clone());
         main.plain.clone_from(&entry.label);
         main.field = Some(TextField::EntryLabel(entry.id.clone()));
+        self.append_marks(&mut main, marks);
         let detail = (!entry.detail.is_empty()).then(|| {
             let mut block = self.block(&[(&entry.detail, self.palette.text)], 0.0, selects);
             block.field = Some(TextField::EntryDetail(entry.id.clone()));

@@ -7,17 +7,35 @@ use std::collections::BTreeMap;
 use egui::{Painter, Rect, pos2, vec2};
 use serde::{Deserialize, Serialize};
 
-use super::cells::{Block, CellText, PAD};
+use super::cells::{Block, CellText, PAD, TEXT_SIZE};
+use crate::export::entry_shape::{EntryShape, ShapeMetrics, box_height, label_span};
 use crate::export::lanes::{Spacing, Stacked, prefix_sums, stack};
-use crate::model::{Column, ColumnKind, Document, Domain, EntryKind};
+use crate::model::{Column, ColumnKind, Document, Domain, EntryKind, TimelineEntry};
+
+/// The proportions of timeline entries on screen: the printed page's, at the grid's text size.
+#[must_use]
+pub fn entry_metrics() -> ShapeMetrics {
+    ShapeMetrics::for_size(TEXT_SIZE)
+}
+
+/// The shape of `entry` drawn in `rect` (its box, arrow head or diamond, and its label's
+/// place): the geometry the printed page uses ([`crate::export::entry_shape`]).
+#[must_use]
+pub fn entry_shape(entry: &TimelineEntry, rect: Rect) -> EntryShape {
+    EntryShape::new(
+        entry.kind,
+        entry.open_ended,
+        (rect.min.x, rect.max.x),
+        rect.min.y,
+        rect.height(),
+        entry_metrics(),
+    )
+}
+
 use crate::ui::filter::Filter;
 
 /// Space between stacked blocks of a cell.
 pub const BLOCK_GAP: f32 = 3.0;
-/// Space between stacked timeline entries.
-pub const ENTRY_GAP: f32 = 4.0;
-/// Width of an arrow head.
-pub const ARROW_HEAD: f32 = 14.0;
 /// Smallest row height.
 const MIN_ROW_HEIGHT: f32 = 26.0;
 /// Screen width of one character of a column's width in the document (全角 字数).
@@ -320,7 +338,11 @@ impl GridLayout {
                 .iter()
                 .filter_map(|c| match &c.column {
                     GridColumn::Table(kind) if !c.spans_domain => Some(Self::blocks_height(
-                        text.roadblock_cell(roadblock, kind),
+                        text.roadblock_cell(
+                            roadblock,
+                            kind,
+                            &document.note_marks(&roadblock.notes),
+                        ),
                         c.width,
                         painter,
                     )),
@@ -405,18 +427,16 @@ impl GridLayout {
             .map(|&(index, first, last)| {
                 let entry = &domain.entries[index];
                 let (x0, x1) = self.entry_span(document, entry);
-                let head = if entry.kind == EntryKind::Arrow || entry.open_ended {
-                    ARROW_HEAD
-                } else {
-                    0.0
-                };
-                let (label, detail) = text.entry(entry);
-                let inner = (x1 - x0 - 2.0 * PAD - head).max(30.0);
-                let mut height =
-                    Self::blocks_height(vec![label], inner + 2.0 * PAD, painter) + 2.0 * PAD;
+                let (_, inner) = label_span(entry.kind, entry.open_ended, x0, x1, entry_metrics());
+                let (label, detail) = text.entry(entry, &document.note_marks(&entry.notes));
+                // `blocks_height` wraps to its width less the padding on both sides.
+                let wrap = inner.max(30.0) + 2.0 * PAD;
+                let mut height = box_height(
+                    Self::blocks_height(vec![label], wrap, painter),
+                    entry_metrics(),
+                );
                 if let Some(detail) = detail {
-                    height +=
-                        BLOCK_GAP + Self::blocks_height(vec![detail], inner + 2.0 * PAD, painter);
+                    height += BLOCK_GAP + Self::blocks_height(vec![detail], wrap, painter);
                 }
                 Stacked {
                     first,
@@ -428,12 +448,7 @@ impl GridLayout {
             })
             .collect();
         // The same stacking as the printed page (export::lanes), with the screen's margins.
-        let spacing = Spacing {
-            top: PAD,
-            gap: ENTRY_GAP,
-            bottom: PAD,
-        };
-        let tops = stack(&stacked, heights, spacing);
+        let tops = stack(&stacked, heights, Spacing::even(entry_metrics().pad));
         spans
             .iter()
             .zip(&stacked)
@@ -507,6 +522,61 @@ mod tests {
             bars.sort_by(|a, b| a.min.y.total_cmp(&b.min.y));
             assert!(bars.windows(2).all(|w| w[1].min.y >= w[0].max.y), "stacked");
             top += domain.height;
+        }
+    }
+
+    #[test]
+    fn screen_and_paper_draw_a_milestone_as_the_same_diamond_beside_its_label() {
+        use crate::export::layout::lay_out;
+        use crate::export::metrics::FixedPitch;
+        use crate::export::page::{ASCENT, Point, Shape};
+        use crate::export::settings::PageSettings;
+        let mut document = crate::generate::timeline_only(1);
+        document.domains[0].entries[0].kind = EntryKind::Milestone;
+        let entry = document.domains[0].entries[0].clone();
+        // The diamond's corners from the label's first line, in ems of the label's text.
+        let relative =
+            |points: &[Point], text_x: f32, text_top: f32, size: f32| -> Vec<(f32, f32)> {
+                points
+                    .iter()
+                    .map(|p| ((p.x - text_x) / size, (p.y - text_top) / size))
+                    .collect()
+            };
+        let grid = grid_of(&document);
+        let geom = &grid.domains[0].entries[0];
+        assert_eq!(geom.entry, 0);
+        let screen = entry_shape(&entry, geom.rect);
+        assert!(screen.diamond, "a diamond on screen too, not a rectangle");
+        let on_screen = relative(&screen.outline, screen.text_x, screen.text_top, TEXT_SIZE);
+        let settings = PageSettings::default();
+        let page = &lay_out(&document, &settings, &FixedPitch).expect("laid out")[0];
+        let label = page
+            .texts()
+            .find(|run| run.text == entry.label)
+            .expect("the milestone's label");
+        let size = label.size;
+        let line_top = label.origin.y
+            - size * ASCENT
+            - (crate::export::layout::text::line_height(size) - size) / 2.0;
+        let diamond = page
+            .shapes
+            .iter()
+            .find_map(|shape| match shape {
+                Shape::Polygon {
+                    points,
+                    stroke: None,
+                    ..
+                } if points.len() == 4 => Some(points),
+                _ => None,
+            })
+            .expect("the printed diamond");
+        let on_paper = relative(diamond, label.origin.x, line_top, size);
+        assert_eq!(on_screen.len(), on_paper.len());
+        for (screen, paper) in on_screen.iter().zip(&on_paper) {
+            assert!(
+                (screen.0 - paper.0).abs() < 1e-3 && (screen.1 - paper.1).abs() < 1e-3,
+                "screen {on_screen:?} against paper {on_paper:?}"
+            );
         }
     }
 }

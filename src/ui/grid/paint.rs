@@ -4,8 +4,8 @@
 use egui::{Color32, CursorIcon, Pos2, Rect, Sense, Shape, Stroke, Ui, WidgetInfo, pos2, vec2};
 
 use super::cells::{Block, CellText, PAD};
-use super::layout::{ARROW_HEAD, BLOCK_GAP, ColumnWidths, DomainGeom, GridColumn, GridLayout};
-use crate::model::{ColumnKind, Document, EntryKind, TimelineEntry};
+use super::layout::{BLOCK_GAP, ColumnWidths, DomainGeom, GridColumn, GridLayout, entry_shape};
+use crate::model::{ColumnKind, Document, TimelineEntry};
 use crate::ui::selection::Selection;
 
 /// What painting the grid produced this frame.
@@ -291,9 +291,13 @@ fn roadblock_cell_ui(
     if selected_row {
         painter.rect_filled(cell, 0.0, ink.selection_fill);
     }
-    for (index, (rect, block)) in draw_blocks(ui, text.roadblock_cell(roadblock, kind), cell)
-        .into_iter()
-        .enumerate()
+    for (index, (rect, block)) in draw_blocks(
+        ui,
+        text.roadblock_cell(roadblock, kind, &document.note_marks(&roadblock.notes)),
+        cell,
+    )
+    .into_iter()
+    .enumerate()
     {
         if !selected_row && selection == Some(&block.selects) {
             painter.rect_filled(rect.expand(1.0), 2.0, ink.selection_fill);
@@ -392,32 +396,35 @@ fn entry_ui(
     } else {
         ink.bar_stroke
     };
-    let has_head = entry.kind == EntryKind::Arrow || entry.open_ended;
-    let body = if has_head {
-        Rect::from_min_max(rect.min, pos2(rect.max.x - ARROW_HEAD, rect.max.y))
+    // The printed page's shape (export::entry_shape): a box, an arrow head, or a diamond in
+    // the printed milestone's colour.
+    let shape = entry_shape(entry, rect);
+    let points: Vec<Pos2> = shape.outline.iter().map(|p| pos2(p.x, p.y)).collect();
+    if shape.diamond {
+        let (_, outline) = crate::export::layout::palette::entry(entry.kind);
+        let fill = Color32::from_rgb(outline.0, outline.1, outline.2);
+        let stroke = if selected { stroke } else { Stroke::NONE };
+        painter.add(Shape::convex_polygon(points, fill, stroke));
     } else {
-        rect
-    };
-    match entry.kind {
-        EntryKind::Milestone => {
-            painter.rect(rect, 2.0, ink.header_fill, stroke, egui::StrokeKind::Inside);
-        }
-        EntryKind::Arrow | EntryKind::Bar => {
-            let mut points = vec![body.left_top(), body.right_top()];
-            if has_head {
-                points.extend([pos2(rect.max.x, rect.center().y), body.right_bottom()]);
-            } else {
-                points.push(body.right_bottom());
-            }
-            points.push(body.left_bottom());
-            painter.add(Shape::convex_polygon(points, ink.bar_fill, stroke));
-        }
+        painter.add(Shape::convex_polygon(points, ink.bar_fill, stroke));
     }
-    let (label, detail) = text.entry(entry);
+    // The box without its head (a milestone's whole rectangle): what dragging its ends and
+    // editing in place use.
+    let body = if shape.diamond {
+        rect
+    } else {
+        Rect::from_min_max(rect.min, pos2(shape.outline[1].x, rect.max.y))
+    };
+    let (label, detail) = text.entry(entry, &document.note_marks(&entry.notes));
     let accessible = label.plain.clone();
     let mut blocks = vec![label];
     blocks.extend(detail);
-    draw_blocks(ui, blocks, body);
+    // `draw_blocks` pads its rectangle: the label lands where the shape places it.
+    let label_area = Rect::from_min_max(
+        pos2(shape.text_x - PAD, shape.text_top - PAD),
+        pos2(shape.text_x + shape.text_width.max(30.0) + PAD, rect.max.y),
+    );
+    draw_blocks(ui, blocks, label_area);
     let response = ui.interact(
         rect,
         egui::Id::unique(("entry", &entry.id)),

@@ -43,6 +43,7 @@ pub fn document_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
     legend_ui(ui, form, document);
     timeline_ui(ui, form, document);
     super::columns::columns_ui(ui, form, document);
+    super::notes::notes_ui(ui, form, document);
     ui.separator();
     if form.button(ui, Key::AddDomain) {
         let number = document.domains.iter().map(|d| d.number).max().unwrap_or(0) + 1;

@@ -57,6 +57,7 @@ pub fn entry_ui(
     if form.text(ui, Key::FieldDetail, &mut edited.detail, true) {
         typing = Some(format!("{id}/detail"));
     }
+    super::notes::references_ui(ui, form, document, &entry.id, &entry.notes);
     if edited != *entry {
         form.edit(Edit::ReplaceEntry(edited), typing);
     }

@@ -133,16 +133,18 @@ impl Form {
     /// Queues an edit; `field` names the field for coalescing typing into one step.
     pub fn edit(&mut self, edit: Edit, merge: Option<String>) {
         self.actions
-            .push(PanelAction::Edit(edit, merge.map(MergeKey)));
+            .push(PanelAction::Edit(Box::new(edit), merge.map(MergeKey)));
     }
 
-    /// Queues inserting `entity` at `index` of `parent` (its own undo step), then selects it.
+    /// Queues inserting `entity` at `index` of `parent` (its own undo step), then selects it
+    /// (a note, edited in the document panel, leaves the selection as it is).
     pub fn insert(&mut self, parent: Parent, index: usize, entity: Entity) {
         let selection = match &entity {
-            Entity::Domain(domain) => Selection::Domain(domain.id.clone()),
-            Entity::Roadblock(roadblock) => Selection::Roadblock(roadblock.id.clone()),
-            Entity::Item(item) => Selection::Item(item.id.clone()),
-            Entity::Entry(entry) => Selection::Entry(entry.id.clone()),
+            Entity::Domain(domain) => Some(Selection::Domain(domain.id.clone())),
+            Entity::Roadblock(roadblock) => Some(Selection::Roadblock(roadblock.id.clone())),
+            Entity::Item(item) => Some(Selection::Item(item.id.clone())),
+            Entity::Entry(entry) => Some(Selection::Entry(entry.id.clone())),
+            Entity::Note(_) => None,
         };
         self.edit(
             Edit::Insert {
@@ -152,7 +154,9 @@ impl Form {
             },
             None,
         );
-        self.actions.push(PanelAction::Select(Some(selection)));
+        if let Some(selection) = selection {
+            self.actions.push(PanelAction::Select(Some(selection)));
+        }
     }
 
     /// Queues a row or entry action's edit (its own undo step) and the selection after it.

@@ -8,6 +8,7 @@ mod domain;
 mod entry;
 mod form;
 mod item;
+mod notes;
 mod roadblock;
 
 use egui::Ui;
@@ -25,7 +26,7 @@ use crate::ui::selection::Selection;
 #[derive(Debug, Clone, PartialEq)]
 pub enum PanelAction {
     /// Apply an edit (coalescing with the previous one when the key is the same).
-    Edit(Edit, Option<MergeKey>),
+    Edit(Box<Edit>, Option<MergeKey>),
     /// A field lost focus: the next edit starts a new undo step.
     EndTyping,
     /// Select another entity (after adding or duplicating one).

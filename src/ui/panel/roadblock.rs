@@ -55,6 +55,7 @@ pub fn roadblock_ui(
     if form.lines(ui, Key::FieldDescription, &mut edited.description) {
         typing = Some(format!("{id}/description"));
     }
+    super::notes::references_ui(ui, form, document, &roadblock.id, &roadblock.notes);
     for (key, items, prefix) in [
         (Key::FieldDone, &mut edited.done, "done"),
         (Key::FieldActions, &mut edited.actions, "act"),

@@ -22,7 +22,7 @@ fn place_entries_oracle(
     for (index, first, last) in placement_order(domain, heights.len()) {
         let entry = &domain.entries[index];
         let (x0, x1) = table.entry_span(&document.timeline, entry, size * 3.0);
-        let unit = entry_unit(entry, x0, x1, measure, metrics);
+        let unit = entry_unit(entry, "", x0, x1, measure, metrics);
         let height = unit.bottom;
         let tops = prefix_sums(heights);
         let mut y = tops.get(first).copied().unwrap_or(0.0) + pad;
