@@ -9,9 +9,10 @@
 //! the whole timeline moved two years, and `koteihyo check` (validate, then locate every problem
 //! in the text) of the 100× roadmap with its first year moved by 10 (about 4,200 warnings).
 //! `cargo run --release --example bench -- check` runs only that timing, `-- fresh-ids` only the
-//! diff of two 100× roadmaps with different ids (paired by similar titles), `-- crowded` only one
-//! domain with 5,000 entries (its PDF and a grid frame).
+//! diff of two 100× roadmaps with different ids (paired by similar titles), `-- crowded` only the
+//! table's last row, one domain with 5,000 entries.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use egui::vec2;
@@ -21,10 +22,13 @@ use koteihyo::export::printer::Printer;
 use koteihyo::export::settings::PageSettings;
 use koteihyo::generate::{perturbed, roadmap};
 use koteihyo::io::{SourceIndex, parse_ron, save, to_ron_string};
-use koteihyo::model::validate;
+use koteihyo::model::{Document, validate};
 use koteihyo::ui::app::KoteihyoApp;
 use koteihyo::ui::fonts::{FontStatus, install_face};
 use koteihyo::ui::settings::Settings;
+
+/// The label of the crowded row: one domain with 5,000 entries.
+const CROWDED: &str = "1 domain, 5,000 entries";
 
 /// The median of `runs` timings of `work`.
 fn median(runs: usize, mut work: impl FnMut()) -> Duration {
@@ -122,8 +126,8 @@ fn fresh_ids_timing() {
 }
 
 /// One domain with 5,000 entries (random one- to three-year spans over its rows, as crowded
-/// as a chart can get): the PDF of that domain and a frame of the grid scrolling through it.
-fn crowded_domain_timing(printer: &Printer, folder: &std::path::Path) {
+/// as a chart can get).
+fn crowded_domain() -> koteihyo::model::Document {
     let mut document = roadmap(1, 1);
     document.domains.truncate(1);
     let domain = &mut document.domains[0];
@@ -147,19 +151,63 @@ fn crowded_domain_timing(printer: &Printer, folder: &std::path::Path) {
             entry
         })
         .collect();
-    let path = folder.join("crowded.ron");
-    std::fs::write(&path, to_ron_string(&document)).expect("write");
-    let mut pages = 0;
-    let pdf = median(1, || {
-        pages = printer
-            .pages(&document, &PageSettings::default())
-            .map_or(0, |pages| pages.len());
-        let _ = printer.pdf(&document, &PageSettings::default());
-    });
+    document
+}
+
+/// The table's header.
+fn print_header() {
     println!(
-        "one domain with 5,000 entries: PDF {} ms ({pages} pages, laid out twice), grid frame {} ms",
+        "| roadmap | domains | roadblocks | entries | file KB | load ms | save ms | validate ms | diff ms | PDF ms | pages | frame ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+}
+
+/// Times `document` (saved in `folder` as `name`.ron) and prints its row; `runs` medians.
+fn print_row(label: &str, document: &Document, printer: &Printer, folder: &Path, runs: usize) {
+    let other = perturbed(document, 5, 2);
+    let text = to_ron_string(document);
+    let path = folder.join(format!("{label}.ron").replace([' ', ','], "_"));
+    std::fs::write(&path, &text).expect("write");
+    let load = median(runs, || {
+        let _ = parse_ron(&text);
+    });
+    let save_time = median(runs, || {
+        save(&path, document).expect("save");
+    });
+    let check = median(runs, || {
+        let _ = validate(document);
+    });
+    let diff = median(runs, || {
+        let _ = compare(document, &other);
+    });
+    // Printer::pdf lays the pages out itself; counting them is not part of the timing.
+    let pages = printer
+        .pages(document, &PageSettings::default())
+        .map_or(0, |pages| pages.len());
+    let pdf = median(runs.div_ceil(3), || {
+        let _ = printer.pdf(document, &PageSettings::default());
+    });
+    let frame = frame_time(&path);
+    println!(
+        "| {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {pages} | {} |",
+        document.domains.len(),
+        document
+            .domains
+            .iter()
+            .map(|d| d.roadblocks.len())
+            .sum::<usize>(),
+        document
+            .domains
+            .iter()
+            .map(|d| d.entries.len())
+            .sum::<usize>(),
+        text.len() / 1024,
+        ms(load),
+        ms(save_time),
+        ms(check),
+        ms(diff),
         ms(pdf),
-        ms(frame_time(&path))
+        ms(frame),
     );
 }
 
@@ -171,61 +219,26 @@ fn main() {
             let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
                 .expect("the font can be measured");
             let folder = tempfile::tempdir().expect("a temporary folder");
-            return crowded_domain_timing(&printer, folder.path());
+            print_header();
+            return print_row(CROWDED, &crowded_domain(), &printer, folder.path(), 3);
         }
         _ => {}
     }
     let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
         .expect("the font can be measured");
     let folder = tempfile::tempdir().expect("a temporary folder");
-    println!(
-        "| scale | domains | roadblocks | file KB | load ms | save ms | validate ms | diff ms | PDF ms | pages | frame ms |"
-    );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    print_header();
     for scale in [1, 10, 100] {
-        let document = roadmap(scale, 1);
-        let other = perturbed(&document, 5, 2);
-        let text = to_ron_string(&document);
-        let path = folder.path().join(format!("scale{scale}.ron"));
-        std::fs::write(&path, &text).expect("write");
         let runs = if scale == 100 { 3 } else { 9 };
-        let load = median(runs, || {
-            let _ = parse_ron(&text);
-        });
-        let save_time = median(runs, || {
-            save(&path, &document).expect("save");
-        });
-        let check = median(runs, || {
-            let _ = validate(&document);
-        });
-        let diff = median(runs, || {
-            let _ = compare(&document, &other);
-        });
-        // Printer::pdf lays the pages out itself; counting them is not part of the timing.
-        let pages = printer
-            .pages(&document, &PageSettings::default())
-            .map_or(0, |pages| pages.len());
-        let pdf = median(if scale == 100 { 1 } else { 3 }, || {
-            let _ = printer.pdf(&document, &PageSettings::default());
-        });
-        let frame = frame_time(&path);
-        println!(
-            "| {scale} | {} | {} | {} | {} | {} | {} | {} | {} | {pages} | {} |",
-            document.domains.len(),
-            document
-                .domains
-                .iter()
-                .map(|d| d.roadblocks.len())
-                .sum::<usize>(),
-            text.len() / 1024,
-            ms(load),
-            ms(save_time),
-            ms(check),
-            ms(diff),
-            ms(pdf),
-            ms(frame),
+        print_row(
+            &format!("{scale}×"),
+            &roadmap(scale, 1),
+            &printer,
+            folder.path(),
+            runs,
         );
     }
+    print_row(CROWDED, &crowded_domain(), &printer, folder.path(), 3);
     let examples = |name: &str| {
         koteihyo::io::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name))
             .expect("the example loads")
@@ -243,5 +256,4 @@ fn main() {
     );
     check_timing();
     fresh_ids_timing();
-    crowded_domain_timing(&printer, folder.path());
 }
