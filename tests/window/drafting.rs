@@ -337,3 +337,25 @@ fn the_column_choices_are_named_in_the_users_language() {
         );
     }
 }
+
+#[test]
+fn the_header_row_speaks_the_words_of_the_domain_under_it() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    let header = |harness: &Harness<'static, KoteihyoApp>, label: &str| {
+        harness
+            .get_all_by_label(label)
+            .any(|node| node.accesskit_node().role() == egui::accesskit::Role::Label)
+    };
+    assert!(
+        header(&harness, "着手・対応済みの事項"),
+        "① uses the document's words"
+    );
+    // Only ⑦, whose header says 「対応済みの事項」, is left on screen.
+    harness.state_mut().filter.search = "AIの特性を配慮した薬事制度".to_owned();
+    harness.run();
+    assert!(header(&harness, "対応済みの事項"), "⑦'s own wording");
+    assert!(!header(&harness, "着手・対応済みの事項"));
+}

@@ -105,12 +105,19 @@ pub fn grid_ui(
             if let Some(target) = scroll_to.and_then(|s| selection_rect(document, layout, s)) {
                 ui.scroll_to_rect(to_screen(target), None);
             }
-            // The header stays at the top of the view, drawn over the rows.
+            // The header stays at the top of the view, drawn over the rows, in the words of the
+            // domain under it (⑦ says 「対応済みの事項」), as each printed page does.
             let header_top = viewport.min.y.max(0.0);
+            let overrides = layout
+                .domains
+                .iter()
+                .find(|d| d.top + d.height > header_top)
+                .and_then(|d| document.domains.get(d.domain))
+                .map(|d| &d.header_overrides);
             header_ui(
                 ui,
                 layout,
-                widths,
+                (widths, overrides),
                 text,
                 &ink,
                 origin + vec2(0.0, header_top),
@@ -447,7 +454,10 @@ fn entry_ui(
 fn header_ui(
     ui: &Ui,
     layout: &GridLayout,
-    widths: &mut ColumnWidths,
+    (widths, overrides): (
+        &mut ColumnWidths,
+        Option<&std::collections::BTreeMap<ColumnKind, String>>,
+    ),
     text: &CellText<'_>,
     ink: &Ink,
     at: Pos2,
@@ -462,8 +472,14 @@ fn header_ui(
             vec2(column.width, layout.header_height),
         );
         painter.line_segment([cell.left_top(), cell.left_bottom()], ink.line);
+        let header = match &column.column {
+            GridColumn::Table(kind) => overrides
+                .and_then(|o| o.get(kind))
+                .unwrap_or(&column.header),
+            GridColumn::Year(_) => &column.header,
+        };
         let mut job = egui::text::LayoutJob::default();
-        text.append(&mut job, &column.header, text.palette.text);
+        text.append(&mut job, header, text.palette.text);
         job.halign = egui::Align::Center;
         let job = super::wrap::wrap_job(painter, &job, GridLayout::wrap_width(column.width, 0.0));
         let galley = painter.layout_job(job);
@@ -476,7 +492,7 @@ fn header_ui(
         // A hover-only area gets no accessibility node; the header is clickable (to nothing) so
         // that screen readers and tests find its label.
         let response = ui.interact(cell.shrink2(vec2(4.0, 0.0)), id, Sense::click());
-        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &column.header));
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, header));
         // The right edge of each column drags to resize it.
         let handle = Rect::from_center_size(cell.right_center(), vec2(6.0, cell.height()));
         let drag = ui
