@@ -1,7 +1,13 @@
-//! Undo and redo: each step keeps the document as it was before, as egui's `Undoer` does.
-//! Snapshots make undo exact by construction; typing in one field or one drag is one step
-//! because edits with the same [`MergeKey`] coalesce.
+//! Undo and redo: each step keeps, as they were before it, the parts of the document its edit
+//! could change ([`footprint`]: one domain for a keystroke, every domain only for edits that
+//! reach across them), so 200 steps of a large roadmap cost little. Undo and redo swap those
+//! parts back: exact by construction. Typing in one field or one drag is one step because edits
+//! with the same [`MergeKey`] coalesce. Each state has a revision number, so "modified since
+//! saved" is a number compare, not a comparison of two documents.
 
+mod footprint;
+
+use self::footprint::{Footprint, Patch};
 use super::apply::{Edit, EditError, apply};
 use crate::model::Document;
 
@@ -15,8 +21,11 @@ pub struct MergeKey(pub String);
 
 #[derive(Debug, Clone)]
 struct Step {
-    before: Document,
+    /// The parts the step changed, as they were on the other side of it.
+    patch: Patch,
     merge: Option<MergeKey>,
+    /// The revision of the document on the other side of the step.
+    revision: u64,
 }
 
 /// The undo and redo stacks of one open document.
@@ -26,6 +35,11 @@ pub struct History {
     redo: Vec<Step>,
     /// Whether the last step may still absorb edits with its key.
     open_merge: bool,
+    /// The revision of the document now: a new number after every change, the old number
+    /// again after undo or redo returns to a state.
+    revision: u64,
+    /// The last revision number given out.
+    issued: u64,
 }
 
 impl History {
@@ -37,23 +51,50 @@ impl History {
         edit: &Edit,
         merge: Option<MergeKey>,
     ) -> Result<(), EditError> {
-        let before = document.clone();
-        apply(document, edit)?;
-        if *document == before {
-            return Ok(());
-        }
         let joins = self.open_merge
             && merge.is_some()
             && self.undo.last().is_some_and(|step| step.merge == merge);
+        let footprint = Footprint::of(document, edit);
+        let before = Patch::take(document, &footprint);
+        apply(document, edit)?;
+        if before.matches(document) {
+            return Ok(());
+        }
         self.open_merge = merge.is_some();
-        if !joins {
-            self.undo.push(Step { before, merge });
+        if let Some(step) = self.undo.last_mut().filter(|_| joins) {
+            // The step keeps its older parts and gains any part only this edit changed.
+            step.patch.absorb(before);
+        } else {
+            self.undo.push(Step {
+                patch: before,
+                merge,
+                revision: self.revision,
+            });
             if self.undo.len() > MAX_STEPS {
                 self.undo.remove(0);
             }
         }
+        self.issued += 1;
+        self.revision = self.issued;
         self.redo.clear();
         Ok(())
+    }
+
+    /// The revision of the document now; equal to an earlier revision only when undo or redo
+    /// returned exactly to that state.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// How many domains the undo steps keep in all (a keystroke's step keeps one).
+    #[must_use]
+    pub fn kept_domains(&self) -> usize {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .map(|step| step.patch.domain_count())
+            .sum()
     }
 
     /// Ends coalescing: the next edit starts a new step even with the same key (a field lost
@@ -76,13 +117,14 @@ impl History {
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self, document: &mut Document) -> bool {
-        let Some(step) = self.undo.pop() else {
+        let Some(mut step) = self.undo.pop() else {
             return false;
         };
-        let current = std::mem::replace(document, step.before);
+        step.patch.swap(document);
         self.redo.push(Step {
-            before: current,
+            patch: step.patch,
             merge: None,
+            revision: std::mem::replace(&mut self.revision, step.revision),
         });
         self.open_merge = false;
         true
@@ -90,21 +132,28 @@ impl History {
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self, document: &mut Document) -> bool {
-        let Some(step) = self.redo.pop() else {
+        let Some(mut step) = self.redo.pop() else {
             return false;
         };
-        let current = std::mem::replace(document, step.before);
+        step.patch.swap(document);
         self.undo.push(Step {
-            before: current,
+            patch: step.patch,
             merge: None,
+            revision: std::mem::replace(&mut self.revision, step.revision),
         });
         self.open_merge = false;
         true
     }
 
-    /// Forgets every step (a document was opened: loading is never undoable).
+    /// Forgets every step (a document was opened: loading is never undoable). The revision
+    /// moves on, so a document saved before is not taken for this one.
     pub fn clear(&mut self) {
-        *self = Self::default();
+        let issued = self.issued + 1;
+        *self = Self {
+            revision: issued,
+            issued,
+            ..Self::default()
+        };
     }
 }
 

@@ -142,7 +142,7 @@ impl KoteihyoApp {
         match io::save(path, &open.document) {
             Ok(()) => {
                 let previous_path = open.path.replace(path.to_path_buf());
-                open.saved = open.document.clone();
+                open.mark_saved();
                 open.stamp = FileStamp::of(path);
                 // The file now written has no comments; a comment-bearing file saved under
                 // another name keeps its comments, and the window now edits the new file.
@@ -228,10 +228,10 @@ impl KoteihyoApp {
             let stamp = recovery.original.as_deref().and_then(FileStamp::of);
             let saved = recovery.original.as_deref().and_then(|p| io::load(p).ok());
             let mut open = OpenDocument::new(recovery.original.clone(), recovery.document, stamp);
-            if let Some(saved) = saved {
-                open.saved = saved;
-            } else {
-                open.saved = Document::default();
+            open.saved = saved.unwrap_or_default();
+            // Restored work is modified until saved, unless it equals the file.
+            if open.saved != open.document {
+                open.saved_revision = None;
             }
             open.changed();
             self.show_document(open);

@@ -21,6 +21,9 @@ pub struct OpenDocument {
     pub modified: bool,
     /// The document as last loaded or saved.
     pub(crate) saved: Document,
+    /// The history's revision when the document was last loaded or saved; `None` when the
+    /// document shown differs from the file (restored work).
+    pub(crate) saved_revision: Option<u64>,
     /// The file on disk as last loaded or saved, to notice changes made elsewhere.
     pub(crate) stamp: Option<FileStamp>,
     /// The file as opened has comments, which saving over it would drop: the user is asked.
@@ -40,6 +43,7 @@ impl OpenDocument {
             saved: document.clone(),
             document,
             history: History::default(),
+            saved_revision: Some(0),
             modified: false,
             stamp,
             has_comments: false,
@@ -47,9 +51,16 @@ impl OpenDocument {
         }
     }
 
-    /// After any change: validation and the modified mark follow the document.
+    /// After any change: validation and the modified mark follow the document. Modified is
+    /// a revision compare: undoing back to the saved state is unmodified again.
     pub(crate) fn changed(&mut self) {
         self.problems = validate(&self.document);
-        self.modified = self.document != self.saved;
+        self.modified = self.saved_revision != Some(self.history.revision());
+    }
+
+    /// The document now is what the file holds (it was just saved).
+    pub(crate) fn mark_saved(&mut self) {
+        self.saved = self.document.clone();
+        self.saved_revision = Some(self.history.revision());
     }
 }

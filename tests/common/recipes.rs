@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
-use koteihyo::edit::{Edit, Entity, ItemList, MergeKey, Parent, fresh_id, new_entry, new_note};
-use koteihyo::model::{Document, Id, Item, Marker, Roadblock};
+use koteihyo::edit::{
+    Edit, Entity, ItemList, MergeKey, Parent, duplicate_domain, fresh_id, new_entry, new_note,
+};
+use koteihyo::model::{ColumnKind, Document, Id, Item, Marker, Roadblock};
 use proptest::prelude::*;
 
 /// An edit described by numbers, turned into a real edit against the document of the moment.
@@ -21,6 +23,13 @@ pub enum Recipe {
     MoveItem(usize, usize, bool, usize),
     InsertNote(String),
     ReferNote(usize, usize, bool),
+    DuplicateDomain(usize, usize),
+    MoveDomain(usize, usize),
+    /// A batch: a new roadblock in a domain, then an item in that roadblock (the second edit
+    /// names an entity only the first makes).
+    AddRoadblockWithItem(usize, String),
+    /// Removing the document's first text column, if it has one, or its Done column.
+    RemoveColumn,
     EndTyping,
 }
 
@@ -51,6 +60,10 @@ pub fn recipe() -> impl Strategy<Value = Recipe> {
         "[ぁ-ん]{1,6}".prop_map(Recipe::InsertNote),
         (any::<usize>(), any::<usize>(), any::<bool>())
             .prop_map(|(k, n, r)| Recipe::ReferNote(k, n, r)),
+        (any::<usize>(), any::<usize>()).prop_map(|(k, i)| Recipe::DuplicateDomain(k, i)),
+        (any::<usize>(), any::<usize>()).prop_map(|(k, i)| Recipe::MoveDomain(k, i)),
+        (any::<usize>(), "[ぁ-ん]{1,6}").prop_map(|(k, t)| Recipe::AddRoadblockWithItem(k, t)),
+        Just(Recipe::RemoveColumn),
         Just(Recipe::EndTyping),
     ]
 }
@@ -152,6 +165,10 @@ pub fn edit_for(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKe
             )
         }
         Recipe::InsertNote(_) | Recipe::ReferNote(..) => return note_edit(doc, recipe),
+        Recipe::DuplicateDomain(..)
+        | Recipe::MoveDomain(..)
+        | Recipe::AddRoadblockWithItem(..)
+        | Recipe::RemoveColumn => return structural_edit(doc, recipe),
         Recipe::EndTyping => return None,
     })
 }
@@ -173,6 +190,58 @@ fn note_edit(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKey>)
             };
             let note = pick(&doc.notes, *n)?.id.clone();
             Edit::AddNoteReference { on, note }
+        }
+        _ => return None,
+    };
+    Some((edit, None))
+}
+
+/// Edits of the document's structure: domains copied and moved, a batch, a column removed.
+fn structural_edit(doc: &Document, recipe: &Recipe) -> Option<(Edit, Option<MergeKey>)> {
+    let edit = match recipe {
+        Recipe::DuplicateDomain(k, index) => Edit::Insert {
+            parent: Parent::Document,
+            index: index % (doc.domains.len() + 1),
+            entity: Entity::Domain(duplicate_domain(doc, pick(&doc.domains, *k)?)),
+        },
+        Recipe::MoveDomain(k, index) => Edit::Move {
+            id: pick(&doc.domains, *k)?.id.clone(),
+            to: Parent::Document,
+            index: index % doc.domains.len().max(1),
+        },
+        Recipe::AddRoadblockWithItem(k, text) => {
+            let domain = pick(&doc.domains, *k)?;
+            let id = fresh_id(doc, &format!("{}.r", domain.id));
+            let item = Item {
+                id: Id::new(format!("{id}.i")),
+                marker: Marker::Circle,
+                level: 0,
+                text: text.clone(),
+            };
+            Edit::Batch(vec![
+                Edit::Insert {
+                    parent: Parent::Domain(domain.id.clone()),
+                    index: 0,
+                    entity: Entity::Roadblock(Roadblock {
+                        id: id.clone(),
+                        title: text.clone(),
+                        ..Roadblock::default()
+                    }),
+                },
+                Edit::Insert {
+                    parent: Parent::Roadblock(id, ItemList::Done),
+                    index: 0,
+                    entity: Entity::Item(item),
+                },
+            ])
+        }
+        Recipe::RemoveColumn => {
+            let column = doc
+                .columns
+                .iter()
+                .find(|c| c.kind.text_id().is_some())
+                .or_else(|| doc.columns.iter().find(|c| c.kind == ColumnKind::Done))?;
+            Edit::RemoveColumn(column.kind.clone())
         }
         _ => return None,
     };
