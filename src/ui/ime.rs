@@ -1,5 +1,7 @@
 //! Input-method (IME) guard: the Enter that commits a composition (「りんりしんさ」→「倫理審査」)
-//! belongs to the input method and must not also insert a newline or trigger a command.
+//! belongs to the input method and must not also insert a newline or trigger a command; and
+//! while a composition is in progress its pre-edit text is no edit of the document (fields
+//! keep it in a draft, see [`is_composing`]).
 
 use egui::{Event, ImeEvent, Key};
 
@@ -42,5 +44,17 @@ impl ImeGuard {
             }
             self.composing = composing;
         });
+        ctx.data_mut(|data| data.insert_temp(composing_id(), self.composing));
     }
+}
+
+fn composing_id() -> egui::Id {
+    egui::Id::unique("koteihyo-ime-composing")
+}
+
+/// Whether an input method is composing (its pre-edit text shown in the focused field is not
+/// the user's text yet).
+#[must_use]
+pub fn is_composing(ctx: &egui::Context) -> bool {
+    ctx.data(|data| data.get_temp(composing_id()).unwrap_or(false))
 }

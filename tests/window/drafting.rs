@@ -359,3 +359,71 @@ fn the_header_row_speaks_the_words_of_the_domain_under_it() {
     assert!(header(&harness, "対応済みの事項"), "⑦'s own wording");
     assert!(!header(&harness, "着手・対応済みの事項"));
 }
+
+#[test]
+fn an_input_methods_pre_edit_never_touches_the_document() {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    gui::edit_first_title(&mut harness);
+    let original = document(&harness);
+    let revision = |harness: &Harness<'static, KoteihyoApp>| {
+        harness
+            .state()
+            .open
+            .as_ref()
+            .expect("open")
+            .history
+            .revision()
+    };
+    let before = revision(&harness);
+    for preedit in ["r", "り", "りん", "りんり", "倫理"] {
+        harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+            text: preedit.into(),
+            active_range_chars: Some(0..preedit.chars().count()),
+        }));
+        harness.run();
+        assert_eq!(
+            document(&harness).domains[0].roadblocks[0].title,
+            original.domains[0].roadblocks[0].title,
+            "pre-edit 「{preedit}」 is no edit"
+        );
+        assert!(
+            document(&harness) == original,
+            "pre-edit 「{preedit}」 is no edit"
+        );
+        assert_eq!(revision(&harness), before);
+        assert_eq!(
+            harness.get_by_label("タイトル").value().as_deref(),
+            Some(preedit),
+            "the field shows the composition"
+        );
+    }
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("倫理".into())));
+    harness.run();
+    assert_eq!(document(&harness).domains[0].roadblocks[0].title, "倫理");
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run();
+    assert!(document(&harness) == original, "the commit was one edit");
+
+    // A composition given up leaves the document as it was (the cursor at the end: a
+    // selection would be replaced by the composition, as in any editor).
+    gui::edit_first_title(&mut harness);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "しんさ".into(),
+        active_range_chars: Some(0..3),
+    }));
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: String::new(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    assert!(
+        document(&harness) == original,
+        "a cancelled composition is no edit"
+    );
+}

@@ -191,7 +191,10 @@ pub fn in_place_ui(
                     response.request_focus();
                     editor.focused = true;
                 }
+                // The editor keeps its own text; a composition's pre-edit is no edit until
+                // the input method commits it.
                 if response.changed()
+                    && !crate::ui::ime::is_composing(ui.ctx())
                     && let Some(edit) = editor.field.edit(document, &editor.text)
                 {
                     output.edits.push((edit, Some(editor.field.merge_key())));

@@ -71,20 +71,43 @@ impl Form {
         multiline: bool,
     ) -> bool {
         let name = ui.label(egui::RichText::new(label).small().strong());
-        let mut edit = if multiline {
+        let id = if std::mem::take(&mut self.first) {
+            first_field_id()
+        } else {
+            ui.next_auto_id()
+        };
+        // While an input method composes, the field shows its draft (the document's text with
+        // the pre-edit in it) and the document is not touched; the commit is one edit.
+        let original = value.clone();
+        let draft_id = id.with("ime-draft");
+        let focused = ui.memory(|m| m.has_focus(id));
+        if let Some(draft) = ui
+            .data(|d| d.get_temp::<String>(draft_id))
+            .filter(|_| focused)
+        {
+            *value = draft;
+        }
+        let edit = if multiline {
             egui::TextEdit::multiline(value).desired_rows(2)
         } else {
             egui::TextEdit::singleline(value)
         };
-        edit = edit.desired_width(f32::INFINITY);
-        if std::mem::take(&mut self.first) {
-            edit = edit.id(first_field_id());
-        }
-        let response = ui.add(edit).labelled_by(name.id);
+        let response = ui
+            .add(edit.desired_width(f32::INFINITY).id(id))
+            .labelled_by(name.id);
         self.track(&response);
+        let changed = if focused && crate::ui::ime::is_composing(ui.ctx()) {
+            let draft = value.clone();
+            ui.data_mut(|d| d.insert_temp(draft_id, draft));
+            *value = original;
+            false
+        } else {
+            ui.data_mut(|d| d.remove_temp::<String>(draft_id));
+            *value != original
+        };
         links_ui(ui, value);
         ui.add_space(4.0);
-        response.changed()
+        changed
     }
 
     /// Lines edited as one multi-line field (one bullet per line); returns true when changed.
