@@ -150,6 +150,8 @@ pub struct KoteihyoApp {
     pub recovery: Option<RecoveryStore>,
     /// When the next autosave is due.
     pub(crate) autosave_due: Option<Instant>,
+    /// The autosave being written on its own thread, if any.
+    pub(crate) autosave_task: Option<crate::ui::lifecycle::AutosaveTask>,
     /// The generation last autosaved.
     pub(crate) autosaved_generation: u64,
     /// Why the last autosave failed, until one succeeds (shown in the status bar).
@@ -214,6 +216,7 @@ impl KoteihyoApp {
             show_problems: false,
             recovery: None,
             autosave_due: None,
+            autosave_task: None,
             autosaved_generation: 0,
             autosave_error: None,
             autosave_delay: crate::ui::lifecycle::AUTOSAVE_AFTER,

@@ -9,6 +9,13 @@ use crate::ui::app::{Dialog, KoteihyoApp, Pending};
 /// Unsaved changes are copied to the recovery folder this long after they were made.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
 
+/// An autosave being written on its own thread.
+pub(crate) struct AutosaveTask {
+    /// The generation of the document being written.
+    generation: u64,
+    handle: std::thread::JoinHandle<Result<(), String>>,
+}
+
 impl KoteihyoApp {
     /// The frame's work that draws nothing: runs before every drawn frame and also while the
     /// window is minimised or hidden (eframe's `App::logic`).
@@ -37,9 +44,16 @@ impl KoteihyoApp {
         ctx.request_repaint();
     }
 
-    /// Copies unsaved changes to the recovery folder [`AUTOSAVE_AFTER`] after they were made;
-    /// a failure is shown in the status bar and tried again as long after.
+    /// Copies unsaved changes to the recovery folder [`AUTOSAVE_AFTER`] after they were made,
+    /// on a thread of its own; a failure is shown in the status bar and tried again as long
+    /// after.
     fn autosave(&mut self, ctx: &egui::Context) {
+        self.finish_autosave(false);
+        if self.autosave_task.is_some() {
+            // A copy is being written on its own thread; look again shortly.
+            ctx.request_repaint_after(Duration::from_millis(50));
+            return;
+        }
         let (Some(_), Some(open)) = (&self.recovery, &self.open) else {
             return;
         };
@@ -53,15 +67,63 @@ impl KoteihyoApp {
             ctx.request_repaint_after(due - now);
             return;
         }
-        if !self.autosave_now() {
-            self.autosave_due = Some(now + self.autosave_delay);
-            ctx.request_repaint_after(self.autosave_delay);
+        self.start_autosave();
+        ctx.request_repaint_after(Duration::from_millis(50));
+    }
+
+    /// Starts writing a copy of the document to the recovery folder on its own thread: the
+    /// frame pays for the copy only, never for serialising or the disk.
+    fn start_autosave(&mut self) {
+        let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
+            return;
+        };
+        let (store, path, document) = (store.clone(), open.path.clone(), open.document.clone());
+        let handle = std::thread::spawn(move || {
+            store
+                .write(path.as_deref(), &document, SystemTime::now())
+                .map(|_| ())
+                .map_err(|error| error.to_string())
+        });
+        self.autosave_task = Some(AutosaveTask {
+            generation: self.generation,
+            handle,
+        });
+    }
+
+    /// Takes the result of the autosave in flight once it is done (or, with `wait`, waits
+    /// for it): the generation it wrote, or the error for the status bar and a retry later.
+    fn finish_autosave(&mut self, wait: bool) {
+        let Some(task) = self
+            .autosave_task
+            .take_if(|task| wait || task.handle.is_finished())
+        else {
+            return;
+        };
+        let result = task
+            .handle
+            .join()
+            .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned()));
+        match result {
+            Ok(()) => {
+                self.autosaved_generation = task.generation;
+                if self.autosaved_generation == self.generation {
+                    self.autosave_due = None;
+                }
+                self.autosave_error = None;
+            }
+            Err(error) => {
+                self.autosave_error = Some(error);
+                self.autosave_due = Some(Instant::now() + self.autosave_delay);
+            }
         }
     }
 
-    /// Writes the recovery copy now; false when it could not be written (the reason is kept
-    /// in `autosave_error` for the status bar). The user's file is never touched.
+    /// Writes the recovery copy now, on this thread (closing, exiting, a restored document),
+    /// after any autosave in flight, so two writers never race; false when it could not be
+    /// written (the reason is kept in `autosave_error` for the status bar). The user's file is
+    /// never touched.
     pub fn autosave_now(&mut self) -> bool {
+        self.finish_autosave(true);
         let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
             return false;
         };

@@ -117,8 +117,14 @@ fn autosave_runs_while_minimised_and_says_when_it_fails() {
     app.autosave_delay = Duration::ZERO;
     edit_title(&mut app, "自動保存");
     let ctx = egui::Context::default();
-    let _ = ctx.run_logic(&minimised(), |ctx| app.logic(ctx));
-    let _ = ctx.run_logic(&minimised(), |ctx| app.logic(ctx));
+    // The copy is written on its own thread: run the minimised window's logic until it ends.
+    for _ in 0..500 {
+        let _ = ctx.run_logic(&minimised(), |ctx| app.logic(ctx));
+        if app.autosave_error.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let error = app
         .autosave_error
         .clone()
@@ -129,7 +135,14 @@ fn autosave_runs_while_minimised_and_says_when_it_fails() {
     harness.get_by_label("自動保存できませんでした（30秒後に再試行）");
     // Once the folder can be made, the next try succeeds and the warning goes.
     std::fs::remove_file(&blocker).expect("unblock");
-    harness.run();
+    harness.state_mut().autosave_delay = Duration::ZERO;
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().autosave_error.is_none() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
     assert_eq!(harness.state().autosave_error, None);
     assert!(RecoveryStore::new(&recovery).file_for(Some(&path)).exists());
 }
