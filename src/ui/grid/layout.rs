@@ -169,6 +169,17 @@ pub struct EntryGeom {
     pub rect: Rect,
 }
 
+/// Domains as they were last laid out, with their geometry, by id.
+#[derive(Debug, Default)]
+pub struct DomainMemo(std::collections::HashMap<crate::model::Id, (Domain, DomainGeom)>);
+
+impl DomainMemo {
+    /// Forgets every domain (something every domain's layout depends on changed).
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// A domain's place.
 #[derive(Debug, Clone)]
 pub struct DomainGeom {
@@ -243,6 +254,29 @@ impl GridLayout {
         text: &CellText<'_>,
         painter: &Painter,
     ) -> Self {
+        Self::compute_reusing(
+            document,
+            filter,
+            widths,
+            text,
+            painter,
+            &mut DomainMemo::default(),
+        )
+    }
+
+    /// [`GridLayout::compute`], reusing from `memo` the geometry of every domain that is as it
+    /// was when it was laid out (the memo must be cleared when anything else the layout depends
+    /// on changes: widths, filter, zoom, theme, language, columns, timeline, notes). An edit then
+    /// lays out only the domain it touched; the others move by the heights above them.
+    #[must_use]
+    pub fn compute_reusing(
+        document: &Document,
+        filter: &Filter,
+        widths: &ColumnWidths,
+        text: &CellText<'_>,
+        painter: &Painter,
+        memo: &mut DomainMemo,
+    ) -> Self {
         let mut columns = Vec::new();
         let mut x = 0.0;
         for column in &document.columns {
@@ -291,9 +325,26 @@ impl GridLayout {
             if !filter.shows_domain(domain) {
                 continue;
             }
-            let geom = layout.domain(document, index, domain, filter, text, painter, top);
+            let geom = match memo.0.get(&domain.id) {
+                Some((laid_out, geom)) if laid_out == domain => DomainGeom {
+                    domain: index,
+                    top,
+                    ..geom.clone()
+                },
+                _ => {
+                    let geom = layout.domain(document, index, domain, filter, text, painter, top);
+                    memo.0
+                        .insert(domain.id.clone(), (domain.clone(), geom.clone()));
+                    geom
+                }
+            };
             top += geom.height;
             layout.domains.push(geom);
+        }
+        if memo.0.len() > document.domains.len() {
+            let ids: std::collections::HashSet<&crate::model::Id> =
+                document.domains.iter().map(|d| &d.id).collect();
+            memo.0.retain(|id, _| ids.contains(id));
         }
         layout.body_height = top;
         layout
@@ -471,112 +522,4 @@ impl GridLayout {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The grid of `document` as the window lays it out (unfiltered, default widths).
-    fn grid_of(document: &Document) -> GridLayout {
-        let ctx = egui::Context::default();
-        let mut layout = None;
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            let text = CellText {
-                palette: super::super::cells::Palette::from_visuals(ui.visuals()),
-                search: "",
-                lang: crate::ui::i18n::Lang::Ja,
-            };
-            let painter = ui.painter().clone();
-            layout = Some(GridLayout::compute(
-                document,
-                &Filter::default(),
-                &ColumnWidths::default(),
-                &text,
-                &painter,
-            ));
-        });
-        output.textures_delta.clear();
-        layout.expect("laid out")
-    }
-
-    #[test]
-    fn a_domain_without_roadblocks_holds_all_its_bars() {
-        // The same timeline-only roadmap the print layout's test lays out.
-        let document = crate::generate::timeline_only(3);
-        let grid = grid_of(&document);
-        assert_eq!(grid.domains.len(), 3);
-        let mut top = 0.0;
-        for domain in &grid.domains {
-            assert!(
-                (domain.top - top).abs() < 0.01,
-                "domains follow one another"
-            );
-            assert_eq!(domain.entries.len(), 3);
-            for entry in &domain.entries {
-                assert!(
-                    entry.rect.min.y >= 0.0 && entry.rect.max.y <= domain.height,
-                    "{:?} outside the domain's {}",
-                    entry.rect,
-                    domain.height
-                );
-            }
-            let mut bars: Vec<Rect> = domain.entries.iter().map(|e| e.rect).collect();
-            bars.sort_by(|a, b| a.min.y.total_cmp(&b.min.y));
-            assert!(bars.windows(2).all(|w| w[1].min.y >= w[0].max.y), "stacked");
-            top += domain.height;
-        }
-    }
-
-    #[test]
-    fn screen_and_paper_draw_a_milestone_as_the_same_diamond_beside_its_label() {
-        use crate::export::layout::lay_out;
-        use crate::export::metrics::FixedPitch;
-        use crate::export::page::{ASCENT, Point, Shape};
-        use crate::export::settings::PageSettings;
-        let mut document = crate::generate::timeline_only(1);
-        document.domains[0].entries[0].kind = EntryKind::Milestone;
-        let entry = document.domains[0].entries[0].clone();
-        // The diamond's corners from the label's first line, in ems of the label's text.
-        let relative =
-            |points: &[Point], text_x: f32, text_top: f32, size: f32| -> Vec<(f32, f32)> {
-                points
-                    .iter()
-                    .map(|p| ((p.x - text_x) / size, (p.y - text_top) / size))
-                    .collect()
-            };
-        let grid = grid_of(&document);
-        let geom = &grid.domains[0].entries[0];
-        assert_eq!(geom.entry, 0);
-        let screen = entry_shape(&entry, geom.rect);
-        assert!(screen.diamond, "a diamond on screen too, not a rectangle");
-        let on_screen = relative(&screen.outline, screen.text_x, screen.text_top, TEXT_SIZE);
-        let settings = PageSettings::default();
-        let page = &lay_out(&document, &settings, &FixedPitch).expect("laid out")[0];
-        let label = page
-            .texts()
-            .find(|run| run.text == entry.label)
-            .expect("the milestone's label");
-        let size = label.size;
-        let line_top = label.origin.y
-            - size * ASCENT
-            - (crate::export::layout::text::line_height(size) - size) / 2.0;
-        let diamond = page
-            .shapes
-            .iter()
-            .find_map(|shape| match shape {
-                Shape::Polygon {
-                    points,
-                    stroke: None,
-                    ..
-                } if points.len() == 4 => Some(points),
-                _ => None,
-            })
-            .expect("the printed diamond");
-        let on_paper = relative(diamond, label.origin.x, line_top, size);
-        assert_eq!(on_screen.len(), on_paper.len());
-        for (screen, paper) in on_screen.iter().zip(&on_paper) {
-            assert!(
-                (screen.0 - paper.0).abs() < 1e-3 && (screen.1 - paper.1).abs() < 1e-3,
-                "screen {on_screen:?} against paper {on_paper:?}"
-            );
-        }
-    }
-}
+mod tests;

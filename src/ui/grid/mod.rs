@@ -1,5 +1,6 @@
 //! The central grid: domains × fiscal years, as the seed's tables. The layout is cached and
-//! recomputed only when the document, the filter, the widths, the zoom or the theme change.
+//! recomputed only when the document, the filter, the widths, the zoom or the theme change;
+//! after an edit only the domains that changed are laid out again (`DomainMemo`).
 
 pub mod cells;
 pub mod in_place;
@@ -9,7 +10,7 @@ pub mod paint;
 pub mod wrap;
 
 use cells::{CellText, Palette};
-use layout::{ColumnWidths, GridLayout};
+use layout::{ColumnWidths, DomainMemo, GridLayout};
 use paint::GridOutput;
 
 use crate::model::Document;
@@ -26,10 +27,26 @@ struct LayoutKey {
     dark_mode: bool,
 }
 
+/// What every domain's layout depends on besides the domain itself: when it changes, no
+/// domain's geometry can be reused.
+#[derive(Debug, Clone, PartialEq)]
+struct SharedKey {
+    filter: Filter,
+    widths: Vec<u32>,
+    pixels_per_point: u32,
+    dark_mode: bool,
+    lang: crate::ui::i18n::Lang,
+    columns: Vec<crate::model::Column>,
+    timeline: crate::model::Timeline,
+    notes: Vec<crate::model::Id>,
+}
+
 /// The grid's runtime state.
 #[derive(Default)]
 pub struct GridView {
     cache: Option<(LayoutKey, GridLayout)>,
+    /// Each domain's geometry as last laid out, valid for `shared`.
+    memo: (Option<SharedKey>, DomainMemo),
     in_place: Option<in_place::InPlace>,
 }
 
@@ -62,7 +79,29 @@ impl GridView {
         let layout = match &self.cache {
             Some((cached, layout)) if *cached == key => layout,
             _ => {
-                let layout = GridLayout::compute(document, filter, widths, &text, ui.painter());
+                let shared = SharedKey {
+                    filter: key.filter.clone(),
+                    widths: key.widths.clone(),
+                    pixels_per_point: key.pixels_per_point,
+                    dark_mode: key.dark_mode,
+                    lang,
+                    columns: document.columns.clone(),
+                    timeline: document.timeline.clone(),
+                    notes: document.notes.iter().map(|n| n.id.clone()).collect(),
+                };
+                let (kept, memo) = &mut self.memo;
+                if kept.as_ref() != Some(&shared) {
+                    memo.clear();
+                    *kept = Some(shared);
+                }
+                let layout = GridLayout::compute_reusing(
+                    document,
+                    filter,
+                    widths,
+                    &text,
+                    ui.painter(),
+                    memo,
+                );
                 &self.cache.insert((key, layout)).1
             }
         };
@@ -77,6 +116,7 @@ impl GridView {
         }
         if output.resized {
             self.cache = None;
+            self.memo.0 = None;
         }
         output
     }
