@@ -8,6 +8,10 @@
 //! wheel steps, driven by `egui_kittest` without a GPU). Then the diff of the two examples, where
 //! the whole timeline moved two years, and `koteihyo check` (validate, then locate every problem
 //! in the text) of the 100× roadmap with its first year moved by 10 (about 4,200 warnings).
+//! Then editing at a person's pace (`-- editing` runs only that table): per input, the frame
+//! with it and the frames until idle — a character typed in the details panel, a category
+//! toggled, an undo, an input method's pre-edit —, the memory 200 undo steps add, the copy a
+//! frame makes for autosave, and the time from opening the file to its first frame.
 //! `cargo run --release --example bench -- check` runs only that timing, `-- fresh-ids` only the
 //! diff of two 100× roadmaps with different ids (paired by similar titles), `-- crowded` only the
 //! table's last row, one domain with 5,000 entries.
@@ -17,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use egui::vec2;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use koteihyo::diff::compare;
 use koteihyo::export::printer::Printer;
 use koteihyo::export::settings::PageSettings;
@@ -154,6 +159,14 @@ fn crowded_domain() -> koteihyo::model::Document {
     document
 }
 
+/// The editing table's header.
+fn print_editing_header() {
+    println!(
+        "| roadmap | type ms | toggle ms | undo ms | pre-edit ms | 200 undo steps MB | autosave copy ms | first frame ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+}
+
 /// The table's header.
 fn print_header() {
     println!(
@@ -211,8 +224,173 @@ fn print_row(label: &str, document: &Document, printer: &Printer, folder: &Path,
     );
 }
 
+/// The app on `path` in a 1600×1000 harness with the Japanese face, and how long it took from
+/// opening the file to the end of its first frame (loading, layout, tessellation).
+fn app_harness(path: &Path) -> (Harness<'static, KoteihyoApp>, Duration) {
+    let face = koteihyo::font::find_installed().expect("a Japanese font");
+    let status = FontStatus::Japanese {
+        family: face.family.clone(),
+        path: face.path.clone(),
+    };
+    let start = Instant::now();
+    let app = KoteihyoApp::with_font_status(Settings::default(), Some(path), status);
+    let harness = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_context_setup(move |ctx| install_face(ctx, &face))
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app);
+    tessellate(&harness);
+    (harness, start.elapsed())
+}
+
+fn tessellate(harness: &Harness<'static, KoteihyoApp>) {
+    let shapes = harness.output().shapes.clone();
+    let _ = harness
+        .ctx
+        .tessellate(shapes, harness.ctx.pixels_per_point());
+}
+
+/// CPU time of one input: the frame with it and the frames after it until egui asks for no
+/// more, and one tessellation (a person's pace: the window is idle before each input).
+fn input_time(
+    harness: &mut Harness<'static, KoteihyoApp>,
+    input: impl FnOnce(&mut Harness<'static, KoteihyoApp>),
+) -> Duration {
+    let start = Instant::now();
+    input(harness);
+    harness.run();
+    tessellate(harness);
+    start.elapsed()
+}
+
+fn median_of(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Resident memory of this process, in bytes (Linux; 0 elsewhere).
+fn resident_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096)
+}
+
+/// Editing at a person's pace in the window on `document`: a typed character in the details
+/// panel, a category toggled, an undo, an input method's pre-edit frame (medians of 20), the
+/// memory 200 undo steps add, the frame's copy for autosave, the time to the first frame.
+fn editing_row(label: &str, document: &Document, folder: &Path) {
+    use koteihyo::edit::{Edit, History};
+    use koteihyo::ui::app::Request;
+    use koteihyo::ui::selection::Selection;
+    let path = folder.join("editing.ron");
+    std::fs::write(&path, to_ron_string(document)).expect("write");
+    let (mut harness, first_frame) = app_harness(&path);
+    harness.run();
+    let first = document.domains[0].roadblocks[0].id.clone();
+    harness
+        .state_mut()
+        .request(Request::Select(Some(Selection::Roadblock(first.clone()))));
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "タイトル")
+        .click();
+    harness.run();
+    let typing = median_of(
+        (0..20)
+            .map(|_| input_time(&mut harness, |h| h.event(egui::Event::Text("あ".into()))))
+            .collect(),
+    );
+    let preedit = median_of(
+        (1..=20)
+            .map(|n| {
+                input_time(&mut harness, |h| {
+                    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+                        text: "か".repeat(n),
+                        active_range_chars: Some(0..n),
+                    }));
+                })
+            })
+            .collect(),
+    );
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("漢字".into())));
+    harness.run();
+    let toggle = median_of(
+        (0..20)
+            .map(|_| {
+                input_time(&mut harness, |h| {
+                    let open = h.state().open.as_ref().expect("open");
+                    let mut roadblock = open.document.domains[0].roadblocks[0].clone();
+                    if !roadblock.categories.remove(&'E') {
+                        roadblock.categories.insert('E');
+                    }
+                    h.state_mut().request(Request::Edit(
+                        Box::new(Edit::ReplaceRoadblock(roadblock)),
+                        None,
+                    ));
+                })
+            })
+            .collect(),
+    );
+    let undo = median_of(
+        (0..20)
+            .map(|_| {
+                input_time(&mut harness, |h| {
+                    h.key_press_modifiers(
+                        egui::Modifiers {
+                            ctrl: true,
+                            command: true,
+                            ..egui::Modifiers::NONE
+                        },
+                        egui::Key::Z,
+                    );
+                })
+            })
+            .collect(),
+    );
+    drop(harness);
+    // 200 undo steps, each a change of a different roadblock, as a drafter's afternoon.
+    let mut edited = document.clone();
+    let mut history = History::default();
+    let roadblocks: Vec<_> = document
+        .domains
+        .iter()
+        .flat_map(|d| d.roadblocks.iter())
+        .cloned()
+        .collect();
+    let before = resident_bytes();
+    for step in 0..200 {
+        let mut roadblock = roadblocks[step % roadblocks.len()].clone();
+        roadblock.title.push_str(&format!("（{step}）"));
+        history
+            .apply(&mut edited, &Edit::ReplaceRoadblock(roadblock), None)
+            .expect("edit");
+    }
+    #[allow(clippy::cast_precision_loss)] // megabytes, for the table
+    let undo_mb = resident_bytes().saturating_sub(before) as f64 / 1_048_576.0;
+    let copy = median(9, || {
+        let _ = std::hint::black_box(document.clone());
+    });
+    println!(
+        "| {label} | {} | {} | {} | {} | {undo_mb:.1} | {} | {} |",
+        ms(typing),
+        ms(toggle),
+        ms(undo),
+        ms(preedit),
+        ms(copy),
+        ms(first_frame),
+    );
+}
+
 fn main() {
     match std::env::args().nth(1).as_deref() {
+        Some("editing") => {
+            let folder = tempfile::tempdir().expect("a temporary folder");
+            print_editing_header();
+            for scale in [1, 10, 100] {
+                editing_row(&format!("{scale}×"), &roadmap(scale, 1), folder.path());
+            }
+            return;
+        }
         Some("check") => return check_timing(),
         Some("fresh-ids") => return fresh_ids_timing(),
         Some("crowded") => {
@@ -254,6 +432,11 @@ fn main() {
         "\nexamples 見直し前 → 見直し後 (almost every entity changed): diff {} ms",
         ms(revision)
     );
+    println!();
+    print_editing_header();
+    for scale in [1, 10, 100] {
+        editing_row(&format!("{scale}×"), &roadmap(scale, 1), folder.path());
+    }
     check_timing();
     fresh_ids_timing();
 }
