@@ -360,7 +360,7 @@ fn editing_row(label: &str, document: &Document, folder: &Path) {
     let before = resident_bytes();
     for step in 0..200 {
         let mut roadblock = roadblocks[step % roadblocks.len()].clone();
-        roadblock.title.push_str(&format!("（{step}）"));
+        roadblock.title = format!("{}（{step}）", roadblock.title);
         history
             .apply(&mut edited, &Edit::ReplaceRoadblock(roadblock), None)
             .expect("edit");
