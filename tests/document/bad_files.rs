@@ -64,6 +64,8 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     ("huge-unterminated-string.ron", "a “\"” seems to be missing"),
     ("json-instead.ron", "a “(” should open"),
+    // The `)` closing the start of an entry left out (issue 15: 「「)」が足りないようです」).
+    ("missing-paren.ron", "62:21: a “)” seems to be missing"),
     ("missing-timeline.ron", "the field “timeline” is missing"),
     ("missing-version.ron", "format_version"),
     ("negative-years.ron", "negative where it cannot be"),

@@ -113,3 +113,15 @@ fn a_broken_file_says_what_is_wrong_and_stays_in_the_status_bar() {
     assert!(harness.state().load_failure.is_none());
     assert!(harness.query_by_label_contains("Could not open").is_none());
 }
+
+#[test]
+fn snapshot_load_error_dialog() {
+    // A path relative to the crate root, so that the dialog does not name the clone's place.
+    let mut harness = harness_for(app_with(
+        Some(Path::new("tests/bad/missing-paren.ron")),
+        None,
+    ));
+    harness.run();
+    harness.get_by_label("62行21列の付近で「)」が足りないようです");
+    harness.snapshot("load_error_dialog");
+}
