@@ -317,6 +317,9 @@ impl RecoveryStore {
 }
 
 /// Reads one recovery file.
+// A load error carries what is wrong in plain words and ron's detail; recovery files are read
+// once at start-up, so its size costs nothing worth a box.
+#[allow(clippy::result_large_err)]
 fn read_recovery(file: &Path) -> Result<Recovery, RecoveryError> {
     let text = read_text(file).map_err(|error| RecoveryError::Read {
         file: file.to_path_buf(),

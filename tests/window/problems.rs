@@ -96,7 +96,7 @@ fn a_broken_file_says_what_is_wrong_and_stays_in_the_status_bar() {
     assert_eq!(harness.state().dialog, None);
     assert_eq!(
         *OPENED_IN_EDITOR.lock().expect("lock"),
-        [broken.clone()],
+        std::slice::from_ref(&broken),
         "the broken file, in the text editor"
     );
     assert_eq!(

@@ -49,6 +49,7 @@ fn variant(kind: &ProblemKind) -> usize {
 const LAST_VARIANT: usize = 28;
 
 /// One or more instances of every kind.
+#[allow(clippy::too_many_lines)] // one instance per kind
 fn examples() -> Vec<ProblemKind> {
     use ProblemKind as K;
     let id = || Id::from("d1.r1");
@@ -182,7 +183,7 @@ fn has_kana_or_kanji(text: &str) -> bool {
 #[test]
 fn every_kind_has_both_texts() {
     let examples = examples();
-    let mut seen = vec![false; LAST_VARIANT + 1];
+    let mut seen = [false; LAST_VARIANT + 1];
     for kind in &examples {
         seen[variant(kind)] = true;
         let ja = kind.text(Lang::Ja);
