@@ -8,7 +8,7 @@ use koteihyo::cli::{self, Cli, EXIT_UNREADABLE, failure};
 fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match &args.command {
-        Some(command) => cli::run(command),
+        Some(command) => cli::run(command, args.messages_lang()),
         None => open_editor(args.file),
     };
     result.unwrap_or_else(|error| {

@@ -58,6 +58,8 @@ pub struct DiffOptions {
     pub no_revision_labels: bool,
     /// A font file instead of the system's.
     pub font: Option<PathBuf>,
+    /// The language of problems and load errors.
+    pub lang: crate::model::Lang,
 }
 
 impl DiffOptions {
@@ -104,12 +106,12 @@ pub fn run(
         match load_with_text(path) {
             Ok(file) => loaded.push(file),
             Err(error) => {
-                eprintln!("{}", describe_load_error(&error));
+                eprintln!("{}", describe_load_error(&error, options.lang));
                 return Ok(EXIT_UNREADABLE);
             }
         }
     }
-    if !comparable(&[old, new], &loaded, options.table.is_some()) {
+    if !comparable(&[old, new], &loaded, options.table.is_some(), options.lang) {
         return Ok(EXIT_UNREADABLE);
     }
     let documents = [&loaded[0].document, &loaded[1].document];
@@ -152,7 +154,12 @@ pub fn run(
 /// in either makes the comparison wrong (even of a file with itself). Such ids are listed on
 /// standard error as `file:line:col` lines. When the 新旧対照表 is printed (`table`), the other
 /// errors of the documents are listed as well, but do not stop it.
-fn comparable(paths: &[&Path; 2], loaded: &[Loaded], table: bool) -> bool {
+fn comparable(
+    paths: &[&Path; 2],
+    loaded: &[Loaded],
+    table: bool,
+    lang: crate::model::Lang,
+) -> bool {
     let mut repeated = Vec::new();
     let mut errors = Vec::new();
     for (index, (path, file)) in paths.iter().zip(loaded).enumerate() {
@@ -164,6 +171,7 @@ fn comparable(paths: &[&Path; 2], loaded: &[Loaded], table: bool) -> bool {
             path,
             &file.text,
             found.iter().filter(|p| p.is_repeated_id()),
+            lang,
         ));
         if table {
             errors.extend(problems::lines(
@@ -172,6 +180,7 @@ fn comparable(paths: &[&Path; 2], loaded: &[Loaded], table: bool) -> bool {
                 found
                     .iter()
                     .filter(|p| problems::is_error(p) && !p.is_repeated_id()),
+                lang,
             ));
         }
     }

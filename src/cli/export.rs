@@ -168,6 +168,7 @@ pub fn run(
     output: &Path,
     format: Option<ExportFormat>,
     options: &PrintOptions,
+    lang: crate::model::Lang,
 ) -> anyhow::Result<u8> {
     let mut inputs = vec![file];
     inputs.extend(options.font.as_deref());
@@ -188,14 +189,19 @@ pub fn run(
     let Loaded { document, text } = match load_with_text(file) {
         Ok(loaded) => loaded,
         Err(error) => {
-            eprintln!("{}", describe_load_error(&error));
+            eprintln!("{}", describe_load_error(&error, lang));
             return Ok(EXIT_UNREADABLE);
         }
     };
     // JSON is the data as it is; printed pages of a document with errors would be wrong.
     if format != ExportFormat::Json {
         let found = validate(&document);
-        let errors = problems::lines(file, &text, found.iter().filter(|p| problems::is_error(p)));
+        let errors = problems::lines(
+            file,
+            &text,
+            found.iter().filter(|p| problems::is_error(p)),
+            lang,
+        );
         if !errors.is_empty() {
             for line in &errors {
                 eprintln!("{line}");

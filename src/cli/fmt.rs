@@ -21,6 +21,8 @@ pub struct Options {
     pub check: bool,
     /// Rewrite even files whose comments would be lost.
     pub drop_comments: bool,
+    /// The language of load errors.
+    pub lang: crate::model::Lang,
 }
 
 /// Formats (or checks) every file; returns the worst exit code over them.
@@ -48,7 +50,7 @@ fn format_one(path: &Path, options: Options, out: &mut impl Write) -> anyhow::Re
     let loaded = match load_with_text(path) {
         Ok(loaded) => loaded,
         Err(error) => {
-            writeln!(out, "{}", describe_load_error(&error))?;
+            writeln!(out, "{}", describe_load_error(&error, options.lang))?;
             return Ok(EXIT_UNREADABLE);
         }
     };

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::io::LoadError;
+use crate::model::{Lang, Severity};
 
 /// Exit code: no problems.
 pub const EXIT_OK: u8 = 0;
@@ -33,6 +34,43 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A roadmap file (.ron) to open in the editor.
     pub file: Option<PathBuf>,
+    /// The language of problems and load errors: `ja` (日本語) or `en`, written after the
+    /// command (`koteihyo check --lang ja FILE`). By default the
+    /// terminal's (`LC_ALL`, `LC_MESSAGES`, `LANG` starting with `ja`), else English.
+    #[arg(long, global = true, value_enum, value_name = "ja|en")]
+    pub lang: Option<LangArg>,
+}
+
+/// `--lang`: the language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// 日本語.
+    Ja,
+    /// English.
+    En,
+}
+
+impl Cli {
+    /// The language of problems and load errors: `--lang`, else the environment's locale.
+    #[must_use]
+    pub fn messages_lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Ja) => Lang::Ja,
+            Some(LangArg::En) => Lang::En,
+            None => locale_lang(|name| std::env::var(name).ok()),
+        }
+    }
+}
+
+/// The language the locale variables ask for, as POSIX reads them: the first set and non-empty
+/// of `LC_ALL`, `LC_MESSAGES`, `LANG`; Japanese when it starts with `ja`, else English.
+#[must_use]
+pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .map_or(Lang::En, |value| Lang::of_locale(&value))
 }
 
 /// The subcommands.
@@ -124,11 +162,12 @@ pub enum Command {
     },
 }
 
-/// Runs a subcommand and returns the process exit code. `None` means "open the editor",
-/// which the binary handles because it depends on the GUI feature.
-pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
+/// Runs a subcommand and returns the process exit code, printing problems and load errors in
+/// `lang`. `None` means "open the editor", which the binary handles because it depends on the
+/// GUI feature.
+pub fn run(command: &Command, lang: Lang) -> anyhow::Result<ExitCode> {
     let code = match command {
-        Command::Check { files } => check::run(files, &mut std::io::stdout().lock())?,
+        Command::Check { files } => check::run(files, lang, &mut std::io::stdout().lock())?,
         Command::Fmt {
             check,
             drop_comments,
@@ -138,6 +177,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
             fmt::Options {
                 check: *check,
                 drop_comments: *drop_comments,
+                lang,
             },
             &mut std::io::stdout().lock(),
         )?,
@@ -146,7 +186,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
             output,
             format,
             print,
-        } => export::run(file, output, *format, print)?,
+        } => export::run(file, output, *format, print, lang)?,
         Command::Generate {
             scale,
             seed,
@@ -174,6 +214,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
                 headings: *headings,
                 no_revision_labels: *no_revision_labels,
                 font: font.clone(),
+                lang,
             },
             &mut std::io::stdout().lock(),
         )?,
@@ -181,28 +222,61 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-/// A load error as one `file:line:col: error: message` line (no position when the file could
-/// not be read at all), control characters escaped.
+/// A load error as a `file:line:col: error: message` line in `lang` (no position when the file
+/// could not be read at all), what is probably wrong in plain words, then, indented on a second
+/// line, the technical detail when there is one (「    詳細: …」); control characters escaped.
 #[must_use]
-pub fn describe_load_error(error: &LoadError) -> String {
+pub fn describe_load_error(error: &LoadError, lang: Lang) -> String {
+    let severity = Severity::Error.text(lang);
     let line = match error {
-        LoadError::Parse { path, error } => {
-            format!(
-                "{}:{}: error: {}",
-                path.display(),
-                error.position,
-                error.message
-            )
-        }
-        LoadError::Read { path, source } => {
-            format!("{}: error: cannot read the file: {source}", path.display())
-        }
-        LoadError::TooLarge { path, size, limit } => {
-            format!(
-                "{}: error: the file is {size} bytes; roadmap files are limited to {limit} bytes",
-                path.display()
-            )
-        }
+        LoadError::Parse { path, error } => format!(
+            "{}:{}: {severity}: {}",
+            path.display(),
+            error.position,
+            error.sentence(lang)
+        ),
+        other => format!(
+            "{}: {severity}: {}",
+            other.path().display(),
+            other.sentence(lang)
+        ),
     };
-    terminal::escape_controls(&line).into_owned()
+    let line = terminal::escape_controls(&line).into_owned();
+    match error.detail_line(lang) {
+        Some(detail) => format!("{line}\n    {}", terminal::escape_controls(&detail)),
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locale_lang;
+    use crate::model::Lang;
+
+    fn lang_of(vars: &[(&str, &str)]) -> Lang {
+        locale_lang(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn the_locale_chooses_the_language_as_posix_reads_it() {
+        assert_eq!(lang_of(&[]), Lang::En);
+        assert_eq!(lang_of(&[("LANG", "ja_JP.UTF-8")]), Lang::Ja);
+        assert_eq!(lang_of(&[("LANG", "C.UTF-8")]), Lang::En);
+        assert_eq!(
+            lang_of(&[("LC_MESSAGES", "ja_JP"), ("LANG", "en_US")]),
+            Lang::Ja
+        );
+        assert_eq!(
+            lang_of(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")]),
+            Lang::En
+        );
+        assert_eq!(
+            lang_of(&[("LC_ALL", ""), ("LANG", "ja_JP.UTF-8")]),
+            Lang::Ja
+        );
+    }
 }

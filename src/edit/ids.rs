@@ -200,7 +200,7 @@ mod tests {
         assert!(
             crate::model::validate(&with_copy)
                 .iter()
-                .all(|p| !p.message.contains("more than once"))
+                .all(|p| !p.is_repeated_id())
         );
     }
 

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::model::Lang;
+
 /// A position in a text file, 1-based, counted in characters (as editors show it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct TextPosition {
@@ -39,15 +41,7 @@ impl fmt::Display for TextPosition {
     }
 }
 
-/// Why a roadmap text could not be read, with where in the text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{position}: {message}")]
-pub struct ParseError {
-    /// Where the problem is.
-    pub position: TextPosition,
-    /// What is wrong, as a sentence.
-    pub message: String,
-}
+pub use super::parse_error::ParseError;
 
 /// A roadmap file that could not be loaded. Displays as `file:line:column: message`.
 #[derive(Debug, thiserror::Error)]
@@ -86,6 +80,47 @@ impl LoadError {
     pub fn position(&self) -> Option<TextPosition> {
         match self {
             LoadError::Parse { error, .. } => Some(error.position),
+            _ => None,
+        }
+    }
+
+    /// The file that could not be loaded.
+    #[must_use]
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            LoadError::Read { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Parse { path, .. } => path,
+        }
+    }
+
+    /// What went wrong in plain words in `lang`, without the file's name: for a text that is
+    /// not a roadmap, where and what is probably wrong (「500行25列の付近で「)」が足りないようです」).
+    /// The technical detail, if any, is [`LoadError::detail_line`].
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match self {
+            LoadError::Read { source, .. } => match lang {
+                Lang::Ja => format!("ファイルを読めません（{source}）"),
+                Lang::En => format!("cannot read the file: {source}"),
+            },
+            LoadError::TooLarge { size, limit, .. } => match lang {
+                Lang::Ja => format!(
+                    "ファイルが大きすぎます（{size} バイト。工程表のファイルは {limit} バイトまでです）"
+                ),
+                Lang::En => {
+                    format!("the file is {size} bytes; roadmap files are limited to {limit} bytes")
+                }
+            },
+            LoadError::Parse { error, .. } => error.describe(lang),
+        }
+    }
+
+    /// The technical detail as a line in `lang` (「詳細: …」), when there is one.
+    #[must_use]
+    pub fn detail_line(&self, lang: Lang) -> Option<String> {
+        match self {
+            LoadError::Parse { error, .. } => error.detail_line(lang),
             _ => None,
         }
     }

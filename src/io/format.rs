@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, TextPosition};
+use super::parse_error::ParseErrorKind;
 use crate::model::{Column, Document, Domain, Legend, Meta, Note, Timeline};
 
 /// The file format version this build writes. Files with a newer version are refused.
@@ -11,7 +12,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Nesting deeper than this is refused with an error instead of exhausting the stack.
 /// ron counts two levels per bracket (the list or struct, then its element or field), so this
 /// allows 32 brackets deep; the deepest real nesting of a roadmap is 7.
-const RECURSION_LIMIT: usize = 64;
+pub(super) const RECURSION_LIMIT: usize = 64;
 
 /// The file's top level, written field by field in a stable order.
 #[derive(Serialize)]
@@ -113,7 +114,7 @@ pub fn parse_ron(text: &str) -> Result<Document, ParseError> {
         // Skipping over unknown values is where nesting is deepest; say so rather than report
         // whatever the full parse trips on first.
         Err(error) if error.code == ron::Error::ExceededRecursionLimit => {
-            return Err(positioned(&error));
+            return Err(ParseError::of_ron(text, &error));
         }
         _ => {}
     }
@@ -129,51 +130,19 @@ pub fn parse_ron(text: &str) -> Result<Document, ParseError> {
             domains: file.domains,
             notes: file.notes,
         }),
-        Err(_) if text.trim().is_empty() => Err(ParseError {
-            position: TextPosition::START,
-            message: "the file is empty".to_owned(),
-        }),
-        Err(error) => Err(positioned(&error)),
-    }
-}
-
-fn positioned(error: &ron::error::SpannedError) -> ParseError {
-    ParseError {
-        position: TextPosition {
-            line: error.span.start.line.max(1),
-            column: error.span.start.col.max(1),
-        },
-        message: describe_ron_error(&error.code),
+        Err(_) if text.trim().is_empty() => {
+            Err(ParseError::new(TextPosition::START, ParseErrorKind::Empty))
+        }
+        Err(error) => Err(ParseError::of_ron(text, &error)),
     }
 }
 
 fn newer_version_error(text: &str, version: u32) -> ParseError {
     let offset = text.find("format_version").unwrap_or(0);
-    ParseError {
-        position: TextPosition::of_offset(text, offset),
-        message: format!(
-            "this file has format_version {version}, written by a newer Koteihyo; \
-             this version reads format_version {FORMAT_VERSION} and older. Update Koteihyo to open it."
-        ),
-    }
-}
-
-/// A sentence for a RON error, in the user's terms where we can.
-fn describe_ron_error(error: &ron::Error) -> String {
-    match error {
-        // ron counts two levels per bracket (the list or struct, then its element or field).
-        ron::Error::ExceededRecursionLimit => format!(
-            "the file nests deeper than {} levels; a roadmap never does, so it is probably damaged",
-            RECURSION_LIMIT / 2
-        ),
-        ron::Error::Eof => {
-            "the file ends too early; it may have been cut off while saving".to_owned()
-        }
-        // Our internal name for the top level means nothing to a user.
-        other => format!("not a valid roadmap: {other}")
-            .replace("struct `FileIn`", "the roadmap `(`…`)`")
-            .replace("`FileIn`", "the roadmap"),
-    }
+    ParseError::new(
+        TextPosition::of_offset(text, offset),
+        ParseErrorKind::NewerVersion { version },
+    )
 }
 
 #[cfg(test)]
@@ -204,11 +173,7 @@ mod tests {
         let text =
             to_ron_string(&Document::default()).replace("format_version: 1", "format_version: 9");
         let error = parse_ron(&text).expect_err("newer version");
-        assert!(
-            error.message.contains("format_version 9"),
-            "{}",
-            error.message
-        );
+        assert!(error.to_string().contains("format_version 9"), "{error}");
         assert_eq!(error.position, TextPosition { line: 2, column: 5 });
     }
 

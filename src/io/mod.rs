@@ -9,6 +9,7 @@ mod comments;
 mod error;
 mod format;
 pub mod lock;
+mod parse_error;
 mod recovery;
 mod source_map;
 
@@ -20,6 +21,7 @@ pub use comments::{first_comment, has_comments};
 pub use error::{LoadError, ParseError, SaveError, TextPosition};
 pub use format::{FORMAT_VERSION, parse_ron, to_json_string, to_ron_string};
 pub use lock::FileLock;
+pub use parse_error::{KeyKind, ParseErrorKind, ValueType};
 pub use recovery::{Recovery, RecoveryError, RecoveryStore};
 pub use source_map::{SourceIndex, locate};
 
@@ -68,10 +70,10 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
         LoadError::Parse {
             path: path.to_path_buf(),
-            error: ParseError {
-                position: TextPosition::of_offset(&text, valid),
-                message: "the file is not UTF-8 text; roadmap files are UTF-8 RON (is this the right file?)".to_owned(),
-            },
+            error: ParseError::new(
+                TextPosition::of_offset(&text, valid),
+                ParseErrorKind::NotUtf8,
+            ),
         }
     })
 }

@@ -25,6 +25,7 @@ use super::atomic::write_atomic;
 use super::error::{LoadError, ParseError, SaveError, TextPosition};
 use super::format::{parse_ron, to_ron_string};
 use super::lock::{FileLock, absolute, fnv1a, try_lock};
+use super::parse_error::ParseErrorKind;
 use super::read_text;
 use crate::model::Document;
 
@@ -316,6 +317,9 @@ impl RecoveryStore {
 }
 
 /// Reads one recovery file.
+// A load error carries what is wrong in plain words and ron's detail; recovery files are read
+// once at start-up, so its size costs nothing worth a box.
+#[allow(clippy::result_large_err)]
 fn read_recovery(file: &Path) -> Result<Recovery, RecoveryError> {
     let text = read_text(file).map_err(|error| RecoveryError::Read {
         file: file.to_path_buf(),
@@ -336,18 +340,9 @@ fn read_recovery(file: &Path) -> Result<Recovery, RecoveryError> {
     }
     let stored = options.from_str::<RecoveryIn>(&text).map_err(|error| {
         format_error(if text.trim().is_empty() {
-            ParseError {
-                position: TextPosition::START,
-                message: "the file is empty".to_owned(),
-            }
+            ParseError::new(TextPosition::START, ParseErrorKind::Empty)
         } else {
-            ParseError {
-                position: TextPosition {
-                    line: error.span.start.line.max(1),
-                    column: error.span.start.col.max(1),
-                },
-                message: error.code.to_string(),
-            }
+            ParseError::of_ron(&text, &error)
         })
     })?;
     if stored.format_version > RECOVERY_FORMAT_VERSION {
@@ -364,10 +359,11 @@ fn read_recovery(file: &Path) -> Result<Recovery, RecoveryError> {
                     &text,
                     text.find("saved_at_unix_seconds").unwrap_or(0),
                 ),
-                message: format!(
+                kind: ParseErrorKind::Other,
+                detail: Some(format!(
                     "saved_at_unix_seconds {} is not a time this system can represent",
                     stored.saved_at_unix_seconds
-                ),
+                )),
             })
         })?;
     let document = parse_ron(&stored.document).map_err(|error| RecoveryError::Document {

@@ -5,9 +5,10 @@ use std::fmt;
 
 use super::document::{CellOwner, Document};
 use super::domain::Domain;
-use super::fiscal_year::FiscalYear;
 use super::id::Id;
-use super::timeline::TimePoint;
+use super::lang::Lang;
+
+pub use kind::{Edge, ProblemKind, Subject};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -18,12 +19,21 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The word in `lang`: 「エラー」/「警告」, "error"/"warning".
+    #[must_use]
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Warning => lang.pick("警告", "warning"),
+            Severity::Error => lang.pick("エラー", "error"),
+        }
+    }
+}
+
 impl fmt::Display for Severity {
+    /// The English word.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
+        f.write_str(self.text(Lang::En))
     }
 }
 
@@ -63,8 +73,8 @@ pub struct Problem {
     pub severity: Severity,
     /// Where it is.
     pub location: Location,
-    /// What is wrong, as a sentence.
-    pub message: String,
+    /// What is wrong, with its data; [`Problem::message`] words it.
+    pub kind: ProblemKind,
 }
 
 impl Problem {
@@ -73,16 +83,26 @@ impl Problem {
     /// compared: every entity sharing the id would pair with the same one.
     #[must_use]
     pub fn is_repeated_id(&self) -> bool {
-        self.severity == Severity::Error
-            && self.location.id.is_some()
-            && self.location.field == Some("id")
-            && self.location.occurrence > 0
+        matches!(self.kind, ProblemKind::RepeatedId { .. })
+    }
+
+    /// What is wrong, as a sentence in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        self.kind.text(lang)
+    }
+
+    /// 「エラー: …」 / "error: …": the severity and the sentence in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        format!("{}: {}", self.severity.text(lang), self.message(lang))
     }
 }
 
 impl fmt::Display for Problem {
+    /// `error: …` in English, as `koteihyo check` prints it by default.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.severity, self.message)
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -106,11 +126,11 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn push(&mut self, severity: Severity, location: Location, message: String) {
+    fn push(&mut self, severity: Severity, location: Location, kind: ProblemKind) {
         self.problems.push(Problem {
             severity,
             location,
-            message,
+            kind,
         });
     }
 
@@ -120,7 +140,7 @@ impl<'a> Checker<'a> {
             self.push(
                 Severity::Warning,
                 Location::document("title"),
-                "the document has no title".into(),
+                ProblemKind::NoTitle,
             );
         }
         let mut letters = BTreeSet::new();
@@ -129,7 +149,9 @@ impl<'a> Checker<'a> {
                 self.push(
                     Severity::Error,
                     Location::document("letter"),
-                    format!("the legend lists category {} twice", category.letter),
+                    ProblemKind::LegendLetterTwice {
+                        letter: category.letter,
+                    },
                 );
             }
         }
@@ -139,10 +161,9 @@ impl<'a> Checker<'a> {
             self.push(
                 Severity::Error,
                 Location::document("years"),
-                format!(
-                    "the timeline must have 1 to 30 fiscal-year columns, not {}",
-                    timeline.years
-                ),
+                ProblemKind::TimelineColumns {
+                    years: timeline.years,
+                },
             );
         }
         self.timeline_years();
@@ -150,12 +171,11 @@ impl<'a> Checker<'a> {
             self.push(
                 Severity::Warning,
                 Location::document("label_overrides"),
-                format!(
-                    "the header 「{}」 is for column {index}, but the timeline has {} columns \
-                     (counted from 0); it is not shown",
-                    brief(label),
-                    timeline.years
-                ),
+                ProblemKind::UnusedColumnLabel {
+                    label: brief(label),
+                    column: index,
+                    columns: timeline.years,
+                },
             );
         }
         let mut numbers = HashMap::new();
@@ -164,11 +184,10 @@ impl<'a> Checker<'a> {
                 self.push(
                     Severity::Warning,
                     Location::entity(&domain.id, "number"),
-                    format!(
-                        "domain number {} is used by 「{}」 too",
-                        domain.number,
-                        brief(previous)
-                    ),
+                    ProblemKind::DomainNumberTwice {
+                        number: domain.number,
+                        other: brief(previous),
+                    },
                 );
             }
             self.domain(domain);
@@ -182,21 +201,22 @@ impl<'a> Checker<'a> {
         for column in &self.document.columns {
             let text_id = column.text_id();
             if !kinds.insert(&column.kind) {
-                let message = match text_id {
-                    Some(id) => format!("two text columns have the id \"{id}\""),
-                    None => format!("the column {:?} is listed twice", column.kind),
+                let kind = match text_id {
+                    Some(id) => ProblemKind::TextColumnIdTwice { id: id.clone() },
+                    None => ProblemKind::ColumnListedTwice {
+                        column: column.kind.clone(),
+                    },
                 };
-                self.push(Severity::Error, Location::document("columns"), message);
+                self.push(Severity::Error, Location::document("columns"), kind);
             }
             let Some(id) = text_id else {
                 if column.owner == CellOwner::Domain {
                     self.push(
                         Severity::Warning,
                         Location::document("columns"),
-                        format!(
-                            "the column {:?} says `owner: Domain`, which only text columns take",
-                            column.kind
-                        ),
+                        ProblemKind::OwnerOnBuiltInColumn {
+                            column: column.kind.clone(),
+                        },
                     );
                 }
                 continue;
@@ -205,24 +225,21 @@ impl<'a> Checker<'a> {
                 self.push(
                     Severity::Error,
                     Location::document("columns"),
-                    format!(
-                        "the text column id \"{id}\" must be non-empty and use only letters, \
-                         digits, '.', '_' and '-'"
-                    ),
+                    ProblemKind::MalformedColumnId { id: id.clone() },
                 );
             }
             if column.header.trim().is_empty() {
                 self.push(
                     Severity::Warning,
                     Location::document("columns"),
-                    format!("the text column \"{id}\" has no header"),
+                    ProblemKind::TextColumnWithoutHeader { id: id.clone() },
                 );
             }
             if column.width == Some(0) {
                 self.push(
                     Severity::Warning,
                     Location::document("columns"),
-                    format!("the text column \"{id}\" is 0 characters wide and is not shown"),
+                    ProblemKind::TextColumnZeroWidth { id: id.clone() },
                 );
             }
         }
@@ -234,30 +251,22 @@ impl<'a> Checker<'a> {
         owner_id: &Id,
         cells: &std::collections::BTreeMap<Id, String>,
         owner: CellOwner,
-        what: &dyn Fn() -> String,
+        subject: &dyn Fn() -> Subject,
     ) {
         for column_id in cells.keys() {
-            let message = match self.document.text_column(column_id) {
-                None => format!(
-                    "{} has a cell for column \"{column_id}\", which the document does not define",
-                    what()
-                ),
-                Some(column) if column.owner != owner => format!(
-                    "{} has a cell for column 「{}」, whose cells belong to {}",
-                    what(),
-                    brief(&column.header),
-                    match column.owner {
-                        CellOwner::Domain => "domains",
-                        CellOwner::Roadblock => "roadblock rows",
-                    }
-                ),
+            let kind = match self.document.text_column(column_id) {
+                None => ProblemKind::CellOfUnknownColumn {
+                    subject: subject(),
+                    column: column_id.clone(),
+                },
+                Some(column) if column.owner != owner => ProblemKind::CellOfOtherOwner {
+                    subject: subject(),
+                    header: brief(&column.header),
+                    owner: column.owner,
+                },
                 Some(_) => continue,
             };
-            self.push(
-                Severity::Error,
-                Location::entity(owner_id, "cells"),
-                message,
-            );
+            self.push(Severity::Error, Location::entity(owner_id, "cells"), kind);
         }
     }
 
@@ -269,21 +278,17 @@ impl<'a> Checker<'a> {
             self.push(
                 Severity::Error,
                 Location::document("first_year"),
-                format!(
-                    "the timeline's first year {} is outside {}",
-                    timeline.first_year,
-                    supported_years()
-                ),
+                ProblemKind::FirstYearUnsupported {
+                    year: timeline.first_year,
+                },
             );
         } else if !timeline.last_year().is_supported() {
             self.push(
                 Severity::Error,
                 Location::document("years"),
-                format!(
-                    "the timeline's last year {} is outside {}",
-                    timeline.last_year(),
-                    supported_years()
-                ),
+                ProblemKind::LastYearUnsupported {
+                    year: timeline.last_year(),
+                },
             );
         }
     }
@@ -295,8 +300,12 @@ impl<'a> Checker<'a> {
         if !id.is_well_formed() {
             self.push(
                 Severity::Error,
-                Location { id: Some(id.clone()), occurrence, field: Some("id") },
-                format!("the id \"{id}\" must be non-empty and use only letters, digits, '.', '_' and '-'"),
+                Location {
+                    id: Some(id.clone()),
+                    occurrence,
+                    field: Some("id"),
+                },
+                ProblemKind::MalformedId { id: id.clone() },
             );
         } else if occurrence > 0 {
             self.push(
@@ -306,7 +315,7 @@ impl<'a> Checker<'a> {
                     occurrence,
                     field: Some("id"),
                 },
-                format!("the id \"{id}\" is used more than once"),
+                ProblemKind::RepeatedId { id: id.clone() },
             );
         }
     }
@@ -317,11 +326,13 @@ impl<'a> Checker<'a> {
             self.push(
                 Severity::Warning,
                 Location::entity(&domain.id, "name"),
-                format!("domain {} has no name", domain.number_label()),
+                ProblemKind::DomainWithoutName {
+                    number: domain.number_label(),
+                },
             );
         }
         self.cells(&domain.id, &domain.cells, CellOwner::Domain, &|| {
-            format!("domain {}", domain.display_name())
+            Subject::Domain(brief(&domain.display_name()))
         });
         for roadblock in &domain.roadblocks {
             self.id(&roadblock.id);
@@ -329,13 +340,15 @@ impl<'a> Checker<'a> {
                 &roadblock.id,
                 &roadblock.cells,
                 CellOwner::Roadblock,
-                &|| format!("【{}】", brief(&roadblock.title)),
+                &|| Subject::Roadblock(brief(&roadblock.title)),
             );
             if roadblock.title.trim().is_empty() {
                 self.push(
                     Severity::Warning,
                     Location::entity(&roadblock.id, "title"),
-                    format!("a roadblock of {} has no title", domain.display_name()),
+                    ProblemKind::RoadblockWithoutTitle {
+                        domain: brief(&domain.display_name()),
+                    },
                 );
             }
             for letter in &roadblock.categories {
@@ -343,10 +356,10 @@ impl<'a> Checker<'a> {
                     self.push(
                         Severity::Error,
                         Location::entity(&roadblock.id, "categories"),
-                        format!(
-                            "【{}】 has category {letter}, which the legend does not define",
-                            brief(&roadblock.title)
-                        ),
+                        ProblemKind::UnknownCategory {
+                            roadblock: brief(&roadblock.title),
+                            letter: *letter,
+                        },
                     );
                 }
             }
@@ -356,11 +369,10 @@ impl<'a> Checker<'a> {
                     self.push(
                         Severity::Warning,
                         Location::entity(&item.id, "level"),
-                        format!(
-                            "item 「{}」 is indented {} levels; at most 1 is shown",
-                            brief(&item.text),
-                            item.level
-                        ),
+                        ProblemKind::ItemTooDeep {
+                            item: brief(&item.text),
+                            level: item.level,
+                        },
                     );
                 }
             }
@@ -373,11 +385,11 @@ impl<'a> Checker<'a> {
                     self.push(
                         Severity::Error,
                         Location::entity(&entry.id, "rows"),
-                        format!(
-                            "「{}」 spans row \"{row}\", which is not a roadblock of {}",
-                            brief(&entry.label),
-                            domain.display_name()
-                        ),
+                        ProblemKind::RowNotARoadblock {
+                            entry: brief(&entry.label),
+                            row: row.clone(),
+                            domain: brief(&domain.display_name()),
+                        },
                     );
                 }
             }
@@ -393,10 +405,9 @@ impl<'a> Checker<'a> {
                 self.push(
                     Severity::Error,
                     Location::entity(&entry.id, field),
-                    format!(
-                        "「{}」 has a quarter outside 1–4 or a month outside 1–12",
-                        brief(&entry.label)
-                    ),
+                    ProblemKind::InvalidPartOfYear {
+                        entry: brief(&entry.label),
+                    },
                 );
             }
         }
@@ -407,44 +418,39 @@ impl<'a> Checker<'a> {
             self.push(
                 Severity::Error,
                 Location::entity(&entry.id, "end"),
-                format!(
-                    "「{}」 ends ({}) before it starts ({})",
-                    brief(&entry.label),
-                    describe(entry.end),
-                    describe(entry.start)
-                ),
+                ProblemKind::EndsBeforeStart {
+                    entry: brief(&entry.label),
+                    start: entry.start,
+                    end: entry.end,
+                },
             );
         }
-        for (field, point) in [("start", &entry.start), ("end", &entry.end)] {
+        for (field, edge, point) in [
+            ("start", Edge::Start, &entry.start),
+            ("end", Edge::End, &entry.end),
+        ] {
             if !point.year.is_supported() {
                 self.push(
                     Severity::Error,
                     Location::entity(&entry.id, field),
-                    format!(
-                        "「{}」 in {} {} {}, outside {}",
-                        brief(&entry.label),
-                        domain.display_name(),
-                        if field == "start" {
-                            "starts in"
-                        } else {
-                            "ends in"
-                        },
-                        describe(*point),
-                        supported_years()
-                    ),
+                    ProblemKind::YearUnsupported {
+                        entry: brief(&entry.label),
+                        domain: brief(&domain.display_name()),
+                        edge,
+                        point: *point,
+                    },
                 );
             } else if !timeline.shows(point.year) {
                 self.push(
                     Severity::Warning,
                     Location::entity(&entry.id, field),
-                    format!(
-                        "「{}」 in {} {} is outside the timeline ({} to {})",
-                        brief(&entry.label),
-                        domain.display_name(),
-                        describe(*point),
-                        timeline.first_year,
-                        timeline.last_year()
-                    ),
+                    ProblemKind::OutsideTimeline {
+                        entry: brief(&entry.label),
+                        domain: brief(&domain.display_name()),
+                        point: *point,
+                        first: timeline.first_year,
+                        last: timeline.last_year(),
+                    },
                 );
             }
         }
@@ -463,26 +469,10 @@ fn brief(text: &str) -> String {
     quoted
 }
 
-/// The years a document may use, for messages: 「the supported years FY1868 to FY2200」.
-fn supported_years() -> String {
-    format!(
-        "the supported years {} to {}",
-        FiscalYear::EARLIEST,
-        FiscalYear::LATEST
-    )
-}
-
 /// See [`brief`].
 const BRIEF_CHARS: usize = 40;
 
-fn describe(point: TimePoint) -> String {
-    match point.part {
-        None => point.year.to_string(),
-        Some(super::timeline::PartOfYear::Quarter(q)) => format!("{} Q{q}", point.year),
-        Some(super::timeline::PartOfYear::Month(m)) => format!("{} month {m}", point.year),
-    }
-}
-
+mod kind;
 mod notes;
 
 #[cfg(test)]

@@ -62,6 +62,8 @@ pub enum Request {
     /// Delete a roadblock as answered: with the bars that span it alone (true), or keeping
     /// them on the domain.
     RemoveRoadblock(crate::ui::removal::RoadblockRemoval, bool),
+    /// Open a file that could not be loaded in the system's text editor (never changing it).
+    OpenInTextEditor(PathBuf),
 }
 
 /// An action that replaces or closes the document, waiting for 保存 / 保存しない / キャンセル.
@@ -91,8 +93,8 @@ pub enum Choice {
 /// A window shown over the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    /// A file could not be opened; the message has `file:line:column`.
-    LoadError(String),
+    /// A file could not be opened: what is wrong and where, in plain words.
+    LoadError(crate::ui::load_failure::LoadFailure),
     /// A save failed; the previous file is unchanged.
     SaveError(String),
     /// 保存 / 保存しない / キャンセル before `Pending`.
@@ -175,6 +177,13 @@ pub struct KoteihyoApp {
     pub print: Option<crate::ui::print::PrintPreview>,
     /// The compare view, when open (it replaces the grid and the details panel).
     pub compare: Option<crate::ui::compare::CompareView>,
+    /// The last file that could not be opened, kept in the status bar until a file opens.
+    pub load_failure: Option<crate::ui::load_failure::LoadFailure>,
+    /// Opens a file in the system's text editor ([`load_failure::open_in_text_editor`]; tests
+    /// put a recorder here).
+    ///
+    /// [`load_failure::open_in_text_editor`]: crate::ui::load_failure::open_in_text_editor
+    pub open_in_text_editor: fn(&Path) -> std::io::Result<()>,
 }
 
 impl KoteihyoApp {
@@ -227,6 +236,8 @@ impl KoteihyoApp {
             ime: crate::ui::ime::ImeGuard::default(),
             print: None,
             compare: None,
+            load_failure: None,
+            open_in_text_editor: crate::ui::load_failure::open_in_text_editor,
         };
         if let Some(path) = path {
             app.open_path(path);
@@ -579,6 +590,11 @@ impl KoteihyoApp {
             Request::Print(action) => self.run_print_action(action),
             Request::Compare(action) => self.run_compare_action(action),
             Request::ShowError(message) => self.dialog = Some(Dialog::SaveError(message)),
+            Request::OpenInTextEditor(path) => {
+                if let Err(error) = (self.open_in_text_editor)(&path) {
+                    self.dialog = Some(Dialog::SaveError(format!("{}: {error}", path.display())));
+                }
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
         return;
     };
     let close = match dialog {
-        Dialog::LoadError(message) => message_ui(ctx, Key::LoadErrorTitle, &message, lang),
+        Dialog::LoadError(failure) => crate::ui::load_failure::dialog_ui(ctx, app, &failure),
         Dialog::SaveError(message) => message_ui(ctx, Key::SaveErrorTitle, &message, lang),
         Dialog::Unsaved(pending) => {
             modal(ctx, "unsaved", |ui| {

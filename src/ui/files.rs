@@ -41,9 +41,14 @@ impl KoteihyoApp {
                     FileStamp::of(path),
                 );
                 open.has_comments = io::has_comments(&loaded.text);
+                self.load_failure = None;
                 self.show_document(open);
             }
-            Err(error) => self.dialog = Some(Dialog::LoadError(error.to_string())),
+            Err(error) => {
+                let failure = crate::ui::load_failure::LoadFailure::of(&error);
+                self.load_failure = Some(failure.clone());
+                self.dialog = Some(Dialog::LoadError(failure));
+            }
         }
     }
 

@@ -1,30 +1,7 @@
 //! Every UI string, in Japanese (the default) and English, in one table.
 
-use serde::{Deserialize, Serialize};
-
-/// The UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Lang {
-    /// 日本語.
-    #[default]
-    Ja,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// All languages, in menu order.
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
-
-    /// The language's own name, for the language menu.
-    #[must_use]
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Ja => "日本語",
-            Lang::En => "English",
-        }
-    }
-}
+/// The UI language (the model's: problems and load errors speak it too).
+pub use crate::model::Lang;
 
 macro_rules! keys {
     ($($key:ident),* $(,)?) => {
@@ -126,6 +103,10 @@ keys!(
     NoRecentFiles,
     NoDocument,
     LoadErrorTitle,
+    LoadErrorOpenInTextEditor,
+    LoadErrorBack,
+    StatusLoadFailed,
+    StatusLoadFailedShowAgain,
     Ok,
     Close,
     FontMissing,

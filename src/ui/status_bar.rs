@@ -9,6 +9,7 @@ use crate::ui::selection::selection_for;
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
     let lang = app.lang();
     ui.horizontal(|ui| {
+        crate::ui::load_failure::status_ui(ui, app);
         let Some(open) = &app.open else {
             ui.label(tr(lang, Key::StatusNoFile));
             return;
@@ -76,7 +77,7 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
                 };
-                let text = egui::RichText::new(problem.to_string()).color(color);
+                let text = egui::RichText::new(problem.text(app.lang())).color(color);
                 let label = egui::Label::new(text).wrap().sense(egui::Sense::click());
                 if ui.add(label).clicked() {
                     selected = problem

@@ -6,17 +6,29 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// Runs `koteihyo ARGS` in the current folder.
+/// The locale variables that choose the language of messages.
+pub const LOCALE_VARIABLES: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// `koteihyo` with no locale of the environment: messages in English unless a test sets one.
+pub fn koteihyo_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_koteihyo"));
+    for name in LOCALE_VARIABLES {
+        command.env_remove(name);
+    }
+    command
+}
+
+/// Runs `koteihyo ARGS` in the current folder (messages in English).
 pub fn koteihyo(args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
+    koteihyo_command()
         .args(args)
         .output()
         .expect("run koteihyo")
 }
 
-/// Runs `koteihyo ARGS` in `dir`.
+/// Runs `koteihyo ARGS` in `dir` (messages in English).
 pub fn koteihyo_in(dir: &Path, args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_koteihyo"))
+    koteihyo_command()
         .args(args)
         .current_dir(dir)
         .output()

@@ -9,7 +9,7 @@ use koteihyo::model::{Severity, validate};
 
 /// Each bad file and a phrase its error or validation problem must contain.
 const EXPECTED: &[(&str, &str)] = &[
-    ("bad-escape.ron", "valid roadmap"),
+    ("bad-escape.ron", "escape that does not exist"),
     ("bad-quarter.ron", "quarter outside"),
     ("binary-garbage.ron", "not UTF-8"),
     ("category-not-in-legend.ron", "category Z"),
@@ -17,7 +17,7 @@ const EXPECTED: &[(&str, &str)] = &[
         "cell-unknown-column.ron",
         "column \"remarks\", which the document does not define",
     ),
-    ("char-too-long.ron", "valid roadmap"),
+    ("char-too-long.ron", "one character in 'quotes'"),
     ("deep-nesting-lists.ron", "nests deeper"),
     ("deep-nesting.ron", "nests deeper"),
     // `fmt` used to keep one of the two silently.
@@ -50,33 +50,40 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     ("future-version.ron", "format_version 99"),
     // Found by `cargo fuzz run load` (fuzz/): the messages named our internal `FileIn` type.
+    // Since issue 15 a load error says what is probably wrong in plain words, ron's message
+    // following as the detail.
     (
         "fuzz-empty-roadmap.ron",
-        "missing field named `format_version` in the roadmap",
+        "the field “format_version” is missing",
     ),
-    ("fuzz-lone-hash.ron", "valid roadmap"),
-    ("fuzz-raw-identifier.ron", "valid roadmap"),
+    ("fuzz-lone-hash.ron", "not a valid roadmap here"),
+    ("fuzz-raw-identifier.ron", "not a valid roadmap here"),
     (
         "fuzz-unknown-top-field.ron",
-        "field named `n` in the roadmap",
+        "there is no field “n” here (the fields here: format_version, meta,",
     ),
-    ("huge-unterminated-string.ron", "valid roadmap"),
-    ("json-instead.ron", "valid roadmap"),
-    ("missing-timeline.ron", "timeline"),
+    ("huge-unterminated-string.ron", "a “\"” seems to be missing"),
+    ("json-instead.ron", "a “(” should open"),
+    // The `)` closing the start of an entry left out (issue 15: 「「)」が足りないようです」).
+    ("missing-paren.ron", "62:21: a “)” seems to be missing"),
+    ("missing-timeline.ron", "the field “timeline” is missing"),
     ("missing-version.ron", "format_version"),
-    ("negative-years.ron", "valid roadmap"),
-    ("nul-bytes.ron", "valid roadmap"),
+    ("negative-years.ron", "negative where it cannot be"),
+    ("nul-bytes.ron", "a “(” should open"),
     ("only-whitespace.ron", "is empty"),
-    ("overflow-years.ron", "valid roadmap"),
+    ("overflow-years.ron", "the number is too large"),
     ("row-not-a-roadblock.ron", "not a roadblock"),
-    ("trailing-garbage.ron", "valid roadmap"),
+    ("trailing-garbage.ron", "after the roadmap's last “)”"),
     ("truncated.ron", "ends too early"),
     ("unknown-field.ron", "colour"),
     ("unknown-variant.ron", "Spiral"),
-    ("unterminated-string.ron", "valid roadmap"),
+    ("unterminated-string.ron", "a “\"” seems to be missing"),
     ("utf16.ron", "not UTF-8"),
-    ("wrong-type-number.ron", "valid roadmap"),
-    ("wrong-type-string.ron", "valid roadmap"),
+    ("wrong-type-number.ron", "a whole number should come here"),
+    (
+        "wrong-type-string.ron",
+        "a text in \"quotes\" should come here",
+    ),
 ];
 
 fn bad_files() -> Vec<PathBuf> {
@@ -189,13 +196,13 @@ fn the_nesting_limit_says_how_deep() {
     let limit = koteihyo::io::parse_ron(&nested(33)).expect_err("too deep");
     assert!(
         limit
-            .message
+            .sentence(koteihyo::model::Lang::En)
             .starts_with("the file nests deeper than 32 levels;"),
         "{limit:?}"
     );
     // 32 levels are read on (and fail for another reason).
     let within = koteihyo::io::parse_ron(&nested(32)).expect_err("not a roadmap");
-    assert!(!within.message.contains("nests deeper"), "{within:?}");
+    assert!(!within.to_string().contains("nests deeper"), "{within:?}");
 }
 
 #[test]
@@ -246,5 +253,31 @@ fn no_command_panics_on_bad_files() {
             "{} passed check",
             path.display()
         );
+    }
+}
+
+/// Every bad file is also refused in Japanese, in plain words (kana, no ron jargon before the
+/// detail line).
+#[test]
+fn every_bad_file_is_said_in_japanese() {
+    use koteihyo::model::Lang;
+    for path in bad_files() {
+        let said = match load_with_text(&path) {
+            Err(error) => error.sentence(Lang::Ja),
+            Ok(loaded) => validate(&loaded.document)
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(|p| p.text(Lang::Ja))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        let name = path.display();
+        assert!(
+            said.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}')),
+            "{name}: {said}"
+        );
+        for jargon in ["Expected", "FileIn", "struct", "error:"] {
+            assert!(!said.contains(jargon), "{name}: {said}");
+        }
     }
 }

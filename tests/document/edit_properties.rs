@@ -24,7 +24,7 @@ proptest! {
             }
             let Some((edit, key)) = edit_for(&doc, recipe) else { continue };
             history.apply(&mut doc, &edit, key).map_err(|e| TestCaseError::fail(format!("{recipe:?}: {e}")))?;
-            let duplicate = validate(&doc).into_iter().find(|p| p.severity == Severity::Error && p.message.contains("more than once"));
+            let duplicate = validate(&doc).into_iter().find(|p| p.severity == Severity::Error && p.is_repeated_id());
             prop_assert!(duplicate.is_none(), "{recipe:?} made {duplicate:?}");
         }
         let edited = doc.clone();

@@ -13,6 +13,7 @@ mod bad_files;
 mod cli;
 mod cli_documents;
 mod cli_fmt;
+mod cli_lang;
 mod cli_messages;
 mod cli_outputs;
 mod columns;

@@ -141,12 +141,15 @@ fn a_broken_file_shows_its_error_and_keeps_the_document() {
     let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/truncated.ron");
     harness.state_mut().open_path(&broken);
     harness.run();
-    let Some(Dialog::LoadError(message)) = harness.state().dialog.clone() else {
+    let Some(Dialog::LoadError(failure)) = harness.state().dialog.clone() else {
         panic!("no error dialog")
     };
-    assert!(message.contains("truncated.ron:42:33"), "{message}");
+    assert!(failure.path.ends_with("truncated.ron"), "{failure:?}");
+    let message =
+        "42行33列の付近でファイルが途中で終わっています（保存の途中で切れたのかもしれません）";
+    assert_eq!(failure.sentence(koteihyo::model::Lang::Ja), message);
     harness.get_by_label("ファイルを開けませんでした");
-    harness.get_by_label(&message);
+    harness.get_by_label(message);
     let open = harness
         .state()
         .open
@@ -157,7 +160,7 @@ fn a_broken_file_shows_its_error_and_keeps_the_document() {
             .as_ref()
             .is_some_and(|p| p.ends_with("roadblocks-after.ron"))
     );
-    harness.get_by_label("OK").click();
+    harness.get_by_label("戻る").click();
     harness.run();
     assert_eq!(harness.state().dialog, None);
     harness.get_by_label("① IRB");

@@ -13,4 +13,5 @@ mod editor;
 mod lifecycle;
 mod notes;
 mod print;
+mod problems;
 mod saving;

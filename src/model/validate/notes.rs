@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Checker, Location, Severity, brief};
+use super::{Checker, Location, ProblemKind, Severity, Subject, brief};
 use crate::model::Id;
 
 impl Checker<'_> {
@@ -16,10 +16,9 @@ impl Checker<'_> {
                 self.push(
                     Severity::Warning,
                     Location::entity(&note.id, "text"),
-                    format!(
-                        "note {} has no text",
-                        document.note_number(&note.id).unwrap_or_default()
-                    ),
+                    ProblemKind::NoteWithoutText {
+                        number: document.note_number(&note.id).unwrap_or_default(),
+                    },
                 );
             }
         }
@@ -29,12 +28,12 @@ impl Checker<'_> {
             let roadblocks = domain
                 .roadblocks
                 .iter()
-                .map(|r| (&r.id, format!("【{}】", brief(&r.title)), &r.notes));
+                .map(|r| (&r.id, Subject::Roadblock(brief(&r.title)), &r.notes));
             let entries = domain
                 .entries
                 .iter()
-                .map(|e| (&e.id, format!("「{}」", brief(&e.label)), &e.notes));
-            for (id, name, notes) in roadblocks.chain(entries) {
+                .map(|e| (&e.id, Subject::Entry(brief(&e.label)), &e.notes));
+            for (id, subject, notes) in roadblocks.chain(entries) {
                 for note in notes {
                     if known.contains(note) {
                         referenced.insert(note);
@@ -42,9 +41,10 @@ impl Checker<'_> {
                         self.push(
                             Severity::Error,
                             Location::entity(id, "notes"),
-                            format!(
-                                "{name} refers to note \"{note}\", which the document does not have"
-                            ),
+                            ProblemKind::MissingNote {
+                                subject: subject.clone(),
+                                note: note.clone(),
+                            },
                         );
                     }
                 }
@@ -55,11 +55,10 @@ impl Checker<'_> {
                 self.push(
                     Severity::Warning,
                     Location::entity(&note.id, "text"),
-                    format!(
-                        "note {} 「{}」 is not referred to by any entry or roadblock; it is not printed",
-                        document.note_number(&note.id).unwrap_or_default(),
-                        brief(&note.text)
-                    ),
+                    ProblemKind::UnreferencedNote {
+                        number: document.note_number(&note.id).unwrap_or_default(),
+                        text: brief(&note.text),
+                    },
                 );
             }
         }

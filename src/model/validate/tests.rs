@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::{
-    Category, CellOwner, Column, Domain, EntryKind, Item, Legend, Marker, Roadblock, TimePoint,
-    TimelineEntry, seed_columns,
+    Category, CellOwner, Column, Domain, EntryKind, FiscalYear, Item, Legend, Marker, Roadblock,
+    TimePoint, TimelineEntry, seed_columns,
 };
 
 fn clean() -> Document {
@@ -69,7 +69,7 @@ fn end_before_start() {
     let problems = validate(&document);
     let problem = problems
         .iter()
-        .find(|p| p.message.contains("ends"))
+        .find(|p| p.kind.to_string().contains("ends"))
         .expect("end before start");
     assert_eq!(problem.severity, Severity::Error);
     assert_eq!(problem.location.field, Some("end"));
@@ -86,7 +86,7 @@ fn same_year_quarters_in_order_are_fine_and_reversed_are_not() {
     assert!(
         validate(&document)
             .iter()
-            .any(|p| p.message.contains("ends"))
+            .any(|p| p.kind.to_string().contains("ends"))
     );
 }
 
@@ -97,7 +97,12 @@ fn entry_outside_timeline_is_a_warning() {
     let problems = validate(&document);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].severity, Severity::Warning);
-    assert!(problems[0].message.contains("outside the timeline"));
+    assert!(
+        problems[0]
+            .kind
+            .to_string()
+            .contains("outside the timeline")
+    );
 }
 
 #[test]
@@ -107,7 +112,7 @@ fn duplicate_ids_point_at_the_second_occurrence() {
     let problems = validate(&document);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].location.occurrence, 1);
-    assert!(problems[0].message.contains("more than once"));
+    assert!(problems[0].kind.to_string().contains("more than once"));
 }
 
 #[test]
@@ -128,7 +133,7 @@ fn category_not_in_legend() {
     let problems = validate(&document);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].severity, Severity::Error);
-    assert!(problems[0].message.contains("category F"));
+    assert!(problems[0].kind.to_string().contains("category F"));
 }
 
 #[test]
@@ -222,14 +227,14 @@ fn years_outside_the_supported_range_are_errors() {
             .unwrap_or_else(|| panic!("FY{first} accepted: {problems:?}"));
         assert_eq!(problem.severity, Severity::Error);
         assert_eq!(
-            problem.message,
+            problem.kind.to_string(),
             format!(
                 "the timeline's first year FY{first} is outside the supported years FY1868 to FY2200"
             )
         );
         for p in &problems {
             assert!(
-                !p.message.contains("-2147483648") || first == i32::MIN,
+                !p.kind.to_string().contains("-2147483648") || first == i32::MIN,
                 "{p}"
             );
         }
@@ -264,8 +269,9 @@ fn entry_years_outside_the_supported_range_are_errors() {
     let errors: Vec<_> = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
-        .map(|p| (p.location.field, p.message.as_str()))
+        .map(|p| (p.location.field, p.kind.to_string()))
         .collect();
+    let errors: Vec<_> = errors.iter().map(|(f, m)| (*f, m.as_str())).collect();
     assert_eq!(
         errors,
         [
@@ -297,7 +303,10 @@ fn a_header_for_a_column_the_timeline_lacks_is_a_warning() {
     let problems = validate(&document);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].severity, Severity::Warning);
-    assert!(problems[0].message.contains("2025年度"), "{problems:?}");
+    assert!(
+        problems[0].kind.to_string().contains("2025年度"),
+        "{problems:?}"
+    );
 }
 
 fn with_text_columns() -> Document {
@@ -413,7 +422,7 @@ fn note_references_unknown_notes_unreferenced_notes_and_repeated_note_ids() {
         .find(|p| p.severity == Severity::Error)
         .expect("an unknown note is an error");
     assert_eq!(unknown.location, Location::entity(&"d1.r1".into(), "notes"));
-    assert!(unknown.message.contains("\"n9\""), "{unknown}");
+    assert!(unknown.kind.to_string().contains("\"n9\""), "{unknown}");
     let unreferenced: Vec<_> = problems
         .iter()
         .filter(|p| p.severity == Severity::Warning)
@@ -424,7 +433,7 @@ fn note_references_unknown_notes_unreferenced_notes_and_repeated_note_ids() {
         Location::entity(&"n2".into(), "text")
     );
     assert!(
-        unreferenced[0].message.contains("note 2"),
+        unreferenced[0].kind.to_string().contains("note 2"),
         "{}",
         unreferenced[0]
     );

@@ -38,7 +38,10 @@ impl KoteihyoApp {
                 );
                 self.show_comparison(OtherRevision { document, name });
             }
-            Err(error) => self.dialog = Some(Dialog::LoadError(error.to_string())),
+            Err(error) => {
+                let failure = crate::ui::load_failure::LoadFailure::of(&error);
+                self.dialog = Some(Dialog::LoadError(failure));
+            }
         }
     }
 

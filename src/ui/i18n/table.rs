@@ -90,6 +90,22 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "ファイルを開けませんでした",
         "The file could not be opened",
     ),
+    (
+        Key::LoadErrorOpenInTextEditor,
+        "テキストエディタで開く",
+        "Open in a text editor",
+    ),
+    (Key::LoadErrorBack, "戻る", "Go back"),
+    (
+        Key::StatusLoadFailed,
+        "開けなかったファイル",
+        "Could not open",
+    ),
+    (
+        Key::StatusLoadFailedShowAgain,
+        "クリックすると、もう一度表示します",
+        "Click to show it again",
+    ),
     (Key::Ok, "OK", "OK"),
     (Key::Close, "閉じる", "Close"),
     (
