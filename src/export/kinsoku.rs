@@ -34,6 +34,17 @@ fn is_word_char(c: char) -> bool {
         || ('０'..='９').contains(&c)
 }
 
+/// Whether `c` is a counter or unit written after a number (「2022年」, 「第17条」, 「30日」,
+/// 「50％」): the number and it stay on one line.
+fn is_counter(c: char) -> bool {
+    "年月日度号条項回件人円時分秒歳割倍枚名点％%".contains(c)
+}
+
+/// Whether `c` is a digit, half-width or full-width.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Breaks `text` into lines no wider than `max_width`, measuring characters with `width_of`.
 /// Explicit newlines always break. Spaces at a line's end are dropped.
 pub fn break_lines(text: &str, max_width: f32, width_of: impl Fn(char) -> f32) -> Vec<String> {
@@ -96,6 +107,7 @@ impl Paragraph {
         for index in 1..count {
             let (before, after) = (chars[index - 1], chars[index]);
             if (is_word_char(before) && is_word_char(after))
+                || (is_digit(before) && is_counter(after))
                 || is_no_line_start(after)
                 || is_no_line_end(before)
             {
@@ -291,6 +303,17 @@ mod tests {
             "{lines:?}"
         );
         assert_eq!(lines.concat(), text);
+    }
+
+    #[test]
+    fn a_number_keeps_its_counter() {
+        // 「令和４年（2022年）度」 in a narrow column: never 「（2022」 / 「年）度」.
+        for max in [5.0, 6.0, 7.0, 8.0, 9.0] {
+            for line in wrap("令和４年（2022年）度", max) {
+                assert!(!line.ends_with('2'), "{max}: {line}");
+            }
+        }
+        assert_eq!(wrap("第17条", 2.5), vec!["第", "17条"]);
     }
 
     #[test]

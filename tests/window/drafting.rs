@@ -427,3 +427,55 @@ fn an_input_methods_pre_edit_never_touches_the_document() {
         "a cancelled composition is no edit"
     );
 }
+
+/// A harness of `width` × `height` on the 見直し後 example.
+fn sized(width: f32, height: f32) -> Harness<'static, KoteihyoApp> {
+    let face = koteihyo::font::find_installed().expect("a Japanese font is installed");
+    let app = app_with(Some(Path::new("examples/roadblocks-after.ron")), None);
+    Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_context_setup(move |ctx| koteihyo::ui::fonts::install_face(ctx, &face))
+        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
+}
+
+/// The grid's header cell for the last fiscal year, and the details panel's left edge.
+fn last_year_and_panel(harness: &Harness<'static, KoteihyoApp>) -> (egui::Rect, f32) {
+    let last = harness.get_by_label("令和６年（2024年）度以降").rect();
+    let panel = harness.get_by_label("工程表全体").rect().left();
+    (last, panel)
+}
+
+#[test]
+fn on_a_laptop_screen_every_fiscal_year_shows_beside_the_panel() {
+    let mut harness = sized(1366.0, 768.0);
+    let (last, panel) = last_year_and_panel(&harness);
+    assert!(
+        last.right() <= panel,
+        "the last year ({last:?}) ends before the panel ({panel})"
+    );
+    harness.snapshot("laptop_1366x768");
+    // F4 hides the panel; the grid takes the whole width.
+    harness.key_press(Key::F4);
+    harness.run();
+    assert!(harness.query_by_label("工程表全体").is_none());
+    let wide = harness.get_by_label("令和６年（2024年）度以降").rect();
+    assert!(wide.right() > last.right() + 200.0, "the grid widened");
+}
+
+#[test]
+fn on_a_small_window_the_panel_takes_at_most_half() {
+    let harness = sized(640.0, 480.0);
+    let panel = harness.get_by_label("工程表全体").rect().left();
+    assert!(panel >= 640.0 * 0.5 - 16.0, "the panel starts at {panel}");
+}
+
+#[test]
+fn on_a_wide_screen_the_grid_fills_the_width() {
+    let harness = sized(1920.0, 1080.0);
+    let (last, panel) = last_year_and_panel(&harness);
+    assert!(
+        panel - last.right() < 60.0,
+        "no empty band: the last year ends at {}, the panel starts at {panel}",
+        last.right()
+    );
+}
