@@ -386,7 +386,12 @@ fn main() {
         Some("editing") => {
             let folder = tempfile::tempdir().expect("a temporary folder");
             print_editing_header();
-            for scale in [1, 10, 100] {
+            // `-- editing 100` times one scale only.
+            let scales: Vec<usize> = match std::env::args().nth(2) {
+                Some(scale) => vec![scale.parse().expect("a scale: 1, 10 or 100")],
+                None => vec![1, 10, 100],
+            };
+            for scale in scales {
                 editing_row(&format!("{scale}×"), &roadmap(scale, 1), folder.path());
             }
             return;
