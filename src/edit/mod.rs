@@ -4,8 +4,8 @@
 mod apply;
 mod history;
 mod ids;
-mod replace;
 mod new;
+mod replace;
 mod revision;
 
 pub use apply::{Edit, EditError, Entity, ItemList, Parent, apply};

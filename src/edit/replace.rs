@@ -203,7 +203,11 @@ pub fn matches_in(text: &str, options: &FindOptions) -> Vec<Range<usize>> {
         } else {
             text.chars().map(fold).eq(query.chars().map(fold))
         };
-        return if same { vec![0..text.len()] } else { Vec::new() };
+        return if same {
+            std::iter::once(0..text.len()).collect()
+        } else {
+            Vec::new()
+        };
     }
     if options.match_case {
         return text
@@ -221,7 +225,9 @@ pub fn matches_in(text: &str, options: &FindOptions) -> Vec<Range<usize>> {
             .zip(&needle)
             .all(|((_, c), n)| fold(*c) == *n);
         if hit {
-            let end = chars.get(i + needle.len()).map_or(text.len(), |(at, _)| *at);
+            let end = chars
+                .get(i + needle.len())
+                .map_or(text.len(), |(at, _)| *at);
             found.push(chars[i].0..end);
             i += needle.len();
         } else {

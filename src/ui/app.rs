@@ -59,6 +59,8 @@ pub enum Request {
     Print(crate::ui::print::PrintAction),
     /// Something the compare view asked for.
     Compare(crate::ui::compare::CompareAction),
+    /// A button of the find-and-replace window.
+    Find(crate::ui::find::FindAction),
     /// Delete a roadblock as answered: with the bars that span it alone (true), or keeping
     /// them on the domain.
     RemoveRoadblock(crate::ui::removal::RoadblockRemoval, bool),
@@ -114,6 +116,8 @@ pub enum Dialog {
     Exported(PathBuf),
     /// Deleting this roadblock: its own bars too?
     RemoveRoadblock(crate::ui::removal::RoadblockRemoval),
+    /// プリンターで印刷: what happened (sent, or why not), in the user's language.
+    Printed(String),
     /// The settings window.
     Settings,
     /// The keyboard shortcuts, from the command table.
@@ -173,6 +177,10 @@ pub struct KoteihyoApp {
     pub print: Option<crate::ui::print::PrintPreview>,
     /// The compare view, when open (it replaces the grid and the details panel).
     pub compare: Option<crate::ui::compare::CompareView>,
+    /// Runs the print command of プリンターで印刷 (tests record it instead).
+    pub print_runner: Box<dyn crate::export::system_print::RunCommand>,
+    /// The find-and-replace window (Ctrl+H), when open.
+    pub find: Option<crate::ui::find::FindReplace>,
 }
 
 impl KoteihyoApp {
@@ -224,6 +232,8 @@ impl KoteihyoApp {
             ime: crate::ui::ime::ImeGuard::default(),
             print: None,
             compare: None,
+            find: None,
+            print_runner: Box::new(crate::export::system_print::SystemRunner),
         };
         if let Some(path) = path {
             app.open_path(path);
@@ -408,6 +418,9 @@ impl KoteihyoApp {
             self.editor_ui(ui, lang);
         }
         dialogs::dialogs_ui(&ctx, self);
+        if self.print.is_none() && self.compare.is_none() {
+            self.find_replace_ui(&ctx);
+        }
         self.run_requests(&ctx);
         let title = self.window_title();
         if title != self.title {
@@ -575,6 +588,7 @@ impl KoteihyoApp {
             Request::Recover(file, restore) => self.recover(&file, restore),
             Request::Print(action) => self.run_print_action(action),
             Request::Compare(action) => self.run_compare_action(action),
+            Request::Find(action) => self.run_find_action(action),
             Request::ShowError(message) => self.dialog = Some(Dialog::SaveError(message)),
         }
     }

@@ -16,6 +16,7 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
     let close = match dialog {
         Dialog::LoadError(message) => message_ui(ctx, Key::LoadErrorTitle, &message, lang),
         Dialog::SaveError(message) => message_ui(ctx, Key::SaveErrorTitle, &message, lang),
+        Dialog::Printed(message) => message_ui(ctx, Key::CommandPrintToPrinter, &message, lang),
         Dialog::Unsaved(pending) => {
             modal(ctx, "unsaved", |ui| {
                 ui.heading(tr(lang, Key::UnsavedTitle));

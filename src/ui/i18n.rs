@@ -266,6 +266,23 @@ keys!(
     CompareRevisionLabels,
     CannotCompareTitle,
     CannotCompareText,
+    CommandFindReplace,
+    FindTitle,
+    FindQuery,
+    FindReplacement,
+    FindMatchCase,
+    FindWholeText,
+    FindCount,
+    FindPosition,
+    FindReplaced,
+    FindNext,
+    FindReplaceOne,
+    FindReplaceAll,
+    FindClose,
+    CommandPrintToPrinter,
+    PrinterSent,
+    PrinterNotFound,
+    PrinterFailed,
 );
 
 mod table;

@@ -8,6 +8,7 @@ pub mod compare;
 mod dialogs;
 pub mod files;
 pub mod filter;
+pub mod find;
 pub mod fonts;
 pub mod grid;
 mod help;

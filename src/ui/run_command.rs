@@ -48,6 +48,14 @@ impl KoteihyoApp {
             Command::Undo => self.undo_or_redo(false),
             Command::Redo | Command::RedoAlternative => self.undo_or_redo(true),
             Command::Find => ctx.memory_mut(|m| m.request_focus(search_field_id())),
+            Command::FindReplace => {
+                if self.open.is_some() {
+                    self.find
+                        .get_or_insert_with(crate::ui::find::FindReplace::new)
+                        .focus();
+                }
+            }
+            Command::PrintToPrinter => self.print_to_printer(),
             Command::ClearFilters => self.filter = Filter::default(),
             Command::SelectNext | Command::SelectPrevious => {
                 if let Some(open) = &self.open {
@@ -71,10 +79,10 @@ impl KoteihyoApp {
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
             Command::ToggleDetails => {
-                self.settings.layout.hide_details = !self.settings.layout.hide_details
+                self.settings.layout.hide_details = !self.settings.layout.hide_details;
             }
             Command::ToggleFitColumns => {
-                self.settings.layout.fit_columns = !self.settings.layout.fit_columns
+                self.settings.layout.fit_columns = !self.settings.layout.fit_columns;
             }
             Command::Settings => self.dialog = Some(Dialog::Settings),
             Command::About => self.dialog = Some(Dialog::About),

@@ -10,6 +10,7 @@ mod compare;
 mod drafting;
 mod editing;
 mod editor;
+mod find;
 mod lifecycle;
 mod notes;
 mod print;

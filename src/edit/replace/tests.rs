@@ -32,16 +32,28 @@ fn matches_are_found_left_to_right_without_overlap() {
 
 #[test]
 fn case_is_ignored_unless_asked_also_for_full_width_letters() {
-    assert_eq!(matches_in("AI-IRB と ai", &options("ai", false, false)).len(), 2);
-    assert_eq!(matches_in("AI-IRB と ai", &options("ai", true, false)).len(), 1);
-    assert_eq!(matches_in("ＡＩ", &options("ａｉ", false, false)), vec![0..6]);
+    assert_eq!(
+        matches_in("AI-IRB と ai", &options("ai", false, false)).len(),
+        2
+    );
+    assert_eq!(
+        matches_in("AI-IRB と ai", &options("ai", true, false)).len(),
+        1
+    );
+    assert_eq!(
+        matches_in("ＡＩ", &options("ａｉ", false, false)),
+        vec![0..6]
+    );
     // Byte ranges stay those of the original text.
     assert_eq!(matches_in("xİy", &options("y", false, false)), vec![3..4]);
 }
 
 #[test]
 fn whole_text_matches_only_the_entire_text() {
-    assert_eq!(matches_in("医療機器", &options("医療機器", true, true)), vec![0..12]);
+    assert_eq!(
+        matches_in("医療機器", &options("医療機器", true, true)),
+        vec![0..12]
+    );
     assert!(matches_in("医療機器等", &options("医療機器", true, true)).is_empty());
     assert_eq!(matches_in("Ab", &options("aB", false, true)), vec![0..2]);
 }
@@ -95,9 +107,17 @@ fn cells_and_notes_are_searched_and_replaced() {
         text: "デジタル庁の注".into(),
     });
     let found = find_all(&document, &options("デジタル庁", true, false));
-    assert!(found.iter().any(|m| matches!(m.place.field, TextField::Cell(_))));
+    assert!(
+        found
+            .iter()
+            .any(|m| matches!(m.place.field, TextField::Cell(_)))
+    );
     let percent = find_all(&document, &options("％", true, false));
-    assert!(percent.iter().any(|m| matches!(m.place.field, TextField::Cell(_))));
+    assert!(
+        percent
+            .iter()
+            .any(|m| matches!(m.place.field, TextField::Cell(_)))
+    );
     assert!(found.iter().any(|m| m.place.field == TextField::NoteText));
     let replacement = replace_all(&document, &options("デジタル庁", true, false), "デジタル局");
     assert_eq!(replacement.count, found.len());
