@@ -431,6 +431,9 @@ impl KoteihyoApp {
 
     /// The editor: the details panel on the right, the grid in the middle.
     fn editor_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        if let (Some(open), Some(selection)) = (&self.open, &self.selection) {
+            self.filter.keep_selection_shown(&open.document, selection);
+        }
         if !self.settings.layout.hide_details {
             // On a small window the panel never takes more than half of it (F4 hides it).
             let limit = (ui.available_width() * 0.5).max(200.0);

@@ -283,6 +283,8 @@ keys!(
     PrinterSent,
     PrinterNotFound,
     PrinterFailed,
+    FilterKeepsSelection,
+    FilterKeepsSelectionHint,
 );
 
 mod table;

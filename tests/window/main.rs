@@ -15,3 +15,4 @@ mod lifecycle;
 mod notes;
 mod print;
 mod saving;
+mod visibility;

@@ -518,4 +518,10 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "印刷を依頼できませんでした（{program}）",
         "The print request failed ({program})",
     ),
+    (Key::FilterKeepsSelection, "＋選択中の行", "+ selected rows"),
+    (
+        Key::FilterKeepsSelectionHint,
+        "絞り込みの条件に合わない行も、選択・追加したものは表示しています（絞り込みを変えると戻ります）",
+        "Rows you selected or added are shown even where the filter would hide them (until the filter changes)",
+    ),
 ];
