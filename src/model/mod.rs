@@ -12,6 +12,7 @@ mod roadblock;
 mod timeline;
 mod unique;
 mod validate;
+mod year_text;
 
 pub use document::{Category, CellOwner, Column, ColumnKind, Document, Legend, Meta, seed_columns};
 pub use domain::{Domain, Footnote, circled_number};
@@ -22,3 +23,4 @@ pub use note::Note;
 pub use roadblock::{Item, Marker, Roadblock};
 pub use timeline::{OpenEndSuffix, PartOfYear, TimePoint, Timeline};
 pub use validate::{Location, Problem, Severity, validate};
+pub use year_text::parse_fiscal_year;

@@ -285,6 +285,13 @@ keys!(
     PrinterFailed,
     FilterKeepsSelection,
     FilterKeepsSelectionHint,
+    TipYearField,
+    TipItemUp,
+    TipItemDown,
+    TipItemOutdent,
+    TipItemIndent,
+    TipNoteUp,
+    TipNoteDown,
 );
 
 mod table;

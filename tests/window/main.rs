@@ -15,4 +15,5 @@ mod lifecycle;
 mod notes;
 mod print;
 mod saving;
+mod tooltips;
 mod visibility;

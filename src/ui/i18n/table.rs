@@ -524,4 +524,35 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "絞り込みの条件に合わない行も、選択・追加したものは表示しています（絞り込みを変えると戻ります）",
         "Rows you selected or added are shown even where the filter would hide them (until the filter changes)",
     ),
+    (
+        Key::TipYearField,
+        "年度は文書の表記で表示します。「令和5」「R5」「2023」と入力できます",
+        "Shown in the document's year style; type 令和5, R5 or 2023",
+    ),
+    (Key::TipItemUp, "この項目を上へ移動", "Move this item up"),
+    (
+        Key::TipItemDown,
+        "この項目を下へ移動",
+        "Move this item down",
+    ),
+    (
+        Key::TipItemOutdent,
+        "字下げを減らす",
+        "Outdent (one level less)",
+    ),
+    (
+        Key::TipItemIndent,
+        "字下げを増やす",
+        "Indent (one level more)",
+    ),
+    (
+        Key::TipNoteUp,
+        "この注記を上へ移動（番号が変わります）",
+        "Move this note up (it is renumbered)",
+    ),
+    (
+        Key::TipNoteDown,
+        "この注記を下へ移動（番号が変わります）",
+        "Move this note down (it is renumbered)",
+    ),
 ];
