@@ -56,6 +56,8 @@ impl KoteihyoApp {
                 }
             }
             Command::PrintToPrinter => self.print_to_printer(),
+            // One Escape does one thing: the find window closes before the filter is cleared.
+            Command::ClearFilters if self.find.is_some() => self.find = None,
             Command::ClearFilters => self.filter = Filter::default(),
             Command::SelectNext | Command::SelectPrevious => {
                 if let Some(open) = &self.open {

@@ -77,6 +77,11 @@ fn ctrl_h_replaces_every_match_as_one_undo_step() {
         document(&harness) == original,
         "one Ctrl+Z restores everything"
     );
+    harness.state_mut().filter.search = "IRB".to_owned();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().find.is_none(), "Escape closes the window");
+    assert_eq!(harness.state().filter.search, "IRB", "and only that");
 }
 
 #[test]
@@ -190,4 +195,20 @@ fn a_missing_print_program_is_explained_in_japanese() {
     };
     assert!(message.contains("が見つかりません"), "{message}");
     harness.get_by_label(message);
+}
+
+#[test]
+fn snapshot_find_and_replace() {
+    let mut harness = example();
+    harness.run();
+    harness.key_press_modifiers(CTRL, Key::H);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "検索する文字列")
+        .type_text("IRB");
+    harness.run();
+    type_into(&mut harness, "置換後の文字列", "倫理審査委員会");
+    harness.get_by_label("次へ").click();
+    harness.run();
+    harness.snapshot("find_replace_window");
 }
