@@ -124,23 +124,29 @@ pub struct SystemRunner;
 
 impl RunCommand for SystemRunner {
     fn run(&self, command: &PrintCommand) -> Result<(), SystemPrintError> {
-        let output = std::process::Command::new(&command.program)
+        let mut process = std::process::Command::new(&command.program);
+        process
             .args(&command.args)
             .envs(command.env.iter().map(|(k, v)| (k, v)))
-            .stdin(std::process::Stdio::null())
-            .output()
-            .map_err(|source| {
-                if source.kind() == std::io::ErrorKind::NotFound {
-                    SystemPrintError::NotFound {
-                        program: command.program.clone(),
-                    }
-                } else {
-                    SystemPrintError::Start {
-                        program: command.program.clone(),
-                        source,
-                    }
+            .stdin(std::process::Stdio::null());
+        #[cfg(windows)]
+        {
+            // A window application starting PowerShell would flash a console: CREATE_NO_WINDOW.
+            use std::os::windows::process::CommandExt;
+            process.creation_flags(0x0800_0000);
+        }
+        let output = process.output().map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                SystemPrintError::NotFound {
+                    program: command.program.clone(),
                 }
-            })?;
+            } else {
+                SystemPrintError::Start {
+                    program: command.program.clone(),
+                    source,
+                }
+            }
+        })?;
         if output.status.success() {
             Ok(())
         } else {

@@ -227,10 +227,10 @@ impl KoteihyoApp {
         let index = go_to % matches.len();
         let target = matches[index].place.entity.clone();
         find.current = Some(index);
-        if let Some(selection) = target.and_then(|id| selection_for(&open.document, &id)) {
-            self.selection = Some(selection.clone());
-            self.scroll_to = Some(selection);
-        }
+        // A text of the cover, legend, columns or notes selects nothing: the details panel then
+        // shows the document's own fields, where it is.
+        self.selection = target.and_then(|id| selection_for(&open.document, &id));
+        self.scroll_to.clone_from(&self.selection);
     }
 }
 

@@ -212,3 +212,27 @@ fn snapshot_find_and_replace() {
     harness.run();
     harness.snapshot("find_replace_window");
 }
+
+#[test]
+fn a_match_in_the_cover_shows_the_documents_fields() {
+    let mut harness = example();
+    harness.run();
+    harness
+        .state_mut()
+        .request(koteihyo::ui::app::Request::Select(Some(Selection::Domain(
+            koteihyo::model::Id::from("d1"),
+        ))));
+    harness.key_press_modifiers(CTRL, Key::H);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "検索する文字列")
+        .type_text("ロードブロック解消のための工程表");
+    harness.run();
+    harness.get_by_label("次へ").click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection,
+        None,
+        "the title is the document's"
+    );
+}

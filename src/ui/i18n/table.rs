@@ -58,14 +58,16 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
          4. ロードブロックの行を右クリック、または 編集 メニューで、追加・複製・移動・削除ができます。\n\
          5. 元に戻す（Ctrl+Z）で、どの変更も一つずつ戻せます。保存（Ctrl+S）は元のファイルを .bak に残します。\n\
          6. 表示→比較 で別の版と比べ、新旧対照表を PDF や Word で保存できます。\n\
-         7. ファイル→印刷 で、スライドと同じ体裁の PDF・PNG・SVG を作れます。",
+         7. ファイル→印刷 で、スライドと同じ体裁の PDF・PNG・SVG を作れます。プリンターで印刷 は、その PDF をそのままプリンターに送ります。\n\
+         8. 編集→検索と置換（Ctrl+H）で、工程表のすべての文字を検索・置換できます。全て置換 も Ctrl+Z 一回で戻せます。",
         "1. File → Open opens a roadmap (.ron); New starts from the template.\n\
          2. Click a cell or a bar to edit it in the details panel on the right; double-click a cell to edit it in place.\n\
          3. Right-click a fiscal-year column to add a bar. Drag a bar to move it, drag its ends to change its period (by quarters).\n\
          4. Right-click a roadblock row, or use the Edit menu, to add, duplicate, move or delete.\n\
          5. Undo (Ctrl+Z) takes back every change, one at a time. Save (Ctrl+S) keeps the previous file as .bak.\n\
          6. View → Compare compares with another revision and saves the 新旧対照表 as PDF or Word.\n\
-         7. File → Print makes PDF, PNG or SVG pages that look like the slides.",
+         7. File → Print makes PDF, PNG or SVG pages that look like the slides; Print on a printer sends that PDF to the printer.\n\
+         8. Edit → Find and replace (Ctrl+H) searches and replaces every text of the roadmap; one Ctrl+Z takes back even Replace all.",
     ),
     (Key::CommandZoomIn, "拡大", "Zoom in"),
     (Key::CommandZoomOut, "縮小", "Zoom out"),
