@@ -431,8 +431,10 @@ impl KoteihyoApp {
 
     /// The editor: the details panel on the right, the grid in the middle.
     fn editor_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        if let (Some(open), Some(selection)) = (&self.open, &self.selection) {
-            self.filter.keep_selection_shown(&open.document, selection);
+        if let (Some(open), Some(selection)) = (&self.open, &self.selection)
+            && self.filter.keep_selection_shown(&open.document, selection)
+        {
+            self.scroll_to = Some(selection.clone());
         }
         if !self.settings.layout.hide_details {
             // On a small window the panel never takes more than half of it (F4 hides it).

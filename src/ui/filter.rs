@@ -130,10 +130,12 @@ impl Filter {
     /// Lets `selection` through when the filter would hide it — a roadblock added below a
     /// filtered row, a bar or row chosen in the panel or by 検索と置換 — so what is selected and
     /// edited is always on screen. Rows once let through stay until the filter changes.
-    pub fn keep_selection_shown(&mut self, document: &Document, selection: &Selection) {
+    /// Returns whether a row was let through now (the grid then scrolls to it).
+    pub fn keep_selection_shown(&mut self, document: &Document, selection: &Selection) -> bool {
         if !self.is_active() {
-            return;
+            return false;
         }
+        let before = self.keep_shown.len();
         for domain in &document.domains {
             let row_or_domain = || {
                 domain
@@ -172,6 +174,7 @@ impl Filter {
             };
             self.keep_shown.extend(pins);
         }
+        self.keep_shown.len() > before
     }
 }
 
@@ -364,14 +367,14 @@ mod tests {
             categories: ['A'].into(),
             ..Filter::default()
         };
-        filter.keep_selection_shown(&document, &Selection::Roadblock("a".into()));
+        assert!(!filter.keep_selection_shown(&document, &Selection::Roadblock("a".into())));
         assert!(filter.keep_shown.is_empty(), "a shown row needs nothing");
-        filter.keep_selection_shown(&document, &Selection::Entry("t".into()));
+        assert!(filter.keep_selection_shown(&document, &Selection::Entry("t".into())));
         assert!(filter.shows_roadblock(d, &d.roadblocks[1]), "the bar's row");
         assert!(filter.shows_entry(d, &d.entries[0]));
         assert!(filter.is_active(), "the filter itself is unchanged");
         let mut none = Filter::default();
-        none.keep_selection_shown(&document, &Selection::Roadblock("b".into()));
+        assert!(!none.keep_selection_shown(&document, &Selection::Roadblock("b".into())));
         assert!(none.keep_shown.is_empty(), "no filter, nothing kept");
     }
 }
