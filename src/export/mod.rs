@@ -16,4 +16,5 @@ pub mod png;
 pub mod printer;
 pub mod settings;
 pub mod svg;
+pub mod system_print;
 mod xml;

@@ -13,6 +13,7 @@ mod roadblock;
 mod timeline;
 mod unique;
 mod validate;
+mod year_text;
 
 pub use document::{Category, CellOwner, Column, ColumnKind, Document, Legend, Meta, seed_columns};
 pub use domain::{Domain, Footnote, circled_number};
@@ -24,3 +25,4 @@ pub use note::Note;
 pub use roadblock::{Item, Marker, Roadblock};
 pub use timeline::{OpenEndSuffix, PartOfYear, TimePoint, Timeline};
 pub use validate::{Edge, Location, Problem, ProblemKind, Severity, Subject, validate};
+pub use year_text::parse_fiscal_year;

@@ -20,6 +20,8 @@ pub enum Command {
     SaveRevision,
     /// Open the print preview (PDF, PNG, SVG).
     Print,
+    /// Print on a printer: the PDF handed to the system's print service.
+    PrintToPrinter,
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -30,6 +32,8 @@ pub enum Command {
     RedoAlternative,
     /// Focus the search field of the filter toolbar.
     Find,
+    /// Open the find-and-replace window (検索と置換).
+    FindReplace,
     /// Clear every filter.
     ClearFilters,
     /// Select the next item of the table.
@@ -93,18 +97,20 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 36] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::SaveRevision,
         Command::Print,
+        Command::PrintToPrinter,
         Command::Quit,
         Command::Undo,
         Command::Redo,
         Command::RedoAlternative,
         Command::Find,
+        Command::FindReplace,
         Command::ClearFilters,
         Command::SelectNext,
         Command::SelectPrevious,
@@ -144,6 +150,8 @@ impl Command {
             Command::Undo => Key::CommandUndo,
             Command::Redo | Command::RedoAlternative => Key::CommandRedo,
             Command::Find => Key::CommandFind,
+            Command::FindReplace => Key::CommandFindReplace,
+            Command::PrintToPrinter => Key::CommandPrintToPrinter,
             Command::ClearFilters => Key::CommandClearFilters,
             Command::SelectNext => Key::CommandSelectNext,
             Command::SelectPrevious => Key::CommandSelectPrevious,
@@ -180,11 +188,13 @@ impl Command {
             | Command::SaveAs
             | Command::SaveRevision
             | Command::Print
+            | Command::PrintToPrinter
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
             | Command::RedoAlternative
             | Command::Find
+            | Command::FindReplace
             | Command::ClearFilters
             | Command::SelectNext
             | Command::SelectPrevious
@@ -231,6 +241,7 @@ impl Command {
             Command::Redo => command_shift(KeyCode::Z),
             Command::RedoAlternative => command(KeyCode::Y),
             Command::Find => command(KeyCode::F),
+            Command::FindReplace => command(KeyCode::H),
             Command::ClearFilters => plain(KeyCode::Escape),
             Command::SelectNext => plain(KeyCode::ArrowDown),
             Command::SelectPrevious => plain(KeyCode::ArrowUp),
@@ -247,6 +258,7 @@ impl Command {
             Command::Shortcuts => plain(KeyCode::F1),
             Command::ToggleDetails => plain(KeyCode::F4),
             Command::SaveRevision
+            | Command::PrintToPrinter
             | Command::Compare
             | Command::CompareWithSaved
             | Command::ToggleDarkMode

@@ -16,6 +16,7 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
     let close = match dialog {
         Dialog::LoadError(failure) => crate::ui::load_failure::dialog_ui(ctx, app, &failure),
         Dialog::SaveError(message) => message_ui(ctx, Key::SaveErrorTitle, &message, lang),
+        Dialog::Printed(message) => message_ui(ctx, Key::CommandPrintToPrinter, &message, lang),
         Dialog::Unsaved(pending) => {
             modal(ctx, "unsaved", |ui| {
                 ui.heading(tr(lang, Key::UnsavedTitle));

@@ -2,9 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Document, Domain, Roadblock, TimelineEntry};
+use crate::model::{Document, Domain, Id, Roadblock, TimelineEntry};
 use crate::ui::grid::cells::find_ignoring_case;
 use crate::ui::i18n::{Key, Lang, tr};
+use crate::ui::selection::Selection;
 
 /// Which rows the grid shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -15,6 +16,9 @@ pub struct Filter {
     pub scope: Option<String>,
     /// Show only rows containing this text (and highlight it).
     pub search: String,
+    /// Rows (roadblock ids, or a domain without roadblocks) shown whatever the filter says: what
+    /// was selected or added while the filter hid it. Emptied when the filter changes.
+    pub keep_shown: BTreeSet<Id>,
 }
 
 impl Filter {
@@ -60,6 +64,9 @@ impl Filter {
     /// only the domain's name (or a domain-wide entry) contains it, all the domain's rows.
     #[must_use]
     pub fn shows_roadblock(&self, domain: &Domain, roadblock: &Roadblock) -> bool {
+        if self.keep_shown.contains(&roadblock.id) {
+            return true;
+        }
         let category_ok = self.categories.is_empty()
             || roadblock
                 .categories
@@ -84,9 +91,10 @@ impl Filter {
     #[must_use]
     pub fn shows_domain(&self, domain: &Domain) -> bool {
         if domain.roadblocks.is_empty() {
-            return self.categories.is_empty()
-                && self.scope.is_none()
-                && (self.search.is_empty() || self.domain_matches_search(domain));
+            return self.keep_shown.contains(&domain.id)
+                || self.categories.is_empty()
+                    && self.scope.is_none()
+                    && (self.search.is_empty() || self.domain_matches_search(domain));
         }
         domain
             .roadblocks
@@ -106,6 +114,67 @@ impl Filter {
             .iter()
             .filter_map(|id| domain.roadblock(id))
             .any(|r| self.shows_roadblock(domain, r))
+    }
+}
+
+impl Filter {
+    /// Whether the filter hides nothing of `other` but the rows it keeps shown: the same
+    /// categories, scope and search.
+    #[must_use]
+    pub fn same_criteria(&self, other: &Filter) -> bool {
+        self.categories == other.categories
+            && self.scope == other.scope
+            && self.search == other.search
+    }
+
+    /// Lets `selection` through when the filter would hide it — a roadblock added below a
+    /// filtered row, a bar or row chosen in the panel or by 検索と置換 — so what is selected and
+    /// edited is always on screen. Rows once let through stay until the filter changes.
+    /// Returns whether a row was let through now (the grid then scrolls to it).
+    pub fn keep_selection_shown(&mut self, document: &Document, selection: &Selection) -> bool {
+        if !self.is_active() {
+            return false;
+        }
+        let before = self.keep_shown.len();
+        for domain in &document.domains {
+            let row_or_domain = || {
+                domain
+                    .roadblocks
+                    .first()
+                    .map_or_else(|| domain.id.clone(), |r| r.id.clone())
+            };
+            let pins: Vec<Id> = match selection {
+                Selection::Domain(id) if *id == domain.id && !self.shows_domain(domain) => {
+                    vec![row_or_domain()]
+                }
+                Selection::Entry(id) => match domain.entries.iter().find(|e| &e.id == id) {
+                    Some(entry) if !self.shows_entry(domain, entry) => {
+                        let rows: Vec<Id> = entry
+                            .rows
+                            .iter()
+                            .filter(|row| domain.roadblock(row).is_some())
+                            .cloned()
+                            .collect();
+                        if rows.is_empty() {
+                            vec![row_or_domain()]
+                        } else {
+                            rows
+                        }
+                    }
+                    _ => Vec::new(),
+                },
+                Selection::Roadblock(id) | Selection::Item(id) => domain
+                    .roadblocks
+                    .iter()
+                    .find(|r| &r.id == id || r.done.iter().chain(&r.actions).any(|i| &i.id == id))
+                    .filter(|r| !self.shows_roadblock(domain, r))
+                    .map(|r| vec![r.id.clone()])
+                    .unwrap_or_default(),
+                Selection::Domain(_) => Vec::new(),
+            };
+            self.keep_shown.extend(pins);
+        }
+        self.keep_shown.len() > before
     }
 }
 
@@ -129,6 +198,14 @@ pub fn search_field_id() -> egui::Id {
 
 /// The filter toolbar: category toggles, scope choice, search field.
 pub fn filter_toolbar_ui(ui: &mut egui::Ui, filter: &mut Filter, document: &Document, lang: Lang) {
+    let before = filter.clone();
+    toolbar_contents_ui(ui, filter, document, lang);
+    if !filter.same_criteria(&before) {
+        filter.keep_shown.clear();
+    }
+}
+
+fn toolbar_contents_ui(ui: &mut egui::Ui, filter: &mut Filter, document: &Document, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, Key::FilterCategories));
         for category in &document.legend.categories {
@@ -168,6 +245,10 @@ pub fn filter_toolbar_ui(ui: &mut egui::Ui, filter: &mut Filter, document: &Docu
         .labelled_by(name.id);
         if filter.is_active() && ui.button(tr(lang, Key::CommandClearFilters)).clicked() {
             *filter = Filter::default();
+        }
+        if filter.is_active() && !filter.keep_shown.is_empty() {
+            ui.label(tr(lang, Key::FilterKeepsSelection))
+                .on_hover_text(tr(lang, Key::FilterKeepsSelectionHint));
         }
     });
 }
@@ -267,5 +348,33 @@ mod tests {
             }
             .shows_domain(&d)
         );
+    }
+
+    #[test]
+    fn the_selection_is_let_through_until_the_filter_changes() {
+        let mut d = domain();
+        d.entries.push(TimelineEntry {
+            id: "t".into(),
+            rows: vec!["b".into()],
+            ..crate::edit::new_entry(&Document::default(), &"d".into(), 2022, Vec::new(), "")
+        });
+        let document = Document {
+            domains: vec![d],
+            ..Document::default()
+        };
+        let d = &document.domains[0];
+        let mut filter = Filter {
+            categories: ['A'].into(),
+            ..Filter::default()
+        };
+        assert!(!filter.keep_selection_shown(&document, &Selection::Roadblock("a".into())));
+        assert!(filter.keep_shown.is_empty(), "a shown row needs nothing");
+        assert!(filter.keep_selection_shown(&document, &Selection::Entry("t".into())));
+        assert!(filter.shows_roadblock(d, &d.roadblocks[1]), "the bar's row");
+        assert!(filter.shows_entry(d, &d.entries[0]));
+        assert!(filter.is_active(), "the filter itself is unchanged");
+        let mut none = Filter::default();
+        assert!(!none.keep_selection_shown(&document, &Selection::Roadblock("b".into())));
+        assert!(none.keep_shown.is_empty(), "no filter, nothing kept");
     }
 }

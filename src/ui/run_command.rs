@@ -48,6 +48,16 @@ impl KoteihyoApp {
             Command::Undo => self.undo_or_redo(false),
             Command::Redo | Command::RedoAlternative => self.undo_or_redo(true),
             Command::Find => ctx.memory_mut(|m| m.request_focus(search_field_id())),
+            Command::FindReplace => {
+                if self.open.is_some() {
+                    self.find
+                        .get_or_insert_with(crate::ui::find::FindReplace::new)
+                        .focus();
+                }
+            }
+            Command::PrintToPrinter => self.print_to_printer(),
+            // One Escape does one thing: the find window closes before the filter is cleared.
+            Command::ClearFilters if self.find.is_some() => self.find = None,
             Command::ClearFilters => self.filter = Filter::default(),
             Command::SelectNext | Command::SelectPrevious => {
                 if let Some(open) = &self.open {

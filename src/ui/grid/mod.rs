@@ -76,6 +76,13 @@ impl GridView {
             pixels_per_point: ui.pixels_per_point().to_bits(),
             dark_mode: ui.visuals().dark_mode,
         };
+        // When the filter changes (cleared, narrowed), the selection stays in view rather
+        // than the grid keeping a scroll offset that now shows other rows.
+        let filter_changed = self
+            .cache
+            .as_ref()
+            .is_some_and(|(cached, _)| !cached.filter.same_criteria(filter));
+        let scroll_to = scroll_to.or(selection.filter(|_| filter_changed));
         let layout = match &self.cache {
             Some((cached, layout)) if *cached == key => layout,
             _ => {

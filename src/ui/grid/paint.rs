@@ -438,6 +438,11 @@ fn entry_ui(
         Sense::click_and_drag(),
     );
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &accessible));
+    // Its years in the document's style (令和４年度～令和６年度以降) and its label.
+    let response = response.on_hover_text(format!(
+        "{}\n{accessible}",
+        entry.period_label(&document.timeline)
+    ));
     super::interact::entry_drag(ui, &response, entry, body, year_width, output);
     if response.clicked() {
         output.clicked = Some(Selection::Entry(entry.id.clone()));

@@ -58,14 +58,16 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
          4. ロードブロックの行を右クリック、または 編集 メニューで、追加・複製・移動・削除ができます。\n\
          5. 元に戻す（Ctrl+Z）で、どの変更も一つずつ戻せます。保存（Ctrl+S）は元のファイルを .bak に残します。\n\
          6. 表示→比較 で別の版と比べ、新旧対照表を PDF や Word で保存できます。\n\
-         7. ファイル→印刷 で、スライドと同じ体裁の PDF・PNG・SVG を作れます。",
+         7. ファイル→印刷 で、スライドと同じ体裁の PDF・PNG・SVG を作れます。プリンターで印刷 は、その PDF をそのままプリンターに送ります。\n\
+         8. 編集→検索と置換（Ctrl+H）で、工程表のすべての文字を検索・置換できます。全て置換 も Ctrl+Z 一回で戻せます。",
         "1. File → Open opens a roadmap (.ron); New starts from the template.\n\
          2. Click a cell or a bar to edit it in the details panel on the right; double-click a cell to edit it in place.\n\
          3. Right-click a fiscal-year column to add a bar. Drag a bar to move it, drag its ends to change its period (by quarters).\n\
          4. Right-click a roadblock row, or use the Edit menu, to add, duplicate, move or delete.\n\
          5. Undo (Ctrl+Z) takes back every change, one at a time. Save (Ctrl+S) keeps the previous file as .bak.\n\
          6. View → Compare compares with another revision and saves the 新旧対照表 as PDF or Word.\n\
-         7. File → Print makes PDF, PNG or SVG pages that look like the slides.",
+         7. File → Print makes PDF, PNG or SVG pages that look like the slides; Print on a printer sends that PDF to the printer.\n\
+         8. Edit → Find and replace (Ctrl+H) searches and replaces every text of the roadmap; one Ctrl+Z takes back even Replace all.",
     ),
     (Key::CommandZoomIn, "拡大", "Zoom in"),
     (Key::CommandZoomOut, "縮小", "Zoom out"),
@@ -500,5 +502,75 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         Key::CannotCompareText,
         "改訂の比較は id で対応付けます。次の id が重複しているため、正しく比較できません。id を重複しないように直してください（ステータスバーの問題一覧を参照）。",
         "Revisions are paired by id, and these ids are used more than once, so the comparison would be wrong. Make every id unique (see the problems in the status bar).",
+    ),
+    (Key::CommandFindReplace, "検索と置換…", "Find and replace…"),
+    (Key::FindTitle, "検索と置換", "Find and replace"),
+    (Key::FindQuery, "検索する文字列", "Find"),
+    (Key::FindReplacement, "置換後の文字列", "Replace with"),
+    (Key::FindMatchCase, "大文字と小文字を区別", "Match case"),
+    (Key::FindWholeText, "完全一致", "Whole text"),
+    (Key::FindCount, "{n} 件見つかりました", "{n} found"),
+    (Key::FindPosition, "{i} / {n} 件目", "{i} of {n}"),
+    (Key::FindReplaced, "{n} 件を置換しました", "Replaced {n}"),
+    (Key::FindNext, "次へ", "Next"),
+    (Key::FindReplaceOne, "置換", "Replace"),
+    (Key::FindReplaceAll, "全て置換", "Replace all"),
+    (Key::FindClose, "閉じる", "Close"),
+    (
+        Key::CommandPrintToPrinter,
+        "プリンターで印刷",
+        "Print on a printer",
+    ),
+    (
+        Key::PrinterSent,
+        "印刷を依頼しました（{program}）",
+        "Sent to the printer ({program})",
+    ),
+    (
+        Key::PrinterNotFound,
+        "印刷のためのプログラム「{program}」が見つかりません。PDFに保存してから、PDFを開いて印刷してください。",
+        "The program \"{program}\" that prints was not found. Save a PDF and print it from a PDF viewer.",
+    ),
+    (
+        Key::PrinterFailed,
+        "印刷を依頼できませんでした（{program}）",
+        "The print request failed ({program})",
+    ),
+    (Key::FilterKeepsSelection, "＋選択中の行", "+ selected rows"),
+    (
+        Key::FilterKeepsSelectionHint,
+        "絞り込みの条件に合わない行も、選択・追加したものは表示しています（絞り込みを変えると戻ります）",
+        "Rows you selected or added are shown even where the filter would hide them (until the filter changes)",
+    ),
+    (
+        Key::TipYearField,
+        "年度は文書の表記で表示します。「令和5」「R5」「2023」と入力できます",
+        "Shown in the document's year style; type 令和5, R5 or 2023",
+    ),
+    (Key::TipItemUp, "この項目を上へ移動", "Move this item up"),
+    (
+        Key::TipItemDown,
+        "この項目を下へ移動",
+        "Move this item down",
+    ),
+    (
+        Key::TipItemOutdent,
+        "字下げを減らす",
+        "Outdent (one level less)",
+    ),
+    (
+        Key::TipItemIndent,
+        "字下げを増やす",
+        "Indent (one level more)",
+    ),
+    (
+        Key::TipNoteUp,
+        "この注記を上へ移動（番号が変わります）",
+        "Move this note up (it is renumbered)",
+    ),
+    (
+        Key::TipNoteDown,
+        "この注記を下へ移動（番号が変わります）",
+        "Move this note down (it is renumbered)",
     ),
 ];

@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::form::Form;
 use crate::edit::Edit;
-use crate::model::{Document, Domain, EntryKind, FiscalYear, PartOfYear, TimePoint, TimelineEntry};
+use crate::model::{Document, Domain, EntryKind, LabelStyle, PartOfYear, TimePoint, TimelineEntry};
 use crate::ui::actions::EntryAction;
 use crate::ui::i18n::Key;
 
@@ -36,8 +36,9 @@ pub fn entry_ui(
             .response
             .labelled_by(name.id);
     });
-    if point_ui(ui, form, Key::FieldStart, &mut edited.start)
-        | point_ui(ui, form, Key::FieldEnd, &mut edited.end)
+    let style = document.timeline.label_style;
+    if point_ui(ui, form, Key::FieldStart, &mut edited.start, style)
+        | point_ui(ui, form, Key::FieldEnd, &mut edited.end, style)
     {
         typing = Some(format!("{id}/time"));
     }
@@ -85,13 +86,14 @@ fn kind_key(kind: EntryKind) -> Key {
 }
 
 /// A fiscal year and an optional quarter; true when changed.
-fn point_ui(ui: &mut Ui, form: &mut Form, key: Key, point: &mut TimePoint) -> bool {
-    let mut changed = form.number(
-        ui,
-        key,
-        &mut point.year.0,
-        FiscalYear::EARLIEST.0..=FiscalYear::LATEST.0,
-    );
+fn point_ui(
+    ui: &mut Ui,
+    form: &mut Form,
+    key: Key,
+    point: &mut TimePoint,
+    style: LabelStyle,
+) -> bool {
+    let mut changed = form.year(ui, key, &mut point.year, style);
     ui.horizontal(|ui| {
         let name = ui.label(form.tr(Key::FieldQuarter));
         let whole = form.tr(Key::WholeYear);

@@ -143,6 +143,37 @@ impl Form {
         .inner
     }
 
+    /// A labelled fiscal year, shown in the document's label `style` (令和５年度, 2023年度); typing
+    /// 令和5, R5 or 2023 sets it. Returns true when it changed.
+    pub fn year(
+        &mut self,
+        ui: &mut Ui,
+        key: Key,
+        year: &mut crate::model::FiscalYear,
+        style: crate::model::LabelStyle,
+    ) -> bool {
+        use crate::model::{FiscalYear, parse_fiscal_year};
+        ui.horizontal(|ui| {
+            let name = self.label(ui, key);
+            let response = ui
+                .add(
+                    egui::DragValue::new(&mut year.0)
+                        .range(FiscalYear::EARLIEST.0..=FiscalYear::LATEST.0)
+                        // The range keeps the value an i32 year.
+                        .custom_formatter(move |value, _| {
+                            #[allow(clippy::cast_possible_truncation)]
+                            FiscalYear(value.round() as i32).label(style, false)
+                        })
+                        .custom_parser(|text| parse_fiscal_year(text).map(|y| f64::from(y.0))),
+                )
+                .labelled_by(name.id)
+                .on_hover_text(self.tr(Key::TipYearField));
+            self.track(&response);
+            response.changed()
+        })
+        .inner
+    }
+
     /// A labelled checkbox; returns true when it changed.
     pub fn checkbox(&mut self, ui: &mut Ui, key: Key, value: &mut bool) -> bool {
         ui.checkbox(value, self.tr(key)).changed()

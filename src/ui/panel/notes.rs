@@ -38,10 +38,20 @@ pub fn notes_ui(ui: &mut Ui, form: &mut Form, document: &Document) {
             if response.lost_focus() {
                 form.push(super::PanelAction::EndTyping);
             }
-            if index > 0 && ui.small_button("↑").clicked() {
+            if index > 0
+                && ui
+                    .small_button("↑")
+                    .on_hover_text(form.tr(Key::TipNoteUp))
+                    .clicked()
+            {
                 moved = Some(index - 1);
             }
-            if index + 1 < document.notes.len() && ui.small_button("↓").clicked() {
+            if index + 1 < document.notes.len()
+                && ui
+                    .small_button("↓")
+                    .on_hover_text(form.tr(Key::TipNoteDown))
+                    .clicked()
+            {
                 moved = Some(index + 1);
             }
             remove = ui.button(form.tr(Key::Delete)).clicked();

@@ -119,13 +119,13 @@ fn items_ui(
                 })
                 .response
                 .on_hover_text(form.tr(Key::FieldMarker));
-            for (label, act) in [
-                ("↑", ItemAction::Up),
-                ("↓", ItemAction::Down),
-                ("←", ItemAction::Outdent),
-                ("→", ItemAction::Indent),
+            for (label, act, tip) in [
+                ("↑", ItemAction::Up, Key::TipItemUp),
+                ("↓", ItemAction::Down, Key::TipItemDown),
+                ("←", ItemAction::Outdent, Key::TipItemOutdent),
+                ("→", ItemAction::Indent, Key::TipItemIndent),
             ] {
-                if ui.small_button(label).clicked() {
+                if ui.small_button(label).on_hover_text(form.tr(tip)).clicked() {
                     action = Some((index, act));
                 }
             }

@@ -24,6 +24,7 @@ impl KoteihyoApp {
         let document_path = self.open.as_ref().and_then(|o| o.path.clone());
         match action {
             PrintAction::Close => self.print = None,
+            PrintAction::ToPrinter => self.print_to_printer(),
             PrintAction::SavePdf => {
                 if let Some(path) = ask_export_path(document_path.as_deref(), "", "pdf", "PDF") {
                     self.export_pdf_to(&path);

@@ -3,6 +3,7 @@
 
 mod export;
 mod paint;
+mod to_printer;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,8 @@ pub enum PrintAction {
     Close,
     /// Ask where to save the PDF, then save it.
     SavePdf,
+    /// Hand the PDF to the system's print service (プリンターで印刷).
+    ToPrinter,
     /// Ask where to save the current page as PNG (false) or SVG (true), then save it.
     ExportPage {
         /// SVG instead of PNG.
@@ -211,6 +214,9 @@ impl PrintPreview {
     fn actions_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<PrintAction>, lang: Lang) {
         let ready = self.printer.is_ok() && !self.pages.is_empty();
         ui.add_enabled_ui(ready, |ui| {
+            if ui.button(tr(lang, Key::CommandPrintToPrinter)).clicked() {
+                actions.push(PrintAction::ToPrinter);
+            }
             if ui.button(tr(lang, Key::PrintSavePdf)).clicked() {
                 actions.push(PrintAction::SavePdf);
             }
