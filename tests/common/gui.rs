@@ -108,3 +108,36 @@ pub fn right_click_year(harness: &mut Harness<'static, KoteihyoApp>, row: &str, 
     harness.event(button(false));
     harness.run();
 }
+
+/// Double-clicks the widget labelled `label` (opens the in-place editor on a cell's text).
+pub fn double_click(harness: &mut Harness<'static, KoteihyoApp>, label: &str) {
+    let at = harness.get_by_label(label).rect().center();
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.input_mut().events.extend([
+        egui::Event::PointerMoved(at),
+        button(true),
+        button(false),
+        button(true),
+        button(false),
+    ]);
+    harness.run();
+}
+
+/// The first roadblock retitled 「x」 in the window, then the file changed on disk by someone
+/// else (資料２－２ → 資料３); returns what they wrote.
+pub fn edit_while_someone_saves(
+    harness: &mut Harness<'static, KoteihyoApp>,
+    path: &Path,
+) -> String {
+    retitle_first(harness, "x");
+    let theirs = std::fs::read_to_string(path)
+        .expect("read")
+        .replace("資料２－２", "資料３");
+    std::fs::write(path, &theirs).expect("someone else saves");
+    theirs
+}

@@ -6,33 +6,15 @@ use crate::gui;
 
 use std::path::Path;
 
-use egui::{Event, Key, Modifiers};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use gui::{CTRL, TITLE, app_with, copy_of_example, document, harness_for, retitle_first};
+use gui::{CTRL, TITLE, app_with, copy_of_example, document, harness_for};
 use koteihyo::model::{Document, Id};
 use koteihyo::ui::app::{Dialog, KoteihyoApp, Request};
 use koteihyo::ui::selection::Selection;
 
 const IN_PLACE: &str = "その場で編集 / Edit in place";
-
-fn double_click(harness: &mut Harness<'static, KoteihyoApp>, label: &str) {
-    let at = harness.get_by_label(label).rect().center();
-    let button = |pressed| Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.input_mut().events.extend([
-        Event::PointerMoved(at),
-        button(true),
-        button(false),
-        button(true),
-        button(false),
-    ]);
-    harness.run();
-}
 
 #[test]
 fn escape_in_the_in_place_editor_closes_it_and_keeps_the_filter() {
@@ -42,7 +24,7 @@ fn escape_in_the_in_place_editor_closes_it_and_keeps_the_filter() {
     ));
     harness.state_mut().filter.search = "IRB".to_owned();
     harness.run();
-    double_click(&mut harness, TITLE);
+    gui::double_click(&mut harness, TITLE);
     assert!(harness.get_by_label(IN_PLACE).is_focused());
     harness.key_press(Key::Escape);
     harness.run();
@@ -185,11 +167,7 @@ fn a_file_changed_on_disk_can_be_reloaded_or_compared() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_example(dir.path());
     let mut harness = harness_for(app_with(Some(&path), None));
-    retitle_first(&mut harness, "x");
-    let theirs = std::fs::read_to_string(&path)
-        .expect("read")
-        .replace("資料２－２", "資料３");
-    std::fs::write(&path, &theirs).expect("someone else saves");
+    let theirs = gui::edit_while_someone_saves(&mut harness, &path);
 
     harness.key_press_modifiers(CTRL, Key::S);
     harness.run();

@@ -249,21 +249,7 @@ fn double_clicking_a_cell_edits_its_text_in_place() {
         None,
     ));
     let original = document(&harness);
-    let at = harness.get_by_label(TITLE).rect().center();
-    let button = |pressed| Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.input_mut().events.extend([
-        Event::PointerMoved(at),
-        button(true),
-        button(false),
-        button(true),
-        button(false),
-    ]);
-    harness.run();
+    gui::double_click(&mut harness, TITLE);
     let editor = harness.get_by_label("その場で編集 / Edit in place");
     assert!(editor.is_focused());
     assert_eq!(

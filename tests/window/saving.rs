@@ -67,11 +67,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_example(dir.path());
     let mut harness = harness_for(app_with(Some(&path), None));
-    retitle_first(&mut harness, "x");
-    let theirs = std::fs::read_to_string(&path)
-        .expect("read")
-        .replace("資料２－２", "資料３");
-    std::fs::write(&path, &theirs).expect("someone else saves");
+    let theirs = gui::edit_while_someone_saves(&mut harness, &path);
     harness.key_press_modifiers(CTRL, Key::S);
     harness.run();
     assert_eq!(
