@@ -213,21 +213,7 @@ fn double_clicking_a_ministry_line_edits_the_whole_cell_in_place() {
     let path = copy_of_kpi_example(dir.path());
     let original = koteihyo::io::load(&path).expect("load");
     let mut harness = harness_for(app_with(Some(&path), None));
-    let at = harness.get_by_label("デジタル庁").rect().center();
-    let button = |pressed| egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
-    harness.input_mut().events.extend([
-        egui::Event::PointerMoved(at),
-        button(true),
-        button(false),
-        button(true),
-        button(false),
-    ]);
-    harness.run();
+    gui::double_click(&mut harness, "デジタル庁");
     let editor = harness.get_by_label("その場で編集 / Edit in place");
     assert_eq!(editor.value().as_deref(), Some("厚生労働省\nデジタル庁"));
     harness.key_press_modifiers(CTRL, Key::A);
