@@ -1,11 +1,13 @@
-//! The `koteihyo` binary: the command line, or the editor window when given no subcommand.
+//! What both programs run (`koteihyo` and its Windows console twin `koteihyo-cli`): the
+//! command line, or the editor window when given no subcommand.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use koteihyo::cli::{self, Cli, EXIT_UNREADABLE, failure};
 
-fn main() -> ExitCode {
+/// Parses the command line and runs it; the process's exit code.
+pub fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match &args.command {
         Some(command) => cli::run(command),
