@@ -11,7 +11,7 @@ pub fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match &args.command {
         Some(command) => cli::run(command),
-        None => open_editor(args.file),
+        None => open_editor(args.file.as_deref()),
     };
     result.unwrap_or_else(|error| {
         // The reader of standard output has gone (`| head -1`): stop quietly, as Unix tools do.
@@ -24,14 +24,14 @@ pub fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_editor(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+fn open_editor(file: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     koteihyo::ui::run(file)
         .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_editor(_file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+fn open_editor(_file: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     anyhow::bail!(
         "this koteihyo was built without the editor window (feature `gui`); use a subcommand: check, fmt, export"
     )

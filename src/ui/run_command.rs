@@ -71,10 +71,10 @@ impl KoteihyoApp {
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
             Command::ToggleDetails => {
-                self.settings.layout.hide_details = !self.settings.layout.hide_details
+                self.settings.layout.hide_details = !self.settings.layout.hide_details;
             }
             Command::ToggleFitColumns => {
-                self.settings.layout.fit_columns = !self.settings.layout.fit_columns
+                self.settings.layout.fit_columns = !self.settings.layout.fit_columns;
             }
             Command::Settings => self.dialog = Some(Dialog::Settings),
             Command::About => self.dialog = Some(Dialog::About),
