@@ -19,6 +19,7 @@ example=examples/roadblocks-after.ron
 display=${VERIFY_DISPLAY:-:73}
 rm -rf "$out"
 mkdir -p "$out"
+user=${USER:-$(id -un)}
 export WINEPREFIX=$PWD/$out/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 failed=0
 fail() { echo "verify: FAIL: $*"; failed=1; }
@@ -48,12 +49,12 @@ fi
 if cmp -s "$out/after-wine.pdf" "$out/after-linux.pdf"; then pass "the PDFs are byte-identical"; fi
 
 echo "== 2. installer, silent"
-programs="$WINEPREFIX/drive_c/users/$USER/AppData/Local/Programs/Koteihyo"
+programs="$WINEPREFIX/drive_c/users/$user/AppData/Local/Programs/Koteihyo"
 wine "$setup" /S
 for file in Koteihyo.exe koteihyo-cli.exe Uninstall.exe examples/roadblocks-after.ron; do
     if [ -f "$programs/$file" ]; then pass "installed $file"; else fail "missing $file"; fi
 done
-shortcut=$(find "$WINEPREFIX/drive_c/users/$USER/AppData/Roaming/Microsoft/Windows/Start Menu" -name '*.lnk' | head -1)
+shortcut=$(find "$WINEPREFIX/drive_c/users/$user/AppData/Roaming/Microsoft/Windows/Start Menu" -name '*.lnk' | head -1)
 if [ -n "$shortcut" ]; then pass "Start-menu shortcut: ${shortcut##*/}"; else fail "no Start-menu shortcut"; fi
 if wine reg query 'HKCU\Software\Classes\Koteihyo.Roadmap\shell\open\command' /ve 2>/dev/null | grep -q 'Koteihyo.exe'; then
     pass ".ron open command: $(wine reg query 'HKCU\Software\Classes\Koteihyo.Roadmap\shell\open\command' /ve | tr -d '\r' | grep -o '".*')"
@@ -64,7 +65,7 @@ wine "$programs/Uninstall.exe" /S
 sleep 3 # the uninstaller copies itself to %TEMP% and runs from there
 wineserver -w
 if [ -e "$programs" ]; then fail "left behind: $(find "$programs")"; else pass "uninstalled: folder gone"; fi
-if [ -z "$(find "$WINEPREFIX/drive_c/users/$USER/AppData/Roaming/Microsoft/Windows/Start Menu" -name '*.lnk')" ]; then pass "shortcut gone"; else fail "shortcut left"; fi
+if [ -z "$(find "$WINEPREFIX/drive_c/users/$user/AppData/Roaming/Microsoft/Windows/Start Menu" -name '*.lnk')" ]; then pass "shortcut gone"; else fail "shortcut left"; fi
 if wine reg query 'HKCU\Software\Classes\Koteihyo.Roadmap' >/dev/null 2>&1; then fail "ProgID left"; else pass "association gone"; fi
 
 echo "== 3. the editor under Wine + Xvfb"

@@ -2,7 +2,9 @@
 ; installs into %LOCALAPPDATA%\Programs\Koteihyo and writes only HKEY_CURRENT_USER.
 ; Built by packaging/windows.sh, which defines VERSION, STAGE (the folder holding the
 ; programs) and OUTFILE. Silent: `Koteihyo-VERSION-setup.exe /S`, `Uninstall.exe /S`.
-Unicode true
+; A 64-bit installer (Debian's NSIS has the amd64 stubs), as the programs are 64-bit: it also
+; runs under Debian's 64-bit-only Wine, which a 32-bit installer would not.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
