@@ -9,11 +9,14 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 target_dir=${CARGO_TARGET_DIR:-target}
 arch=$(dpkg --print-architecture)
 
-cargo build --release --locked --bin koteihyo
+# DEB_PROFILE=dev packages a debug build (a quick local try of the packaging, never to ship).
+profile=${DEB_PROFILE:-release}
+cargo build --profile "$profile" --locked --bin koteihyo
+built_dir=$target_dir/$([ "$profile" = dev ] && echo debug || echo "$profile")
 
 root=dist/deb/koteihyo_${version}_$arch
 rm -rf "$root"
-install -Dm755 "$target_dir/release/koteihyo" "$root/usr/bin/koteihyo"
+install -Dm755 "$built_dir/koteihyo" "$root/usr/bin/koteihyo"
 strip "$root/usr/bin/koteihyo"
 install -Dm644 assets/linux/koteihyo.desktop "$root/usr/share/applications/koteihyo.desktop"
 install -Dm644 assets/linux/koteihyo.metainfo.xml "$root/usr/share/metainfo/koteihyo.metainfo.xml"

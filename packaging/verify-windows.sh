@@ -7,7 +7,7 @@
 #  3. Koteihyo.exe opens the example under Wine + Xvfb (screenshot dist/verify/wine-editor.png);
 #  4. Linux: with Vulkan hidden, wgpu fails and the editor opens with glow (screenshot
 #     dist/verify/fallback-glow.png); forced to wgpu alone, it fails and says so.
-# Run packaging/windows.sh first. Needs: wine, xvfb, imagemagick (import), xdotool, poppler-utils.
+# Run packaging/windows.sh first. Needs: wine, mingw-w64, xvfb, imagemagick (import), xdotool, poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
@@ -31,13 +31,21 @@ trap 'kill "$xvfb" 2>/dev/null || true' EXIT
 export DISPLAY=$display
 sleep 2
 wineboot --init >/dev/null 2>&1 || true
+# Rust's standard library needs bcryptprimitives.dll (ProcessPrng), which Windows 10 and 11
+# have and Debian 12's Wine 8 lacks: give this test prefix a stand-in (packaging/wine/).
+x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+    packaging/wine/bcryptprimitives.c -ladvapi32 -Wl,--kill-at
 
 echo "== 1. command line under Wine"
 if wine "$stage/koteihyo-cli.exe" --version; then pass "--version"; else fail "--version"; fi
 if wine "$stage/koteihyo-cli.exe" check "$example"; then pass "check $example"; else fail "check"; fi
 wine "$stage/koteihyo-cli.exe" export "$example" -o "$out/after-wine.pdf" --font "$font" || fail "export under Wine"
-cargo build --quiet --locked --bin koteihyo
-"${CARGO_TARGET_DIR:-target}/debug/koteihyo" export "$example" -o "$out/after-linux.pdf" --font "$font"
+# The Linux program to compare with and to test the fallback: LINUX_KOTEIHYO, else a debug build.
+if [ -z "${LINUX_KOTEIHYO:-}" ]; then
+    cargo build --quiet --locked --bin koteihyo
+    LINUX_KOTEIHYO="${CARGO_TARGET_DIR:-target}/debug/koteihyo"
+fi
+"$LINUX_KOTEIHYO" export "$example" -o "$out/after-linux.pdf" --font "$font"
 pdftotext "$out/after-wine.pdf" "$out/after-wine.txt"
 pdftotext "$out/after-linux.pdf" "$out/after-linux.txt"
 ls -l "$out"/after-*.pdf
@@ -69,6 +77,8 @@ if [ -z "$(find "$WINEPREFIX/drive_c/users/$user/AppData/Roaming/Microsoft/Windo
 if wine reg query 'HKCU\Software\Classes\Koteihyo.Roadmap' >/dev/null 2>&1; then fail "ProgID left"; else pass "association gone"; fi
 
 echo "== 3. the editor under Wine + Xvfb"
+# A fresh Wine prefix has no Japanese font (Windows has Yu Gothic and Meiryo): lend it Noto CJK.
+cp "$font" "$WINEPREFIX/drive_c/windows/Fonts/"
 wine "$stage/Koteihyo.exe" "$example" >"$out/wine-editor.log" 2>&1 &
 editor=$!
 sleep "${WINE_WAIT:-40}"
@@ -77,8 +87,19 @@ if xdotool search --name '工程表エディタ' >/dev/null; then pass "a window
 kill "$editor" 2>/dev/null || true
 wineserver -k || true
 
+echo "== 3b. under Wine, wgpu forced to Vulkan and Vulkan hidden: the message box (dist/verify/wine-message.png)"
+KOTEIHYO_RENDERER=wgpu WGPU_BACKEND=vulkan VK_ICD_FILENAMES=/nonexistent wine "$stage/Koteihyo.exe" "$example" >"$out/wine-message.log" 2>&1 &
+editor=$!
+sleep "${WINE_WAIT_BOX:-25}"
+import -window root "$out/wine-message.png"
+if xdotool search --name 'Koteihyo cannot open its window' >/dev/null; then
+    pass "the message box 工程表エディタを開けません / Koteihyo cannot open its window is shown"
+else fail "no message box (see $out/wine-message.png, $out/wine-message.log)"; fi
+kill "$editor" 2>/dev/null || true
+wineserver -k || true
+
 echo "== 4. renderer fallback (Linux, Vulkan hidden)"
-binary="${CARGO_TARGET_DIR:-target}/debug/koteihyo"
+binary=$LINUX_KOTEIHYO
 VK_ICD_FILENAMES=/nonexistent WGPU_BACKEND=vulkan "$binary" "$example" >"$out/fallback.log" 2>&1 &
 editor=$!
 sleep 12

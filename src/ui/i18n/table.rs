@@ -174,8 +174,8 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
     ),
     (
         Key::RendererFailedText,
-        "画面を描画できませんでした（wgpu と OpenGL の両方を試しました）。グラフィックスドライバーを更新するか、リモートデスクトップ・仮想マシンの場合は管理者にご相談ください。コマンド（koteihyo-cli check・export）はこのまま使えます。",
-        "The window could not be drawn (both wgpu and OpenGL were tried). Update the graphics driver, or on a remote desktop or virtual machine ask your administrator. The commands (koteihyo-cli check, export) still work.",
+        "画面を描画できませんでした（試した描画方式とエラーは下記のとおりです）。グラフィックスドライバーを更新するか、リモートデスクトップ・仮想マシンの場合は管理者にご相談ください。コマンド（koteihyo-cli check・export）はこのまま使えます。",
+        "The window could not be drawn (the renderers tried and their errors are below). Update the graphics driver, or on a remote desktop or virtual machine ask your administrator. The commands (koteihyo-cli check, export) still work.",
     ),
     (Key::PanelDocument, "工程表全体", "Roadmap"),
     (Key::FieldSubtitle, "副題", "Subtitle"),
