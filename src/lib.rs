@@ -21,3 +21,13 @@ pub mod io;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod ui;
+
+/// The program's version as `koteihyo --version` and ヘルプ > 工程表エディタについて show it:
+/// the package version and the git revision it was built from (`unknown` outside a git
+/// checkout, e.g. from a source tarball; build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("KOTEIHYO_GIT_REVISION"),
+    ")"
+);

@@ -1,36 +1,13 @@
 //! The `koteihyo` binary: the command line, or the editor window when given no subcommand.
+//!
+//! On Windows it is a GUI program: double-clicking it (or a `.ron` file) opens the editor with
+//! no console window. Windows cannot make one program both, so the command line for
+//! terminals there is `koteihyo-cli.exe`, the same code linked as a console program
+//! (`src/bin/koteihyo-cli.rs`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
-use std::process::ExitCode;
+mod entry;
 
-use clap::Parser;
-use koteihyo::cli::{self, Cli, EXIT_UNREADABLE, failure};
-
-fn main() -> ExitCode {
-    let args = Cli::parse();
-    let result = match &args.command {
-        Some(command) => cli::run(command, args.messages_lang()),
-        None => open_editor(args.file),
-    };
-    result.unwrap_or_else(|error| {
-        // The reader of standard output has gone (`| head -1`): stop quietly, as Unix tools do.
-        if failure::is_broken_pipe(&error) {
-            return ExitCode::from(failure::EXIT_BROKEN_PIPE);
-        }
-        eprintln!("koteihyo: error: {}", failure::message(&error));
-        ExitCode::from(EXIT_UNREADABLE)
-    })
-}
-
-#[cfg(feature = "gui")]
-fn open_editor(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
-    koteihyo::ui::run(file)
-        .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(not(feature = "gui"))]
-fn open_editor(_file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!(
-        "this koteihyo was built without the editor window (feature `gui`); use a subcommand: check, fmt, export"
-    )
+fn main() -> std::process::ExitCode {
+    entry::main()
 }

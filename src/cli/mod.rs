@@ -27,7 +27,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 
 /// 工程表エディタ — edit, check, compare and print Japanese policy roadmaps (工程表).
 #[derive(Debug, Parser)]
-#[command(name = "koteihyo", version, args_conflicts_with_subcommands = true)]
+#[command(name = "koteihyo", version = crate::VERSION, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// What to do; without a command, the roadmap FILE opens in the editor window.
     #[command(subcommand)]

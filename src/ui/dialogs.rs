@@ -78,7 +78,12 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut KoteihyoApp) {
         Dialog::Guide => crate::ui::help::guide_ui(ctx, lang),
         Dialog::About => modal(ctx, "about", |ui| {
             ui.label(tr(lang, Key::AboutText));
-            ui.label(format!("koteihyo {}", env!("CARGO_PKG_VERSION")));
+            // The version and the git revision of the build, as `koteihyo --version` prints.
+            ui.label(format!(
+                "{} {}",
+                tr(lang, Key::AboutVersion),
+                crate::VERSION
+            ));
             ui.button(tr(lang, Key::Close)).clicked()
         }),
         Dialog::Exported(path) => modal(ctx, "exported", |ui| {

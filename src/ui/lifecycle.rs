@@ -169,7 +169,7 @@ impl eframe::App for KoteihyoApp {
     }
 
     /// Removes the recovery file only when nothing is unsaved.
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.exit();
     }
 }

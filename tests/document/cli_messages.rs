@@ -131,3 +131,22 @@ fn a_closed_standard_output_ends_quietly_with_141() {
         assert!(output.stderr.is_empty(), "{args:?}: {}", stderr(&output));
     }
 }
+
+#[test]
+fn version_names_the_package_version_and_the_git_revision() {
+    let output = command_line::koteihyo(&["--version".as_ref()]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(text.trim(), format!("koteihyo {}", koteihyo::VERSION));
+    let revision = koteihyo::VERSION
+        .strip_prefix(concat!(env!("CARGO_PKG_VERSION"), " ("))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or_default();
+    // A short hash in a git checkout (as here); `unknown` from a tarball.
+    assert!(
+        revision == "unknown"
+            || (revision.len() >= 7 && revision.chars().all(|c| c.is_ascii_hexdigit())),
+        "{}",
+        koteihyo::VERSION
+    );
+}

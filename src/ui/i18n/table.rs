@@ -184,6 +184,17 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "工程表エディタ — 政策工程表の作成・比較・印刷のためのエディタです。",
         "Koteihyo — an editor to draft, compare and print policy roadmaps (工程表).",
     ),
+    (Key::AboutVersion, "バージョン", "Version"),
+    (
+        Key::RendererFailedTitle,
+        "工程表エディタを開けません",
+        "Koteihyo cannot open its window",
+    ),
+    (
+        Key::RendererFailedText,
+        "画面を描画できませんでした（試した描画方式とエラーは下記のとおりです）。グラフィックスドライバーを更新するか、リモートデスクトップ・仮想マシンの場合は管理者にご相談ください。コマンド（koteihyo-cli check・export）はこのまま使えます。",
+        "The window could not be drawn (the renderers tried and their errors are below). Update the graphics driver, or on a remote desktop or virtual machine ask your administrator. The commands (koteihyo-cli check, export) still work.",
+    ),
     (Key::PanelDocument, "工程表全体", "Roadmap"),
     (Key::FieldSubtitle, "副題", "Subtitle"),
     (Key::FieldDate, "日付", "Date"),
