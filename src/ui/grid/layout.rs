@@ -169,14 +169,70 @@ pub struct EntryGeom {
     pub rect: Rect,
 }
 
-/// Domains as they were last laid out, with their geometry, by id.
+/// Domains as they were last laid out, with their geometry, by id; and the average height of
+/// a roadblock row seen so far, to estimate the domains not laid out yet.
 #[derive(Debug, Default)]
-pub struct DomainMemo(std::collections::HashMap<crate::model::Id, (Domain, DomainGeom)>);
+pub struct DomainMemo(
+    std::collections::HashMap<crate::model::Id, (Domain, DomainGeom)>,
+    (f32, usize),
+);
 
 impl DomainMemo {
     /// Forgets every domain (something every domain's layout depends on changed).
     pub fn clear(&mut self) {
         self.0.clear();
+    }
+
+    fn learn(&mut self, domain: &Domain, geom: &DomainGeom) {
+        let (height, rows) = &mut self.1;
+        *height += geom.height;
+        *rows += domain.roadblocks.len().max(1);
+    }
+
+    /// A domain's height before it is laid out: its rows at the average height seen so far.
+    #[allow(clippy::cast_precision_loss)] // row counts
+    fn estimate(&self, domain: &Domain) -> f32 {
+        let (height, rows) = self.1;
+        let per_row = if rows == 0 {
+            ESTIMATED_ROW_HEIGHT
+        } else {
+            height / rows as f32
+        };
+        per_row * domain.roadblocks.len().max(1) as f32
+    }
+}
+
+/// A roadblock row's height before any has been laid out.
+const ESTIMATED_ROW_HEIGHT: f32 = 120.0;
+
+/// How much laying out a frame may do: every domain above `exact_until` (grid y), then others
+/// until `deadline`; `complete` says afterwards whether every domain was laid out.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    /// Domains whose top is above this are always laid out (the view and a margin).
+    pub exact_until: f32,
+    /// After this instant, further domains are estimated; `None`: no limit.
+    pub deadline: Option<std::time::Instant>,
+    /// Whether the last layout laid out every shown domain.
+    pub complete: bool,
+}
+
+impl Budget {
+    /// Lay out everything.
+    #[must_use]
+    pub fn unlimited() -> Self {
+        Self {
+            exact_until: f32::INFINITY,
+            deadline: None,
+            complete: true,
+        }
+    }
+
+    fn allows(&self, top: f32) -> bool {
+        top <= self.exact_until
+            || self
+                .deadline
+                .is_none_or(|deadline| std::time::Instant::now() < deadline)
     }
 }
 
@@ -261,6 +317,7 @@ impl GridLayout {
             text,
             painter,
             &mut DomainMemo::default(),
+            &mut Budget::unlimited(),
         )
     }
 
@@ -268,6 +325,11 @@ impl GridLayout {
     /// was when it was laid out (the memo must be cleared when anything else the layout depends
     /// on changes: widths, filter, zoom, theme, language, columns, timeline, notes). An edit then
     /// lays out only the domain it touched; the others move by the heights above them.
+    ///
+    /// With a limited `budget`, domains below `budget.exact_until` that are not in the memo are
+    /// laid out only while time remains; the others get an estimated height (no rows, no bars)
+    /// and `budget.complete` turns false: the caller lays out again next frame, so a large
+    /// roadmap shows its first frame at once and is filled in over the next ones.
     #[must_use]
     pub fn compute_reusing(
         document: &Document,
@@ -276,6 +338,7 @@ impl GridLayout {
         text: &CellText<'_>,
         painter: &Painter,
         memo: &mut DomainMemo,
+        budget: &mut Budget,
     ) -> Self {
         let mut columns = Vec::new();
         let mut x = 0.0;
@@ -321,6 +384,7 @@ impl GridLayout {
             body_height: 0.0,
         };
         let mut top = 0.0;
+        budget.complete = true;
         for (index, domain) in document.domains.iter().enumerate() {
             if !filter.shows_domain(domain) {
                 continue;
@@ -331,8 +395,19 @@ impl GridLayout {
                     top,
                     ..geom.clone()
                 },
+                _ if !budget.allows(top) => {
+                    budget.complete = false;
+                    DomainGeom {
+                        domain: index,
+                        top,
+                        height: memo.estimate(domain),
+                        rows: Vec::new(),
+                        entries: Vec::new(),
+                    }
+                }
                 _ => {
                     let geom = layout.domain(document, index, domain, filter, text, painter, top);
+                    memo.learn(domain, &geom);
                     memo.0
                         .insert(domain.id.clone(), (domain.clone(), geom.clone()));
                     geom

@@ -10,7 +10,9 @@ pub mod paint;
 pub mod wrap;
 
 use cells::{CellText, Palette};
-use layout::{ColumnWidths, DomainMemo, GridLayout};
+use std::time::{Duration, Instant};
+
+use layout::{Budget, ColumnWidths, DomainMemo, GridLayout};
 use paint::GridOutput;
 
 use crate::model::Document;
@@ -41,10 +43,21 @@ struct SharedKey {
     notes: Vec<crate::model::Id>,
 }
 
+/// How long a frame may spend laying out domains beyond the view: the first frame of a file,
+/// then each following frame until every domain is laid out.
+const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(40);
+const FILL_BUDGET: Duration = Duration::from_millis(6);
+/// Roadmaps with fewer domains (the seed has 9) are laid out whole in one frame.
+const PROGRESSIVE_FROM: usize = 50;
+
 /// The grid's runtime state.
 #[derive(Default)]
 pub struct GridView {
-    cache: Option<(LayoutKey, GridLayout)>,
+    /// The layout, what it was computed from, and whether every domain in it is laid out (a
+    /// large roadmap is filled in over several frames).
+    cache: Option<(LayoutKey, GridLayout, bool)>,
+    /// The bottom of the part of the grid last in view (grid coordinates).
+    seen_until: Option<f32>,
     /// Each domain's geometry as last laid out, valid for `shared`.
     memo: (Option<SharedKey>, DomainMemo),
     in_place: Option<in_place::InPlace>,
@@ -81,10 +94,10 @@ impl GridView {
         let filter_changed = self
             .cache
             .as_ref()
-            .is_some_and(|(cached, _)| !cached.filter.same_criteria(filter));
+            .is_some_and(|(cached, _, _)| !cached.filter.same_criteria(filter));
         let scroll_to = scroll_to.or(selection.filter(|_| filter_changed));
         let layout = match &self.cache {
-            Some((cached, layout)) if *cached == key => layout,
+            Some((cached, layout, true)) if *cached == key => layout,
             _ => {
                 let shared = SharedKey {
                     filter: key.filter.clone(),
@@ -101,6 +114,25 @@ impl GridView {
                     memo.clear();
                     *kept = Some(shared);
                 }
+                // What is in view (and two screens below it) is always laid out exactly; the
+                // rest within a time budget, the remainder in the next frames.
+                let view = ui.available_height().max(1.0);
+                let mut budget = if document.domains.len() < PROGRESSIVE_FROM {
+                    Budget::unlimited()
+                } else {
+                    Budget {
+                        exact_until: self.seen_until.unwrap_or(0.0) + 2.0 * view,
+                        deadline: Some(
+                            Instant::now()
+                                + if self.cache.is_none() {
+                                    FIRST_FRAME_BUDGET
+                                } else {
+                                    FILL_BUDGET
+                                },
+                        ),
+                        complete: true,
+                    }
+                };
                 let layout = GridLayout::compute_reusing(
                     document,
                     filter,
@@ -108,11 +140,16 @@ impl GridView {
                     &text,
                     ui.painter(),
                     memo,
+                    &mut budget,
                 );
-                &self.cache.insert((key, layout)).1
+                if !budget.complete {
+                    ui.ctx().request_repaint();
+                }
+                &self.cache.insert((key, layout, budget.complete)).1
             }
         };
         let mut output = paint::grid_ui(ui, document, layout, widths, &text, selection, scroll_to);
+        self.seen_until = Some(output.seen_until);
         if let Some((field, rect)) = output.edit_in_place.take() {
             self.in_place = in_place::InPlace::open(document, field, rect);
         }
@@ -137,6 +174,6 @@ impl GridView {
     /// The current layout, if the grid has been shown.
     #[must_use]
     pub fn layout(&self) -> Option<&GridLayout> {
-        self.cache.as_ref().map(|(_, layout)| layout)
+        self.cache.as_ref().map(|(_, layout, _)| layout)
     }
 }

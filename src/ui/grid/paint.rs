@@ -23,6 +23,8 @@ pub struct GridOutput {
     pub selected_after_edit: Option<Selection>,
     /// A block was double-clicked: edit its field in place, over this screen rectangle.
     pub edit_in_place: Option<(super::in_place::TextField, Rect)>,
+    /// The bottom of the part of the grid in view (grid coordinates, below the header).
+    pub seen_until: f32,
 }
 
 /// Colours of the grid's lines and bars.
@@ -87,6 +89,7 @@ pub fn grid_ui(
             let ink = Ink::new(ui);
             let painter = ui.painter().clone();
             let to_screen = |rect: Rect| rect.translate(origin.to_vec2());
+            output.seen_until = viewport.max.y;
             for domain in &layout.domains {
                 let top = layout.header_height + domain.top;
                 if top > viewport.max.y || top + domain.height < viewport.min.y {

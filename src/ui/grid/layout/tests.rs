@@ -9,6 +9,11 @@ fn grid_of(document: &Document) -> GridLayout {
 
 /// [`grid_of`], reusing the domains of `memo`.
 fn grid_reusing(document: &Document, memo: &mut DomainMemo) -> GridLayout {
+    grid_within(document, memo, &mut Budget::unlimited())
+}
+
+/// [`grid_reusing`] within `budget`.
+fn grid_within(document: &Document, memo: &mut DomainMemo, budget: &mut Budget) -> GridLayout {
     let ctx = egui::Context::default();
     // Real Japanese glyphs, so that text wraps as on screen (CI installs fonts-noto-cjk).
     if let Ok(face) = crate::font::find_installed() {
@@ -29,6 +34,7 @@ fn grid_reusing(document: &Document, memo: &mut DomainMemo) -> GridLayout {
             &text,
             &painter,
             memo,
+            budget,
         ));
     });
     output.textures_delta.clear();
@@ -169,4 +175,34 @@ fn screen_and_paper_draw_a_milestone_as_the_same_diamond_beside_its_label() {
             "screen {on_screen:?} against paper {on_paper:?}"
         );
     }
+}
+
+#[test]
+fn a_frame_out_of_time_lays_out_the_view_and_estimates_the_rest_then_fills_it_in() {
+    let document = crate::generate::roadmap(1, 1);
+    let mut memo = DomainMemo::default();
+    let mut budget = Budget {
+        exact_until: 0.0,
+        deadline: Some(std::time::Instant::now()),
+        complete: true,
+    };
+    let first = grid_within(&document, &mut memo, &mut budget);
+    assert!(
+        !budget.complete,
+        "out of time: not every domain is laid out"
+    );
+    assert!(
+        !first.domains[0].rows.is_empty(),
+        "the domain in view is laid out"
+    );
+    assert!(
+        first.domains[1..]
+            .iter()
+            .all(|d| d.rows.is_empty() && d.height > 0.0),
+        "the others have an estimated height"
+    );
+    let mut budget = Budget::unlimited();
+    let filled = grid_within(&document, &mut memo, &mut budget);
+    assert!(budget.complete);
+    assert_eq!(geometry(&filled), geometry(&grid_of(&document)));
 }
