@@ -234,8 +234,10 @@ fn app_harness(path: &Path) -> (Harness<'static, KoteihyoApp>, Duration) {
     };
     let start = Instant::now();
     let app = KoteihyoApp::with_font_status(Settings::default(), Some(path), status);
+    // A large roadmap is laid out over its first frames: `run` may take many steps to settle.
     let harness = Harness::builder()
         .with_size(vec2(1600.0, 1000.0))
+        .with_max_steps(10_000)
         .with_context_setup(move |ctx| install_face(ctx, &face))
         .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app);
     tessellate(&harness);

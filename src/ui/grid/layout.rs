@@ -173,11 +173,18 @@ pub struct EntryGeom {
 /// a roadblock row seen so far, to estimate the domains not laid out yet.
 #[derive(Debug, Default)]
 pub struct DomainMemo(
-    std::collections::HashMap<crate::model::Id, (Domain, DomainGeom)>,
+    std::collections::HashMap<crate::model::Id, (Domain, DomainGeom, Option<u64>)>,
     (f32, usize),
+    Option<u64>,
 );
 
 impl DomainMemo {
+    /// The document's generation now (a number that changes whenever the document does):
+    /// domains already checked in this generation are reused without comparing them again.
+    pub fn set_generation(&mut self, generation: u64) {
+        self.2 = Some(generation);
+    }
+
     /// Forgets every domain (something every domain's layout depends on changed).
     pub fn clear(&mut self) {
         self.0.clear();
@@ -389,11 +396,24 @@ impl GridLayout {
             if !filter.shows_domain(domain) {
                 continue;
             }
-            let geom = match memo.0.get(&domain.id) {
-                Some((laid_out, geom)) if laid_out == domain => DomainGeom {
+            let generation = memo.2;
+            let reused = memo
+                .0
+                .get_mut(&domain.id)
+                .and_then(|(laid_out, geom, seen)| {
+                    // Within one generation of the document a domain checked once is unchanged:
+                    // the frames that fill in a large roadmap compare nothing.
+                    let same = generation.is_some() && *seen == generation || laid_out == domain;
+                    same.then(|| {
+                        *seen = generation;
+                        geom.clone()
+                    })
+                });
+            let geom = match reused {
+                Some(geom) => DomainGeom {
                     domain: index,
                     top,
-                    ..geom.clone()
+                    ..geom
                 },
                 _ if !budget.allows(top) => {
                     budget.complete = false;
@@ -409,7 +429,7 @@ impl GridLayout {
                     let geom = layout.domain(document, index, domain, filter, text, painter, top);
                     memo.learn(domain, &geom);
                     memo.0
-                        .insert(domain.id.clone(), (domain.clone(), geom.clone()));
+                        .insert(domain.id.clone(), (domain.clone(), geom.clone(), memo.2));
                     geom
                 }
             };
