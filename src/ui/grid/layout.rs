@@ -169,80 +169,6 @@ pub struct EntryGeom {
     pub rect: Rect,
 }
 
-/// Domains as they were last laid out, with their geometry, by id; and the average height of
-/// a roadblock row seen so far, to estimate the domains not laid out yet.
-#[derive(Debug, Default)]
-pub struct DomainMemo(
-    std::collections::HashMap<crate::model::Id, (Domain, DomainGeom, Option<u64>)>,
-    (f32, usize),
-    Option<u64>,
-);
-
-impl DomainMemo {
-    /// The document's generation now (a number that changes whenever the document does):
-    /// domains already checked in this generation are reused without comparing them again.
-    pub fn set_generation(&mut self, generation: u64) {
-        self.2 = Some(generation);
-    }
-
-    /// Forgets every domain (something every domain's layout depends on changed).
-    pub fn clear(&mut self) {
-        self.0.clear();
-    }
-
-    fn learn(&mut self, domain: &Domain, geom: &DomainGeom) {
-        let (height, rows) = &mut self.1;
-        *height += geom.height;
-        *rows += domain.roadblocks.len().max(1);
-    }
-
-    /// A domain's height before it is laid out: its rows at the average height seen so far.
-    #[allow(clippy::cast_precision_loss)] // row counts
-    fn estimate(&self, domain: &Domain) -> f32 {
-        let (height, rows) = self.1;
-        let per_row = if rows == 0 {
-            ESTIMATED_ROW_HEIGHT
-        } else {
-            height / rows as f32
-        };
-        per_row * domain.roadblocks.len().max(1) as f32
-    }
-}
-
-/// A roadblock row's height before any has been laid out.
-const ESTIMATED_ROW_HEIGHT: f32 = 120.0;
-
-/// How much laying out a frame may do: every domain above `exact_until` (grid y), then others
-/// until `deadline`; `complete` says afterwards whether every domain was laid out.
-#[derive(Debug, Clone)]
-pub struct Budget {
-    /// Domains whose top is above this are always laid out (the view and a margin).
-    pub exact_until: f32,
-    /// After this instant, further domains are estimated; `None`: no limit.
-    pub deadline: Option<std::time::Instant>,
-    /// Whether the last layout laid out every shown domain.
-    pub complete: bool,
-}
-
-impl Budget {
-    /// Lay out everything.
-    #[must_use]
-    pub fn unlimited() -> Self {
-        Self {
-            exact_until: f32::INFINITY,
-            deadline: None,
-            complete: true,
-        }
-    }
-
-    fn allows(&self, top: f32) -> bool {
-        top <= self.exact_until
-            || self
-                .deadline
-                .is_none_or(|deadline| std::time::Instant::now() < deadline)
-    }
-}
-
 /// A domain's place.
 #[derive(Debug, Clone)]
 pub struct DomainGeom {
@@ -615,6 +541,10 @@ impl GridLayout {
         )
     }
 }
+
+mod reuse;
+
+pub use reuse::{Budget, DomainMemo};
 
 #[cfg(test)]
 mod tests;
