@@ -141,3 +141,19 @@ pub fn edit_while_someone_saves(
     std::fs::write(path, &theirs).expect("someone else saves");
     theirs
 }
+
+/// The window on a copy of the example in `dir`, the first title edited while someone else saves
+/// the file, then Ctrl+S: the changed-on-disk question is up. Returns the harness, the file and
+/// what the other person wrote.
+pub fn saving_after_someone_else(dir: &Path) -> (Harness<'static, KoteihyoApp>, PathBuf, String) {
+    let path = copy_of_example(dir);
+    let mut harness = harness_for(app_with(Some(&path), None));
+    let theirs = edit_while_someone_saves(&mut harness, &path);
+    harness.key_press_modifiers(CTRL, Key::S);
+    harness.run();
+    assert_eq!(
+        harness.state().dialog,
+        Some(koteihyo::ui::app::Dialog::ChangedOnDisk(path.clone()))
+    );
+    (harness, path, theirs)
+}

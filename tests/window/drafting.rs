@@ -9,7 +9,7 @@ use std::path::Path;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use gui::{CTRL, TITLE, app_with, copy_of_example, document, harness_for};
+use gui::{CTRL, TITLE, app_with, document, harness_for};
 use koteihyo::model::{Document, Id};
 use koteihyo::ui::app::{Dialog, KoteihyoApp, Request};
 use koteihyo::ui::selection::Selection;
@@ -165,16 +165,7 @@ fn deleting_a_roadblock_asks_about_its_own_bars() {
 #[test]
 fn a_file_changed_on_disk_can_be_reloaded_or_compared() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = copy_of_example(dir.path());
-    let mut harness = harness_for(app_with(Some(&path), None));
-    let theirs = gui::edit_while_someone_saves(&mut harness, &path);
-
-    harness.key_press_modifiers(CTRL, Key::S);
-    harness.run();
-    assert_eq!(
-        harness.state().dialog,
-        Some(Dialog::ChangedOnDisk(path.clone()))
-    );
+    let (mut harness, path, theirs) = gui::saving_after_someone_else(dir.path());
     harness.get_by_label("比較").click();
     harness.run();
     assert!(harness.state().compare.is_some(), "the compare view opens");

@@ -65,15 +65,7 @@ fn closing_with_unsaved_changes_asks_and_can_be_cancelled() {
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = copy_of_example(dir.path());
-    let mut harness = harness_for(app_with(Some(&path), None));
-    let theirs = gui::edit_while_someone_saves(&mut harness, &path);
-    harness.key_press_modifiers(CTRL, Key::S);
-    harness.run();
-    assert_eq!(
-        harness.state().dialog,
-        Some(Dialog::ChangedOnDisk(path.clone()))
-    );
+    let (mut harness, path, theirs) = gui::saving_after_someone_else(dir.path());
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         theirs,
