@@ -290,11 +290,36 @@ fn resident_bytes() -> u64 {
         .map_or(0, |pages| pages * 4096)
 }
 
+/// Resident memory, in MB, that 200 undo steps add — each a change of a different roadblock,
+/// as a drafter's afternoon.
+fn undo_memory_mb(document: &Document) -> f64 {
+    use koteihyo::edit::{Edit, History};
+    let mut edited = document.clone();
+    let mut history = History::default();
+    let roadblocks: Vec<_> = document
+        .domains
+        .iter()
+        .flat_map(|d| d.roadblocks.iter())
+        .cloned()
+        .collect();
+    let before = resident_bytes();
+    for step in 0..200 {
+        let mut roadblock = roadblocks[step % roadblocks.len()].clone();
+        roadblock.title = format!("{}（{step}）", roadblock.title);
+        history
+            .apply(&mut edited, &Edit::ReplaceRoadblock(roadblock), None)
+            .expect("edit");
+    }
+    #[allow(clippy::cast_precision_loss)] // megabytes, for the table
+    let added = resident_bytes().saturating_sub(before) as f64 / 1_048_576.0;
+    added
+}
+
 /// Editing at a person's pace in the window on `document`: a typed character in the details
 /// panel, a category toggled, an undo, an input method's pre-edit frame (medians of 20), the
 /// memory 200 undo steps add, the frame's copy for autosave, the time to the first frame.
 fn editing_row(label: &str, document: &Document, folder: &Path) {
-    use koteihyo::edit::{Edit, History};
+    use koteihyo::edit::Edit;
     use koteihyo::ui::app::Request;
     use koteihyo::ui::selection::Selection;
     let path = folder.join("editing.ron");
@@ -366,25 +391,7 @@ fn editing_row(label: &str, document: &Document, folder: &Path) {
             .collect(),
     );
     drop(harness);
-    // 200 undo steps, each a change of a different roadblock, as a drafter's afternoon.
-    let mut edited = document.clone();
-    let mut history = History::default();
-    let roadblocks: Vec<_> = document
-        .domains
-        .iter()
-        .flat_map(|d| d.roadblocks.iter())
-        .cloned()
-        .collect();
-    let before = resident_bytes();
-    for step in 0..200 {
-        let mut roadblock = roadblocks[step % roadblocks.len()].clone();
-        roadblock.title = format!("{}（{step}）", roadblock.title);
-        history
-            .apply(&mut edited, &Edit::ReplaceRoadblock(roadblock), None)
-            .expect("edit");
-    }
-    #[allow(clippy::cast_precision_loss)] // megabytes, for the table
-    let undo_mb = resident_bytes().saturating_sub(before) as f64 / 1_048_576.0;
+    let undo_mb = undo_memory_mb(document);
     let copy = median(9, || {
         let _ = std::hint::black_box(document.clone());
     });
