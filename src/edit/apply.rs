@@ -416,15 +416,7 @@ fn forget_note(document: &mut Document, id: &Id) {
 /// Whether any domain, roadblock, item, entry, footnote or note has this id.
 #[must_use]
 pub(crate) fn id_exists(document: &Document, id: &Id) -> bool {
-    document.notes.iter().any(|n| &n.id == id)
-        || document.domains.iter().any(|d| {
-            &d.id == id
-                || d.footnotes.iter().any(|f| &f.id == id)
-                || d.entries.iter().any(|e| &e.id == id)
-                || d.roadblocks
-                    .iter()
-                    .any(|r| &r.id == id || r.done.iter().chain(&r.actions).any(|i| &i.id == id))
-        })
+    document.notes.iter().any(|n| &n.id == id) || document.domains.iter().any(|d| d.holds(id))
 }
 
 fn insert(

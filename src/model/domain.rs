@@ -65,6 +65,19 @@ impl Domain {
         self.roadblocks.iter().find(|r| &r.id == id)
     }
 
+    /// Whether this domain is `id` or holds it: a footnote, roadblock, done or action item, or
+    /// timeline entry of it.
+    #[must_use]
+    pub fn holds(&self, id: &Id) -> bool {
+        &self.id == id
+            || self.footnotes.iter().any(|f| &f.id == id)
+            || self.entries.iter().any(|e| &e.id == id)
+            || self
+                .roadblocks
+                .iter()
+                .any(|r| &r.id == id || r.done.iter().chain(&r.actions).any(|i| &i.id == id))
+    }
+
     /// The row index of a roadblock in this domain.
     #[must_use]
     pub fn row_of(&self, roadblock: &Id) -> Option<usize> {

@@ -169,15 +169,7 @@ impl Footprint {
 
 /// The index of the domain that is or holds `id`.
 fn domain_index(document: &Document, id: &Id) -> Option<usize> {
-    document.domains.iter().position(|domain| {
-        &domain.id == id
-            || domain.footnotes.iter().any(|f| &f.id == id)
-            || domain.entries.iter().any(|e| &e.id == id)
-            || domain
-                .roadblocks
-                .iter()
-                .any(|r| &r.id == id || r.done.iter().chain(&r.actions).any(|i| &i.id == id))
-    })
+    document.domains.iter().position(|domain| domain.holds(id))
 }
 
 /// The parts of a document a footprint covers, as they were. Swapping it with the document
