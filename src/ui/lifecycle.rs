@@ -9,6 +9,19 @@ use crate::ui::app::{Dialog, KoteihyoApp, Pending};
 /// Unsaved changes are copied to the recovery folder this long after they were made.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
 
+/// Writes the recovery copy of `document` (a copy of the file at `original`, if any); the
+/// reason as text when it fails (for the status bar).
+fn write_recovery(
+    store: &crate::io::RecoveryStore,
+    original: Option<&std::path::Path>,
+    document: &crate::model::Document,
+) -> Result<(), String> {
+    store
+        .write(original, document, SystemTime::now())
+        .map(|_| ())
+        .map_err(|error| error.to_string())
+}
+
 /// An autosave being written on its own thread.
 pub(crate) struct AutosaveTask {
     /// The generation of the document being written.
@@ -78,12 +91,7 @@ impl KoteihyoApp {
             return;
         };
         let (store, path, document) = (store.clone(), open.path.clone(), open.document.clone());
-        let handle = std::thread::spawn(move || {
-            store
-                .write(path.as_deref(), &document, SystemTime::now())
-                .map(|_| ())
-                .map_err(|error| error.to_string())
-        });
+        let handle = std::thread::spawn(move || write_recovery(&store, path.as_deref(), &document));
         self.autosave_task = Some(AutosaveTask {
             generation: self.generation,
             handle,
@@ -103,17 +111,26 @@ impl KoteihyoApp {
             .handle
             .join()
             .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned()));
+        if !self.record_autosave(task.generation, result) {
+            self.autosave_due = Some(Instant::now() + self.autosave_delay);
+        }
+    }
+
+    /// Takes in how writing the recovery copy of `generation` went: the generation written, or
+    /// the reason for the status bar. True when it was written.
+    fn record_autosave(&mut self, generation: u64, result: Result<(), String>) -> bool {
         match result {
             Ok(()) => {
-                self.autosaved_generation = task.generation;
-                if self.autosaved_generation == self.generation {
+                self.autosaved_generation = generation;
+                if generation == self.generation {
                     self.autosave_due = None;
                 }
                 self.autosave_error = None;
+                true
             }
             Err(error) => {
                 self.autosave_error = Some(error);
-                self.autosave_due = Some(Instant::now() + self.autosave_delay);
+                false
             }
         }
     }
@@ -127,18 +144,8 @@ impl KoteihyoApp {
         let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
             return false;
         };
-        match store.write(open.path.as_deref(), &open.document, SystemTime::now()) {
-            Ok(_) => {
-                self.autosaved_generation = self.generation;
-                self.autosave_due = None;
-                self.autosave_error = None;
-                true
-            }
-            Err(error) => {
-                self.autosave_error = Some(error.to_string());
-                false
-            }
-        }
+        let result = write_recovery(store, open.path.as_deref(), &open.document);
+        self.record_autosave(self.generation, result)
     }
 
     /// The window is closing for good: the recovery copy is removed only when there is no
