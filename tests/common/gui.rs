@@ -49,11 +49,26 @@ pub fn app_with(file: Option<&Path>, recovery: Option<&Path>) -> KoteihyoApp {
 
 /// A 1600×1000 harness around `app` with the Japanese face installed.
 pub fn harness_for(app: KoteihyoApp) -> Harness<'static, KoteihyoApp> {
+    harness_sized(app, 1600.0, 1000.0)
+}
+
+/// A `width` × `height` harness around `app` with the Japanese face installed.
+pub fn harness_sized(app: KoteihyoApp, width: f32, height: f32) -> Harness<'static, KoteihyoApp> {
     let face = find_installed().expect("a Japanese font is installed");
     Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
+        .with_size(vec2(width, height))
         .with_context_setup(move |ctx| install_face(ctx, &face))
         .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
+}
+
+/// The 見直し後 example in a 1600×1000 harness, settled.
+pub fn after_example() -> Harness<'static, KoteihyoApp> {
+    let mut harness = harness_for(app_with(
+        Some(Path::new("examples/roadblocks-after.ron")),
+        None,
+    ));
+    harness.run();
+    harness
 }
 
 /// The open document.

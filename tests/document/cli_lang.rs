@@ -2,7 +2,8 @@
 //! (`LANG`, `LC_MESSAGES`, `LC_ALL`) starts with `ja` or with `--lang ja`, for validation
 //! problems and load errors alike, and a load error says in plain words what is probably wrong.
 
-use std::path::{Path, PathBuf};
+use crate::broken;
+use std::path::Path;
 use std::process::Output;
 
 use crate::command_line::{example, koteihyo_command, stderr, stdout};
@@ -16,29 +17,9 @@ fn run(vars: &[(&str, &str)], args: &[&str]) -> Output {
     command.args(args).output().expect("run koteihyo")
 }
 
-fn repro(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/repro")
-        .join(name)
-}
-
-/// The 見直し後 example with the `)` closing an item on line 499 left out, in `dir`.
-fn missing_paren(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(example("roadblocks-after.ron")).expect("example");
-    let mut lines: Vec<&str> = text.split('\n').collect();
-    let n = (489..lines.len())
-        .find(|&i| lines[i].trim() == "),")
-        .expect("an item's end");
-    let broken = lines[n].replace("),", ",");
-    lines[n] = &broken;
-    let path = dir.join("bad.ron");
-    std::fs::write(&path, lines.join("\n")).expect("write");
-    path
-}
-
 #[test]
 fn check_speaks_japanese_when_lang_is_japanese() {
-    let file = repro("start-after-end.ron");
+    let file = broken::repro("start-after-end.ron");
     let file = file.to_str().expect("UTF-8 path");
     let output = run(&[("LANG", "ja_JP.UTF-8")], &["check", file]);
     assert_eq!(output.status.code(), Some(1));
@@ -77,7 +58,7 @@ fn check_speaks_japanese_when_lang_is_japanese() {
 #[test]
 fn lang_flag_wins_over_the_locale_for_every_command() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let bad = missing_paren(dir.path());
+    let bad = broken::missing_paren(dir.path(), "bad.ron");
     let bad = bad.to_str().expect("path");
     let said = |vars: &[(&str, &str)], args: &[&str]| {
         let output = run(vars, args);
@@ -110,7 +91,7 @@ fn lang_flag_wins_over_the_locale_for_every_command() {
         "{text}"
     );
     // Errors of the document stopping an export, in Japanese.
-    let reversed = repro("start-after-end.ron");
+    let reversed = broken::repro("start-after-end.ron");
     let output = run(
         &[("LANG", "ja_JP.UTF-8")],
         &["export", reversed.to_str().expect("path"), "-o", pdf],

@@ -2,6 +2,8 @@
 //! and the properties of edit and diff. One test binary, so that the build links the crate
 //! once for all of them.
 
+#[path = "../common/broken.rs"]
+mod broken;
 #[path = "../common/cli.rs"]
 mod command_line;
 #[path = "../common/mod.rs"]

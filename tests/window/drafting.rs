@@ -399,12 +399,8 @@ fn an_input_methods_pre_edit_never_touches_the_document() {
 
 /// A harness of `width` × `height` on the 見直し後 example.
 fn sized(width: f32, height: f32) -> Harness<'static, KoteihyoApp> {
-    let face = koteihyo::font::find_installed().expect("a Japanese font is installed");
     let app = app_with(Some(Path::new("examples/roadblocks-after.ron")), None);
-    Harness::builder()
-        .with_size(egui::vec2(width, height))
-        .with_context_setup(move |ctx| koteihyo::ui::fonts::install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
+    gui::harness_sized(app, width, height)
 }
 
 /// The grid's header cell for the last fiscal year, and the details panel's left edge.

@@ -22,16 +22,7 @@ fn example(name: &str) -> PathBuf {
 
 /// A harness around the real app with `file` open, `width` × `height` points.
 fn harness(file: Option<&Path>, width: f32, height: f32) -> Harness<'static, KoteihyoApp> {
-    let face = find_installed().expect("a Japanese font is installed (apt install fonts-noto-cjk)");
-    let status = FontStatus::Japanese {
-        family: face.family.clone(),
-        path: face.path.clone(),
-    };
-    let app = KoteihyoApp::with_font_status(Settings::default(), file, status);
-    Harness::builder()
-        .with_size(vec2(width, height))
-        .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app)
+    crate::gui::harness_sized(crate::gui::app_with(file, None), width, height)
 }
 
 fn after() -> koteihyo::model::Document {

@@ -2,6 +2,8 @@
 //! binary, so that the build links the GUI stack once for all of them.
 #![cfg(feature = "gui")]
 
+#[path = "../common/broken.rs"]
+mod broken;
 #[path = "../common/gui.rs"]
 mod gui;
 

@@ -3,6 +3,7 @@
 //! probably wrong and where, stays in the status bar after the dialog closes, and can be opened
 //! in a text editor without being changed.
 
+use crate::broken;
 use crate::gui;
 
 use std::path::{Path, PathBuf};
@@ -13,15 +14,9 @@ use gui::{app_with, harness_for};
 use koteihyo::model::Lang;
 use koteihyo::ui::app::{Dialog, Request};
 
-fn repro(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/repro")
-        .join(name)
-}
-
 #[test]
 fn a_reversed_span_is_listed_in_japanese_then_in_english() {
-    let mut harness = harness_for(app_with(Some(&repro("start-after-end.ron")), None));
+    let mut harness = harness_for(app_with(Some(&broken::repro("start-after-end.ron")), None));
     harness.run();
     harness.get_by_label("1 件の問題").click();
     harness.run();
@@ -47,24 +42,10 @@ fn record_text_editor(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The 見直し後 example with the `)` closing an item (line 499) left out.
-fn missing_paren(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string("examples/roadblocks-after.ron").expect("example");
-    let mut lines: Vec<&str> = text.split('\n').collect();
-    let n = (489..lines.len())
-        .find(|&i| lines[i].trim() == "),")
-        .expect("an item's end");
-    let broken = lines[n].replace("),", ",");
-    lines[n] = &broken;
-    let path = dir.join("壊れた工程表.ron");
-    std::fs::write(&path, lines.join("\n")).expect("write");
-    path
-}
-
 #[test]
 fn a_broken_file_says_what_is_wrong_and_stays_in_the_status_bar() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let broken = missing_paren(dir.path());
+    let broken = broken::missing_paren(dir.path(), "壊れた工程表.ron");
     let before = std::fs::read(&broken).expect("read");
     let mut app = app_with(None, None);
     app.open_in_text_editor = record_text_editor;

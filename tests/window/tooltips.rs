@@ -3,30 +3,18 @@
 
 use crate::gui;
 
-use std::path::Path;
-
 use egui::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gui::{app_with, document, harness_for};
+use gui::document;
 use koteihyo::model::{FiscalYear, Id};
-use koteihyo::ui::app::{KoteihyoApp, Request};
+use koteihyo::ui::app::Request;
 use koteihyo::ui::selection::Selection;
 
 const BAR: &str = "指針に関する周知活動の実施";
 
-fn example() -> Harness<'static, KoteihyoApp> {
-    let mut harness = harness_for(app_with(
-        Some(Path::new("examples/roadblocks-after.ron")),
-        None,
-    ));
-    harness.run();
-    harness
-}
-
 #[test]
 fn hovering_a_bar_shows_its_years_and_label() {
-    let mut harness = example();
+    let mut harness = gui::after_example();
     harness.get_by_label(BAR).hover();
     // Tooltips wait a moment before showing.
     for _ in 0..60 {
@@ -39,7 +27,7 @@ fn hovering_a_bar_shows_its_years_and_label() {
 
 #[test]
 fn the_entry_panel_writes_years_in_the_documents_style_and_reads_r5() {
-    let mut harness = example();
+    let mut harness = gui::after_example();
     harness
         .state_mut()
         .request(Request::Select(Some(Selection::Entry(Id::from("d1.t2")))));
@@ -62,7 +50,7 @@ fn the_entry_panel_writes_years_in_the_documents_style_and_reads_r5() {
 
 #[test]
 fn the_arrow_buttons_of_items_say_what_they_do() {
-    let mut harness = example();
+    let mut harness = gui::after_example();
     harness
         .state_mut()
         .request(Request::Select(Some(Selection::Roadblock(Id::from(

@@ -3,29 +3,17 @@
 
 use crate::gui;
 
-use std::path::Path;
-
 use egui::{Key, Role};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gui::{TITLE, app_with, document, harness_for};
+use gui::{TITLE, document};
 use koteihyo::model::Id;
-use koteihyo::ui::app::{KoteihyoApp, Request};
+use koteihyo::ui::app::Request;
 use koteihyo::ui::command::Command;
 use koteihyo::ui::selection::Selection;
 
-fn example() -> Harness<'static, KoteihyoApp> {
-    let mut harness = harness_for(app_with(
-        Some(Path::new("examples/roadblocks-after.ron")),
-        None,
-    ));
-    harness.run();
-    harness
-}
-
 #[test]
 fn a_roadblock_added_under_a_filter_is_shown_and_selected() {
-    let mut harness = example();
+    let mut harness = gui::after_example();
     // Only ⑦'s roadblock is in category A; the new one below it has no category.
     harness.state_mut().filter.categories.insert('A');
     harness
@@ -77,7 +65,7 @@ fn a_roadblock_added_under_a_filter_is_shown_and_selected() {
 
 #[test]
 fn clearing_the_filter_keeps_the_selection_in_view() {
-    let mut harness = example();
+    let mut harness = gui::after_example();
     harness.state_mut().filter.search = "情報基盤の整備".to_owned();
     harness.run();
     let last = "【情報基盤の整備が必要ではないか】D";
