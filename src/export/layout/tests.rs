@@ -134,19 +134,26 @@ fn a_long_domain_name_stays_inside_its_cell() {
     }
 }
 
-#[test]
-fn a_tall_timeline_only_domain_continues_with_every_bar_inside_a_frame() {
-    let mut document = timeline_only(1);
-    let domain = &mut document.domains[0];
+/// Replaces the bars of domain `index` with `count` copies of its first (ids `<domain>.t<i>`,
+/// labels 「バー<i>」), stacked one below the other: a domain taller than a page.
+pub(super) fn stack_bars(document: &mut Document, index: usize, count: usize) {
+    let domain = &mut document.domains[index];
     let template = domain.entries[0].clone();
-    domain.entries = (0..60)
+    let prefix = domain.id.clone();
+    domain.entries = (0..count)
         .map(|i| TimelineEntry {
-            id: Id::from(format!("d1.t{i}").as_str()),
+            id: Id::from(format!("{prefix}.t{i}").as_str()),
             label: format!("バー{i}"),
             notes: Vec::new(),
             ..template.clone()
         })
         .collect();
+}
+
+#[test]
+fn a_tall_timeline_only_domain_continues_with_every_bar_inside_a_frame() {
+    let mut document = timeline_only(1);
+    stack_bars(&mut document, 0, 60);
     let settings = PageSettings {
         shrink_to_fit: false,
         ..PageSettings::default()

@@ -15,7 +15,7 @@ use crate::export::metrics::FixedPitch;
 use crate::export::page::{Page, Rect, Shape};
 use crate::export::settings::{ONE_PAGE_FLOOR, PageSettings, Pagination, mm};
 use crate::generate::timeline_only;
-use crate::model::{Document, Id, TimelineEntry};
+use crate::model::Document;
 
 fn example(name: &str) -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -270,15 +270,7 @@ fn fill_stacks_whole_small_domains_on_a_page() {
 #[test]
 fn fill_splits_only_a_domain_too_tall_for_a_page_alone() {
     let mut document = timeline_only(4);
-    let domain = &mut document.domains[1];
-    let template = domain.entries[0].clone();
-    domain.entries = (0..60)
-        .map(|i| TimelineEntry {
-            id: Id::from(format!("d2.t{i}").as_str()),
-            label: format!("バー{i}"),
-            ..template.clone()
-        })
-        .collect();
+    crate::export::layout::tests::stack_bars(&mut document, 1, 60);
     let settings = settings(Pagination::Fill);
     let pages = lay_out(&document, &settings, &FixedPitch).expect("laid out");
     assert_entries_inside("tall ②", &document, &settings, &pages);
