@@ -1,7 +1,8 @@
 //! The 新旧対照表 as data: one section per domain, one row per roadblock (with its items),
-//! entry or footnote, then a section 「注記」 of the document's notes, the new text beside the old with the changed characters marked (傍線),
-//! （新設） opposite an added entity, （削る） opposite a removed one, and unchanged stretches
-//! as one 「（略）」 row. The PDF and the compare view both show these rows.
+//! entry or footnote, then a section 「注記」 of the document's notes, the new text beside the
+//! old with the changed characters marked (傍線, `lines.rs`), （新設） opposite an added entity,
+//! （削る） opposite a removed one, and unchanged stretches as one 「（略）」 row. The PDF and the
+//! compare view both show these rows.
 
 use std::collections::HashMap;
 
@@ -11,73 +12,12 @@ use super::fields::{
     Fields, Noted, document_fields, domain_fields, entry_fields, footnote_fields, note_fields,
     timeline_fields,
 };
-use super::{Change, Comparison, Entity, FieldChange, Segment, Status};
+use super::{Change, Comparison, Entity, FieldChange, Status};
 
-/// A run of text, marked (underlined) when it is a changed part.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    /// The text.
-    pub text: String,
-    /// Changed (傍線).
-    pub marked: bool,
-}
+mod lines;
 
-/// One paragraph of a cell.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Line {
-    /// Its runs.
-    pub spans: Vec<Span>,
-    /// A part's label (【取組事項】), which names a column rather than holding its text.
-    pub label: bool,
-}
-
-/// Whether a piece of marked text is underlined: everything marked but ASCII spaces (where a
-/// line was broken), so the blank of a deletion (`GAP`, an ideographic space) is underlined.
-#[must_use]
-pub fn underlines(text: &str, marked: bool) -> bool {
-    marked && !text.trim_matches(' ').is_empty()
-}
-
-impl Span {
-    fn plain(text: &str) -> Self {
-        Self {
-            text: text.to_owned(),
-            marked: false,
-        }
-    }
-}
-
-impl Line {
-    fn plain(text: &str) -> Self {
-        Self {
-            spans: vec![Span::plain(text)],
-            label: false,
-        }
-    }
-
-    /// The line's text without marks.
-    #[must_use]
-    pub fn text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
-    }
-
-    /// Whether any part is marked.
-    #[must_use]
-    pub fn has_marks(&self) -> bool {
-        self.spans.iter().any(|s| s.marked)
-    }
-
-    fn prefixed(mut self, prefix: &str) -> Self {
-        self.spans.insert(
-            0,
-            Span {
-                text: prefix.to_owned(),
-                marked: false,
-            },
-        );
-        self
-    }
-}
+pub use self::lines::{GAP, Line, Span, underlines};
+use self::lines::{Side, spans, split_lines};
 
 /// What a row shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,13 +67,6 @@ pub struct ComparisonTable {
     pub sections: Vec<Section>,
 }
 
-/// Which side of the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
-    New,
-    Old,
-}
-
 /// The changes of one comparison, found by the entity's id on either side.
 struct Index<'a> {
     by_new: HashMap<(Entity, &'a Id), &'a Change>,
@@ -154,89 +87,6 @@ impl<'a> Index<'a> {
         }
         Self { by_new, by_old }
     }
-}
-
-/// What stands on one side where the other side has text the change removed or added: an
-/// underlined blank at that point, as 新旧対照表 practice marks a pure deletion on the 改正後
-/// side (and a pure insertion on the 改正前 side).
-pub const GAP: &str = "　";
-
-/// The spans of `field` on `side`: the change's runs when the field changed, else its text.
-/// `all` marks every part (an added or removed entity).
-fn spans(
-    fields: &Fields,
-    changes: &[FieldChange],
-    field: &str,
-    side: Side,
-    all: bool,
-) -> Vec<Span> {
-    if let Some(change) = changes.iter().find(|c| c.field == field) {
-        let runs = &change.diff.runs;
-        let mut out = Vec::new();
-        for (at, run) in runs.iter().enumerate() {
-            match (run, side) {
-                (Segment::Equal(t), _) => out.push(Span {
-                    text: t.clone(),
-                    marked: all,
-                }),
-                (Segment::Insert(t), Side::New) | (Segment::Delete(t), Side::Old) => {
-                    out.push(Span {
-                        text: t.clone(),
-                        marked: true,
-                    });
-                }
-                // Text only the other side has: a marked blank where it was (or will be),
-                // unless this side marks its own replacement text right beside it.
-                (Segment::Delete(_) | Segment::Insert(_), _) => {
-                    let replaced = |other: Option<&Segment>| {
-                        matches!(
-                            (other, side),
-                            (Some(Segment::Insert(_)), Side::New)
-                                | (Some(Segment::Delete(_)), Side::Old)
-                        )
-                    };
-                    let before = at.checked_sub(1).and_then(|i| runs.get(i));
-                    if !replaced(before) && !replaced(runs.get(at + 1)) {
-                        out.push(Span {
-                            text: GAP.to_owned(),
-                            marked: true,
-                        });
-                    }
-                }
-            }
-        }
-        return out;
-    }
-    let text = fields
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map_or("", |(_, t)| t.as_str());
-    vec![Span {
-        text: text.to_owned(),
-        marked: all && !text.is_empty(),
-    }]
-}
-
-/// Splits spans into lines at newlines.
-fn split_lines(spans: Vec<Span>) -> Vec<Line> {
-    let mut lines = vec![Line::default()];
-    for span in spans {
-        for (index, part) in span.text.split('\n').enumerate() {
-            if index > 0 {
-                lines.push(Line::default());
-            }
-            if !part.is_empty()
-                && let Some(line) = lines.last_mut()
-            {
-                line.spans.push(Span {
-                    text: part.to_owned(),
-                    marked: span.marked,
-                });
-            }
-        }
-    }
-    lines.retain(|l| !l.spans.is_empty());
-    lines
 }
 
 /// Builds the 新旧対照表 of `comparison` (of `old` against `new`); `full` shows unchanged
