@@ -3,8 +3,8 @@
 //! sentences and deterministic for a seed value.
 
 use crate::model::{
-    Column, ColumnKind, Document, Domain, EntryKind, Footnote, Id, Item, Roadblock, TimePoint,
-    TimelineEntry,
+    Column, ColumnKind, Document, Domain, EntryKind, Footnote, Id, Item, Roadblock, Shared,
+    TimePoint, TimelineEntry,
 };
 
 /// A small deterministic random source (`SplitMix64`), so the same seed makes the same roadmap on
@@ -112,13 +112,13 @@ pub fn roadmap(scale: usize, seed: u64) -> Document {
         let Some(model) = template.domains.get(index % template.domains.len()) else {
             break;
         };
-        document.domains.push(rewrite_domain(
+        document.domains.push(Shared::new(rewrite_domain(
             model,
             index + 1,
             &document,
             &corpus,
             &mut random,
-        ));
+        )));
     }
     document
 }
@@ -267,6 +267,7 @@ pub fn timeline_only(domains: u32) -> Document {
             }],
             ..Domain::default()
         })
+        .map(Shared::new)
         .collect();
     document
 }

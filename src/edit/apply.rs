@@ -244,11 +244,7 @@ pub fn apply(document: &mut Document, edit: &Edit) -> Result<(), EditError> {
             header_overrides,
             footnotes,
         } => {
-            let domain = document
-                .domains
-                .iter_mut()
-                .find(|d| &d.id == id)
-                .ok_or_else(|| EditError::UnknownId(id.clone()))?;
+            let domain = domain_mut(document, id)?;
             domain.number = *number;
             domain.name.clone_from(name);
             domain.header_overrides.clone_from(header_overrides);
@@ -315,7 +311,18 @@ fn column_index(document: &Document, kind: &ColumnKind) -> Result<usize, EditErr
 
 /// After a column left the document: its cells and the header overrides naming it go too.
 fn forget_column(document: &mut Document, kind: &ColumnKind) {
+    let id = kind.text_id();
     for domain in &mut document.domains {
+        // Only the domains that name the column are changed (and so copied).
+        let names = domain.header_overrides.contains_key(kind)
+            || id.is_some_and(|id| {
+                domain.cells.contains_key(id)
+                    || domain.roadblocks.iter().any(|r| r.cells.contains_key(id))
+            });
+        if !names {
+            continue;
+        }
+        let domain = &mut **domain;
         domain.header_overrides.remove(kind);
         if let Some(id) = kind.text_id() {
             domain.cells.remove(id);
@@ -354,37 +361,47 @@ fn set_cell(document: &mut Document, owner: &Id, column: &Id, text: &str) -> Res
     Ok(())
 }
 
-fn roadblock_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Roadblock, EditError> {
-    document
+/// The domain that is or holds `id`, to be changed. It alone is copied when the document
+/// shares it with another version (finding the entity by walking every domain mutably would
+/// copy each domain walked).
+fn holder_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Domain, EditError> {
+    let index = document
         .domains
+        .iter()
+        .position(|d| d.holds(id))
+        .ok_or_else(|| EditError::UnknownId(id.clone()))?;
+    Ok(&mut *document.domains[index])
+}
+
+fn roadblock_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Roadblock, EditError> {
+    holder_mut(document, id)?
+        .roadblocks
         .iter_mut()
-        .flat_map(|d| d.roadblocks.iter_mut())
         .find(|r| &r.id == id)
         .ok_or_else(|| EditError::UnknownId(id.clone()))
 }
 
 fn item_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Item, EditError> {
-    document
-        .domains
+    holder_mut(document, id)?
+        .roadblocks
         .iter_mut()
-        .flat_map(|d| d.roadblocks.iter_mut())
         .flat_map(|r| r.done.iter_mut().chain(r.actions.iter_mut()))
         .find(|i| &i.id == id)
         .ok_or_else(|| EditError::UnknownId(id.clone()))
 }
 
 fn entry_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut TimelineEntry, EditError> {
-    document
-        .domains
+    holder_mut(document, id)?
+        .entries
         .iter_mut()
-        .flat_map(|d| d.entries.iter_mut())
         .find(|e| &e.id == id)
         .ok_or_else(|| EditError::UnknownId(id.clone()))
 }
 
 /// The note references of the entry or roadblock with this id.
 fn references_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Vec<Id>, EditError> {
-    let found = document.domains.iter_mut().find_map(|d| {
+    let d = holder_mut(document, id)?;
+    let found = {
         d.entries
             .iter_mut()
             .find(|e| &e.id == id)
@@ -395,13 +412,21 @@ fn references_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Vec
                     .find(|r| &r.id == id)
                     .map(|r| &mut r.notes)
             })
-    });
+    };
     found.ok_or_else(|| EditError::UnknownId(id.clone()))
 }
 
 /// After a note was removed, nothing refers to it.
 fn forget_note(document: &mut Document, id: &Id) {
+    let refers = |notes: &Vec<Id>| notes.contains(id);
     for domain in &mut document.domains {
+        // Only the domains that refer to the note are changed (and so copied).
+        let domain_refers = domain.entries.iter().any(|e| refers(&e.notes))
+            || domain.roadblocks.iter().any(|r| refers(&r.notes));
+        if !domain_refers {
+            continue;
+        }
+        let domain = &mut **domain;
         for notes in domain
             .entries
             .iter_mut()
@@ -430,7 +455,9 @@ fn insert(
         list.insert(index, value);
     }
     match (parent, entity) {
-        (Parent::Document, Entity::Domain(domain)) => put(&mut document.domains, index, domain),
+        (Parent::Document, Entity::Domain(domain)) => {
+            put(&mut document.domains, index, domain.into());
+        }
         (Parent::Document, Entity::Note(note)) => put(&mut document.notes, index, note),
         (Parent::Domain(id), Entity::Roadblock(roadblock)) => {
             put(&mut domain_mut(document, id)?.roadblocks, index, roadblock);
@@ -452,17 +479,18 @@ fn insert(
 }
 
 fn domain_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Domain, EditError> {
-    document
+    let index = document
         .domains
-        .iter_mut()
-        .find(|d| &d.id == id)
-        .ok_or_else(|| EditError::UnknownId(id.clone()))
+        .iter()
+        .position(|d| &d.id == id)
+        .ok_or_else(|| EditError::UnknownId(id.clone()))?;
+    Ok(&mut *document.domains[index])
 }
 
 /// After a roadblock left domain `from`, that domain's entries stop spanning its row.
 fn forget_row(document: &mut Document, from: &Parent, id: &Id) {
     if let Parent::Domain(domain_id) = from
-        && let Some(domain) = document.domains.iter_mut().find(|d| &d.id == domain_id)
+        && let Ok(domain) = domain_mut(document, domain_id)
     {
         for entry in &mut domain.entries {
             entry.rows.retain(|row| row != id);
@@ -475,13 +503,13 @@ fn take(document: &mut Document, id: &Id) -> Result<(Parent, Entity), EditError>
     if let Some(index) = document.domains.iter().position(|d| &d.id == id) {
         return Ok((
             Parent::Document,
-            Entity::Domain(document.domains.remove(index)),
+            Entity::Domain(document.domains.remove(index).into_inner()),
         ));
     }
     if let Some(index) = document.notes.iter().position(|n| &n.id == id) {
         return Ok((Parent::Document, Entity::Note(document.notes.remove(index))));
     }
-    for domain in &mut document.domains {
+    if let Ok(domain) = holder_mut(document, id) {
         if let Some(index) = domain.roadblocks.iter().position(|r| &r.id == id) {
             let roadblock = domain.roadblocks.remove(index);
             return Ok((
@@ -514,5 +542,7 @@ fn take(document: &mut Document, id: &Id) -> Result<(Parent, Entity), EditError>
 
 #[cfg(test)]
 mod note_tests;
+#[cfg(test)]
+mod sharing_tests;
 #[cfg(test)]
 mod tests;

@@ -182,7 +182,10 @@ mod tests {
                 id: "d1".into(),
                 roadblocks: vec![roadblock.clone()],
                 ..Domain::default()
-            }],
+            }]
+            .into_iter()
+            .map(crate::model::Shared::new)
+            .collect(),
             ..Document::default()
         };
         let copy = duplicate_roadblock(&document, &"d1".into(), &roadblock);
@@ -219,7 +222,7 @@ mod tests {
             example.domains[3].entries[0].rows.len()
         );
         let mut with_copy = example.clone();
-        with_copy.domains.push(copy);
+        with_copy.domains.push(copy.into());
         assert_eq!(
             crate::model::validate(&with_copy),
             vec![],
@@ -237,10 +240,10 @@ mod tests {
             assert_eq!(word.len(), 6, "{id}");
             assert!(id.is_well_formed(), "{id}");
             assert!(seen.insert(id.clone()), "{id} handed out twice");
-            document.domains.push(Domain {
+            document.domains.push(crate::model::Shared::new(Domain {
                 id,
                 ..Domain::default()
-            });
+            }));
         }
     }
 
@@ -250,7 +253,10 @@ mod tests {
             domains: vec![Domain {
                 id: "d-aaaaaa".into(),
                 ..Domain::default()
-            }],
+            }]
+            .into_iter()
+            .map(crate::model::Shared::new)
+            .collect(),
             ..Document::default()
         };
         let mut words = ["aaaaaa", "bbbbbb", "bbbbbb", "aaaaaa", "cccccc"]

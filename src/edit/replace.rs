@@ -137,7 +137,7 @@ macro_rules! walk_texts {
             for (year, label) in &$($mutability)? document.timeline.label_overrides {
                 visit(doc(TextField::YearLabel(*year)), label);
             }
-            for domain in &$($mutability)? document.domains {
+            for domain in (&$($mutability)? document.domains).into_iter().map(|d| &$($mutability)? **d) {
                 visit(at(&domain.id, TextField::DomainName), &$($mutability)? domain.name);
                 for (kind, text) in &$($mutability)? domain.header_overrides {
                     visit(at(&domain.id, TextField::HeaderOverride(kind.clone())), text);

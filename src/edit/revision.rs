@@ -27,7 +27,7 @@ mod tests {
     fn keeps_ids_and_shifts_years() {
         let mut document = Document::default();
         document.timeline.first_year = FiscalYear(2020);
-        document.domains.push(Domain {
+        document.domains.push(crate::model::Shared::new(Domain {
             id: "d1".into(),
             entries: vec![TimelineEntry {
                 id: "d1.t1".into(),
@@ -41,7 +41,7 @@ mod tests {
                 detail: String::new(),
             }],
             ..Domain::default()
-        });
+        }));
         let next = new_revision(&document, "見直し後", 2);
         assert_eq!(next.meta.revision_label, "見直し後");
         assert_eq!(next.timeline.first_year, FiscalYear(2022));

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, TextPosition};
 use super::parse_error::ParseErrorKind;
-use crate::model::{Column, Document, Domain, Legend, Meta, Note, Timeline};
+use crate::model::{Column, Document, Domain, Legend, Meta, Note, Shared, Timeline};
 
 /// The file format version this build writes. Files with a newer version are refused.
 pub const FORMAT_VERSION: u32 = 1;
@@ -22,7 +22,7 @@ struct FileOut<'a> {
     legend: &'a Legend,
     columns: &'a [Column],
     timeline: &'a Timeline,
-    domains: &'a [Domain],
+    domains: &'a [Shared<Domain>],
     #[serde(skip_serializing_if = "<[Note]>::is_empty")]
     notes: &'a [Note],
 }
@@ -36,7 +36,7 @@ struct FileIn {
     legend: Legend,
     columns: Vec<Column>,
     timeline: Timeline,
-    domains: Vec<Domain>,
+    domains: Vec<Shared<Domain>>,
     #[serde(default)]
     notes: Vec<Note>,
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::domain::Domain;
 use super::id::Id;
 use super::note::Note;
+use super::shared::Shared;
 use super::timeline::Timeline;
 
 /// A whole roadmap (工程表) in one revision, e.g. the seed's 見直し後.
@@ -22,7 +23,7 @@ pub struct Document {
     /// The fiscal-year columns.
     pub timeline: Timeline,
     /// The domains (開発段階/領域), in page order.
-    pub domains: Vec<Domain>,
+    pub domains: Vec<Shared<Domain>>,
     /// Numbered notes (注記) that entries and roadblocks refer to; a note's number is its
     /// position, from 1.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -218,7 +219,7 @@ impl Document {
     /// The domain with this id.
     #[must_use]
     pub fn domain(&self, id: &super::Id) -> Option<&Domain> {
-        self.domains.iter().find(|d| &d.id == id)
+        self.domains.iter().find(|d| &d.id == id).map(|d| &**d)
     }
 }
 

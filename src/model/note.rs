@@ -76,7 +76,10 @@ mod tests {
                     ..Roadblock::default()
                 }],
                 ..Domain::default()
-            }],
+            }]
+            .into_iter()
+            .map(crate::model::Shared::new)
+            .collect(),
             ..Document::default()
         };
         assert_eq!(document.note_number(&"n-b".into()), Some(2));

@@ -8,6 +8,7 @@ use super::domain::Domain;
 use super::id::Id;
 use super::lang::Lang;
 
+pub use incremental::Validation;
 pub use kind::{Edge, ProblemKind, Subject};
 
 /// How serious a problem is.
@@ -110,11 +111,7 @@ impl fmt::Display for Problem {
 /// An empty list means the document is clean.
 #[must_use]
 pub fn validate(document: &Document) -> Vec<Problem> {
-    let mut checker = Checker {
-        document,
-        problems: Vec::new(),
-        seen_ids: HashMap::new(),
-    };
+    let mut checker = Checker::new(document);
     checker.document();
     checker.problems
 }
@@ -126,6 +123,14 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    fn new(document: &'a Document) -> Self {
+        Self {
+            document,
+            problems: Vec::new(),
+            seen_ids: HashMap::new(),
+        }
+    }
+
     fn push(&mut self, severity: Severity, location: Location, kind: ProblemKind) {
         self.problems.push(Problem {
             severity,
@@ -135,6 +140,17 @@ impl<'a> Checker<'a> {
     }
 
     fn document(&mut self) {
+        self.head();
+        let mut numbers = HashMap::new();
+        for domain in &self.document.domains {
+            self.domain_number(&mut numbers, domain);
+            self.domain(domain);
+        }
+        self.notes();
+    }
+
+    /// The document's own parts: title, legend, columns and timeline.
+    fn head(&mut self) {
         let document = self.document;
         if document.meta.title.trim().is_empty() {
             self.push(
@@ -178,21 +194,20 @@ impl<'a> Checker<'a> {
                 },
             );
         }
-        let mut numbers = HashMap::new();
-        for domain in &document.domains {
-            if let Some(previous) = numbers.insert(domain.number, &domain.name) {
-                self.push(
-                    Severity::Warning,
-                    Location::entity(&domain.id, "number"),
-                    ProblemKind::DomainNumberTwice {
-                        number: domain.number,
-                        other: brief(previous),
-                    },
-                );
-            }
-            self.domain(domain);
+    }
+
+    /// A domain's number must not be an earlier domain's (`numbers`: those seen so far).
+    fn domain_number(&mut self, numbers: &mut HashMap<u32, &'a str>, domain: &'a Domain) {
+        if let Some(previous) = numbers.insert(domain.number, &domain.name) {
+            self.push(
+                Severity::Warning,
+                Location::entity(&domain.id, "number"),
+                ProblemKind::DomainNumberTwice {
+                    number: domain.number,
+                    other: brief(previous),
+                },
+            );
         }
-        self.notes();
     }
 
     /// Each column once; a text column with a well-formed id and a header.
@@ -472,6 +487,7 @@ fn brief(text: &str) -> String {
 /// See [`brief`].
 const BRIEF_CHARS: usize = 40;
 
+mod incremental;
 mod kind;
 mod notes;
 

@@ -359,7 +359,7 @@ mod tests {
             ..crate::edit::new_entry(&Document::default(), &"d".into(), 2022, Vec::new(), "")
         });
         let document = Document {
-            domains: vec![d],
+            domains: vec![d.into()],
             ..Document::default()
         };
         let d = &document.domains[0];

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::edit::History;
-use crate::model::{Document, Problem, validate};
+use crate::model::{Document, Problem, Validation};
 use crate::ui::files::FileStamp;
 
 /// The document being edited.
@@ -15,6 +15,8 @@ pub struct OpenDocument {
     pub document: Document,
     /// Its validation problems.
     pub problems: Vec<Problem>,
+    /// Validation kept between edits (only changed domains are checked again).
+    validation: Validation,
     /// Undo and redo.
     pub history: History,
     /// Whether it differs from the file.
@@ -37,9 +39,11 @@ impl OpenDocument {
     /// A document as loaded from `path` (or new, for `None`): nothing to undo, unmodified.
     #[must_use]
     pub fn new(path: Option<PathBuf>, document: Document, stamp: Option<FileStamp>) -> Self {
+        let mut validation = Validation::default();
         Self {
             path,
-            problems: validate(&document),
+            problems: validation.run(&document),
+            validation,
             saved: document.clone(),
             document,
             history: History::default(),
@@ -54,7 +58,7 @@ impl OpenDocument {
     /// After any change: validation and the modified mark follow the document. Modified is
     /// a revision compare: undoing back to the saved state is unmodified again.
     pub(crate) fn changed(&mut self) {
-        self.problems = validate(&self.document);
+        self.problems = self.validation.run(&self.document);
         self.modified = self.saved_revision != Some(self.history.revision());
     }
 

@@ -6,7 +6,7 @@ use crate::common;
 
 use common::recipes::{Recipe, edit_for, example, recipe};
 use koteihyo::edit::{Edit, History};
-use koteihyo::model::{Severity, TimePoint, validate};
+use koteihyo::model::{Severity, TimePoint, Validation, validate};
 use proptest::prelude::*;
 
 proptest! {
@@ -32,6 +32,31 @@ proptest! {
         prop_assert_eq!(&doc, &original);
         while history.redo(&mut doc) {}
         prop_assert_eq!(&doc, &edited);
+    }
+
+    /// The window's validation, which checks again only the domains an edit changed, finds
+    /// what validating the whole document finds, after every edit, undo and redo.
+    #[test]
+    fn validation_after_each_edit_is_validation_of_the_whole(
+        recipes in proptest::collection::vec(recipe(), 1..24),
+        undo_every in 2..6usize,
+    ) {
+        let mut doc = example();
+        let mut history = History::default();
+        let mut validation = Validation::default();
+        prop_assert_eq!(validation.run(&doc), validate(&doc));
+        for (step, recipe) in recipes.iter().enumerate() {
+            if let Some((edit, key)) = edit_for(&doc, recipe) {
+                history.apply(&mut doc, &edit, key).map_err(|e| TestCaseError::fail(format!("{recipe:?}: {e}")))?;
+                prop_assert_eq!(validation.run(&doc), validate(&doc), "after {:?}", recipe);
+            }
+            if step % undo_every == 0 && history.undo(&mut doc) {
+                prop_assert_eq!(validation.run(&doc), validate(&doc), "after undoing");
+                if step % 2 == 0 && history.redo(&mut doc) {
+                    prop_assert_eq!(validation.run(&doc), validate(&doc), "after redoing");
+                }
+            }
+        }
     }
 }
 

@@ -251,7 +251,7 @@ fn document() -> impl Strategy<Value = Document> {
                 legend,
                 columns,
                 timeline,
-                domains,
+                domains: domains.into_iter().map(Into::into).collect(),
                 notes,
             },
         )

@@ -138,7 +138,7 @@ pub fn build(
         let old_domain = change
             .and_then(|c| c.old_id.as_ref())
             .or(Some(&domain.id))
-            .and_then(|id| old.domains.iter().find(|d| &d.id == id));
+            .and_then(|id| old.domain(id));
         sections.push(domain_section(
             (old, new),
             old_domain,
@@ -153,10 +153,7 @@ pub fn build(
         .iter()
         .filter(|c| c.entity == Entity::Domain && c.status == Status::Removed)
     {
-        let old_domain = old
-            .domains
-            .iter()
-            .find(|d| Some(&d.id) == change.old_id.as_ref());
+        let old_domain = change.old_id.as_ref().and_then(|id| old.domain(id));
         sections.push(domain_section(
             (old, new),
             old_domain,

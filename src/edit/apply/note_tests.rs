@@ -27,7 +27,10 @@ fn document() -> Document {
                 detail: String::new(),
             }],
             ..Domain::default()
-        }],
+        }]
+        .into_iter()
+        .map(crate::model::Shared::new)
+        .collect(),
         ..Document::default()
     }
 }

@@ -41,7 +41,10 @@ fn document() -> Document {
                 name: "IC".into(),
                 ..Domain::default()
             },
-        ],
+        ]
+        .into_iter()
+        .map(crate::model::Shared::new)
+        .collect(),
         ..Document::default()
     }
 }

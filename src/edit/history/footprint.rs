@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 
 use crate::edit::apply::{Edit, Entity, Parent};
 use crate::model::{
-    Column, Document, Domain, Id, Item, Legend, Meta, Note, Roadblock, Timeline, TimelineEntry,
+    Column, Document, Domain, Id, Item, Legend, Meta, Note, Roadblock, Shared, Timeline,
+    TimelineEntry,
 };
 
 /// The parts of a document an edit may change.
@@ -187,8 +188,8 @@ pub(super) struct Patch {
 #[derive(Debug, Clone)]
 enum DomainPatch {
     None,
-    Some(Vec<(usize, Domain)>),
-    All(Vec<Domain>),
+    Some(Vec<(usize, Shared<Domain>)>),
+    All(Vec<Shared<Domain>>),
 }
 
 impl Patch {

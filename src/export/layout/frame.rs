@@ -78,7 +78,7 @@ impl Frame {
         let with_room: Vec<&Domain> = if settings.pages == Pagination::Domain {
             vec![domain]
         } else {
-            document.domains.iter().collect()
+            document.domains.iter().map(|d| &**d).collect()
         };
         let notes_height = super::notes::reserve(document, &with_room, &table, measure, metrics);
         Self {

@@ -37,6 +37,7 @@ pub(super) fn spread_pages(
         .domains
         .iter()
         .filter(|d| settings.prints_domain(d.number))
+        .map(|d| &**d)
         .collect();
     let base = settings.base_size.clamp(4.0, 24.0);
     match settings.pages {

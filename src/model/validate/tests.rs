@@ -19,7 +19,7 @@ fn clean() -> Document {
         ..Document::default()
     };
     document.meta.title = "工程表".into();
-    document.domains.push(Domain {
+    document.domains.push(crate::model::Shared::new(Domain {
         id: "d1".into(),
         number: 1,
         name: "IRB".into(),
@@ -48,7 +48,7 @@ fn clean() -> Document {
             detail: String::new(),
         }],
         ..Domain::default()
-    });
+    }));
     document
 }
 

@@ -2,13 +2,17 @@
 //! (`DomainMemo`), and how much a frame may lay out (`Budget`).
 
 use super::DomainGeom;
-use crate::model::Domain;
+use crate::model::{Domain, Shared};
+
+/// A domain as last laid out (shared with the document while unchanged), its geometry, and
+/// the generation of the document in which it was last found unchanged.
+type Kept = (Shared<Domain>, DomainGeom, Option<u64>);
 
 /// Domains as they were last laid out, with their geometry, by id; and the average height of
 /// a roadblock row seen so far, to estimate the domains not laid out yet.
 #[derive(Debug, Default)]
 pub struct DomainMemo(
-    pub(super) std::collections::HashMap<crate::model::Id, (Domain, DomainGeom, Option<u64>)>,
+    pub(super) std::collections::HashMap<crate::model::Id, Kept>,
     pub(super) (f32, usize),
     pub(super) Option<u64>,
 );

@@ -1,6 +1,7 @@
 //! Tests of the grid layout: bars inside their domain, the shared entry shape, reuse.
 
 use super::*;
+use crate::model::Shared;
 
 /// The grid of `document` as the window lays it out (unfiltered, default widths).
 fn grid_of(document: &Document) -> GridLayout {
@@ -70,7 +71,7 @@ fn an_edit_lays_out_only_its_domain_and_the_result_is_the_same() {
     let _ = grid_reusing(&document, &mut memo);
     // ③ gets a much longer title: its rows grow and every domain below moves down.
     document.domains[2].roadblocks[0].title = "長い題名".repeat(40);
-    let kept: Vec<Domain> = memo.0.values().map(|(d, _, _)| d.clone()).collect();
+    let kept: Vec<Shared<Domain>> = memo.0.values().map(|(d, _, _)| d.clone()).collect();
     let reused = grid_reusing(&document, &mut memo);
     let fresh = grid_of(&document);
     assert_eq!(geometry(&reused), geometry(&fresh));
@@ -85,11 +86,11 @@ fn an_edit_lays_out_only_its_domain_and_the_result_is_the_same() {
         reused.domains[3].top > before.domains[3].top,
         "④ moved down"
     );
-    let relaid: Vec<&Domain> = memo
+    let relaid: Vec<&Shared<Domain>> = memo
         .0
         .values()
         .map(|(d, _, _)| d)
-        .filter(|d| !kept.contains(d))
+        .filter(|d| !kept.iter().any(|k| Shared::same(k, d)))
         .collect();
     assert_eq!(relaid.len(), 1, "only ③ was laid out again");
     assert_eq!(relaid[0].id, document.domains[2].id);
