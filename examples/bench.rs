@@ -8,21 +8,25 @@
 //! wheel steps, driven by `egui_kittest` without a GPU). Then the diff of the two examples, where
 //! the whole timeline moved two years, and `koteihyo check` (validate, then locate every problem
 //! in the text) of the 100× roadmap with its first year moved by 10 (about 4,200 warnings).
-//! Then editing at a person's pace (`-- editing` runs only that table): per input, the frame
-//! with it and the frames until idle — a character typed in the details panel, a category
-//! toggled, an undo, an input method's pre-edit —, the memory 200 undo steps add, the copy a
-//! frame makes for autosave, the time from opening the file to its first frame, and how long the
-//! frames after it take to lay out the rest of a large roadmap.
+//! Then editing (`-- editing [SCALE]` runs only that table; `bench_parts/editing.rs`): per
+//! input, the frame with it and the frames until idle — a character typed in the details panel,
+//! a category toggled, an undo — at a person's pace and back to back, an input method's
+//! pre-edit, validation after an edit, the memory 200 undo steps add, how long the frame that
+//! starts an autosave takes, the time from opening the file to its first frame, and how long
+//! the frames after it take to lay out the rest of a large roadmap. Then validation per domain
+//! at 10×, 100× and 300×, whole and after an edit (`-- validation` runs only that table).
 //! `cargo run --release --example bench -- check` runs only that timing, `-- fresh-ids` only the
 //! diff of two 100× roadmaps with different ids (paired by similar titles), `-- crowded` only the
 //! table's last row, one domain with 5,000 entries.
+
+#[path = "bench_parts/editing.rs"]
+mod editing;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use egui::vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
 use koteihyo::diff::compare;
 use koteihyo::export::printer::Printer;
 use koteihyo::export::settings::PageSettings;
@@ -162,14 +166,6 @@ fn crowded_domain() -> koteihyo::model::Document {
     document
 }
 
-/// The editing table's header.
-fn print_editing_header() {
-    println!(
-        "| roadmap | type ms | toggle ms | undo ms | pre-edit ms | 200 undo steps MB | autosave copy ms | first frame ms | then laid out whole ms |"
-    );
-    println!("|---|---|---|---|---|---|---|---|---|");
-}
-
 /// The table's header.
 fn print_header() {
     println!(
@@ -227,201 +223,22 @@ fn print_row(label: &str, document: &Document, printer: &Printer, folder: &Path,
     );
 }
 
-/// The app on `path` in a 1600×1000 harness with the Japanese face, and how long it took from
-/// opening the file to the end of its first frame (loading, layout, tessellation).
-fn app_harness(path: &Path) -> (Harness<'static, KoteihyoApp>, Duration) {
-    let face = koteihyo::font::find_installed().expect("a Japanese font");
-    let status = FontStatus::Japanese {
-        family: face.family.clone(),
-        path: face.path.clone(),
-    };
-    let start = Instant::now();
-    let app = KoteihyoApp::with_font_status(Settings::default(), Some(path), status);
-    // One step at build: the first frame alone is timed (a large roadmap is then laid out over
-    // the next frames; `settle` runs them).
-    let harness = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .with_max_steps(1)
-        .with_context_setup(move |ctx| install_face(ctx, &face))
-        .build_ui_state(|ui, app: &mut KoteihyoApp| app.frame(ui), app);
-    tessellate(&harness);
-    (harness, start.elapsed())
-}
-
-/// Steps until egui asks for no more frames (the harness runs one step per `try_run`).
-fn settle(harness: &mut Harness<'static, KoteihyoApp>) {
-    for _ in 0..100_000 {
-        if harness.try_run().is_ok() {
-            return;
-        }
-    }
-}
-
-fn tessellate(harness: &Harness<'static, KoteihyoApp>) {
-    let shapes = harness.output().shapes.clone();
-    let _ = harness
-        .ctx
-        .tessellate(shapes, harness.ctx.pixels_per_point());
-}
-
-/// CPU time of one input: the frame with it and the frames after it until egui asks for no
-/// more, and one tessellation (a person's pace: the window is idle before each input).
-fn input_time(
-    harness: &mut Harness<'static, KoteihyoApp>,
-    input: impl FnOnce(&mut Harness<'static, KoteihyoApp>),
-) -> Duration {
-    let start = Instant::now();
-    input(harness);
-    settle(harness);
-    tessellate(harness);
-    start.elapsed()
-}
-
-fn median_of(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// Resident memory of this process, in bytes (Linux; 0 elsewhere).
-fn resident_bytes() -> u64 {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-        .map_or(0, |pages| pages * 4096)
-}
-
-/// Resident memory, in MB, that 200 undo steps add — each a change of a different roadblock,
-/// as a drafter's afternoon.
-fn undo_memory_mb(document: &Document) -> f64 {
-    use koteihyo::edit::{Edit, History};
-    let mut edited = document.clone();
-    let mut history = History::default();
-    let roadblocks: Vec<_> = document
-        .domains
-        .iter()
-        .flat_map(|d| d.roadblocks.iter())
-        .cloned()
-        .collect();
-    let before = resident_bytes();
-    for step in 0..200 {
-        let mut roadblock = roadblocks[step % roadblocks.len()].clone();
-        roadblock.title = format!("{}（{step}）", roadblock.title);
-        history
-            .apply(&mut edited, &Edit::ReplaceRoadblock(roadblock), None)
-            .expect("edit");
-    }
-    #[allow(clippy::cast_precision_loss)] // megabytes, for the table
-    let added = resident_bytes().saturating_sub(before) as f64 / 1_048_576.0;
-    added
-}
-
-/// Editing at a person's pace in the window on `document`: a typed character in the details
-/// panel, a category toggled, an undo, an input method's pre-edit frame (medians of 20), the
-/// memory 200 undo steps add, the frame's copy for autosave, the time to the first frame.
-fn editing_row(label: &str, document: &Document, folder: &Path) {
-    use koteihyo::edit::Edit;
-    use koteihyo::ui::app::Request;
-    use koteihyo::ui::selection::Selection;
-    let path = folder.join("editing.ron");
-    std::fs::write(&path, to_ron_string(document)).expect("write");
-    let (mut harness, first_frame) = app_harness(&path);
-    // The frames after the first that lay out the rest of a large roadmap (6 ms each).
-    let fill_start = Instant::now();
-    settle(&mut harness);
-    let filled = fill_start.elapsed();
-    let first = document.domains[0].roadblocks[0].id.clone();
-    harness
-        .state_mut()
-        .request(Request::Select(Some(Selection::Roadblock(first.clone()))));
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "タイトル")
-        .click();
-    settle(&mut harness);
-    let typing = median_of(
-        (0..20)
-            .map(|_| input_time(&mut harness, |h| h.event(egui::Event::Text("あ".into()))))
-            .collect(),
-    );
-    let preedit = median_of(
-        (1..=20)
-            .map(|n| {
-                input_time(&mut harness, |h| {
-                    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
-                        text: "か".repeat(n),
-                        active_range_chars: Some(0..n),
-                    }));
-                })
-            })
-            .collect(),
-    );
-    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("漢字".into())));
-    settle(&mut harness);
-    let toggle = median_of(
-        (0..20)
-            .map(|_| {
-                input_time(&mut harness, |h| {
-                    let open = h.state().open.as_ref().expect("open");
-                    let mut roadblock = open.document.domains[0].roadblocks[0].clone();
-                    if !roadblock.categories.remove(&'E') {
-                        roadblock.categories.insert('E');
-                    }
-                    h.state_mut().request(Request::Edit(
-                        Box::new(Edit::ReplaceRoadblock(roadblock)),
-                        None,
-                    ));
-                })
-            })
-            .collect(),
-    );
-    let undo = median_of(
-        (0..20)
-            .map(|_| {
-                input_time(&mut harness, |h| {
-                    h.key_press_modifiers(
-                        egui::Modifiers {
-                            ctrl: true,
-                            command: true,
-                            ..egui::Modifiers::NONE
-                        },
-                        egui::Key::Z,
-                    );
-                })
-            })
-            .collect(),
-    );
-    drop(harness);
-    let undo_mb = undo_memory_mb(document);
-    let copy = median(9, || {
-        let _ = std::hint::black_box(document.clone());
-    });
-    println!(
-        "| {label} | {} | {} | {} | {} | {undo_mb:.1} | {} | {} | {} |",
-        ms(typing),
-        ms(toggle),
-        ms(undo),
-        ms(preedit),
-        ms(copy),
-        ms(first_frame),
-        ms(filled),
-    );
-}
-
 fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("editing") => {
             let folder = tempfile::tempdir().expect("a temporary folder");
-            print_editing_header();
+            editing::print_header();
             // `-- editing 100` times one scale only.
             let scales: Vec<usize> = match std::env::args().nth(2) {
                 Some(scale) => vec![scale.parse().expect("a scale: 1, 10 or 100")],
                 None => vec![1, 10, 100],
             };
             for scale in scales {
-                editing_row(&format!("{scale}×"), &roadmap(scale, 1), folder.path());
+                editing::row(&format!("{scale}×"), &roadmap(scale, 1), folder.path());
             }
             return;
         }
+        Some("validation") => return editing::validation_table(),
         Some("check") => return check_timing(),
         Some("fresh-ids") => return fresh_ids_timing(),
         Some("crowded") => {
@@ -464,10 +281,12 @@ fn main() {
         ms(revision)
     );
     println!();
-    print_editing_header();
+    editing::print_header();
     for scale in [1, 10, 100] {
-        editing_row(&format!("{scale}×"), &roadmap(scale, 1), folder.path());
+        editing::row(&format!("{scale}×"), &roadmap(scale, 1), folder.path());
     }
+    println!();
+    editing::validation_table();
     check_timing();
     fresh_ids_timing();
 }
