@@ -175,7 +175,7 @@ fn type_a_character(harness: &mut App) {
 fn autosave_blocking(harness: &mut App, folder: &Path) -> Duration {
     let ctx = harness.ctx.clone();
     let store = RecoveryStore::new(folder.join("recovery"));
-    harness.state_mut().autosave_delay = Duration::ZERO;
+    harness.state_mut().autosave.delay = Duration::ZERO;
     let mut times = Vec::new();
     for _ in 0..9 {
         harness.state_mut().recovery = None;
@@ -248,8 +248,9 @@ pub fn row(label: &str, document: &Document, folder: &Path) {
     drop(harness);
     let revalidate = validate_after_edit(document);
     let undo_mb = undo_memory_mb(document);
+    let autosave_ms = autosave.as_secs_f64() * 1000.0;
     println!(
-        "| {label} | {} | {} | {} | {} / {} / {} | {} | {} | {undo_mb:.1} | {} | {} | {} |",
+        "| {label} | {} | {} | {} | {} / {} / {} | {} | {} | {undo_mb:.1} | {autosave_ms:.3} | {} | {} |",
         ms(typing),
         ms(toggling),
         ms(undoing),
@@ -258,7 +259,6 @@ pub fn row(label: &str, document: &Document, folder: &Path) {
         ms(undoing_b2b),
         ms(preedit),
         ms(revalidate),
-        format!("{:.3}", autosave.as_secs_f64() * 1000.0),
         ms(first_frame),
         ms(filled),
     );

@@ -2,7 +2,6 @@
 //! widgets queue and the app runs at the end of the frame.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use crate::edit::{Edit, MergeKey};
 use crate::io::RecoveryStore;
@@ -11,12 +10,13 @@ use crate::ui::filter::{Filter, filter_toolbar_ui};
 use crate::ui::fonts::{self, FontStatus};
 use crate::ui::grid::GridView;
 use crate::ui::i18n::{Key, Lang, tr};
+use crate::ui::lifecycle::Autosave;
 pub use crate::ui::open_document::OpenDocument;
 use crate::ui::panel::{PanelAction, side_panel_ui};
 use crate::ui::removal::RoadblockRemoval;
 pub use crate::ui::request::{Choice, Dialog, Pending, Request};
-use crate::ui::selection::Selection;
 use crate::ui::settings::Settings;
+use crate::ui::view::{EditorView, MainView};
 use crate::ui::{dialogs, menu, status_bar};
 
 /// The editor.
@@ -27,35 +27,18 @@ pub struct KoteihyoApp {
     pub open: Option<OpenDocument>,
     /// Changes whenever the open document does (for caches).
     pub generation: u64,
-    /// The row filter.
-    pub filter: Filter,
-    /// The selected entity.
-    pub selection: Option<Selection>,
-    /// A selection to scroll into view this frame.
-    pub(crate) scroll_to: Option<Selection>,
-    /// The grid's cached layout.
-    grid: GridView,
+    /// The editor's view of the open document: filter, selection, grid.
+    pub editor: EditorView,
+    /// What fills the window: the editor, the print preview or the compare view.
+    pub view: MainView,
     /// Which font is in use.
     pub font_status: FontStatus,
     /// The dialog shown, if any.
     pub dialog: Option<Dialog>,
-    /// Whether the validation problems are listed above the status bar.
-    pub show_problems: bool,
     /// Where unsaved work is autosaved; `None` disables autosave.
     pub recovery: Option<RecoveryStore>,
-    /// When the next autosave is due.
-    pub(crate) autosave_due: Option<Instant>,
-    /// The autosave being written on its own thread, if any.
-    pub(crate) autosave_task: Option<crate::ui::lifecycle::AutosaveTask>,
-    /// The generation last autosaved.
-    pub(crate) autosaved_generation: u64,
-    /// Why the last autosave failed, until one succeeds (shown in the status bar).
-    pub autosave_error: Option<String>,
-    /// How long after a change (or a failed try) autosave writes: [`AUTOSAVE_AFTER`]
-    /// (tests make it zero).
-    ///
-    /// [`AUTOSAVE_AFTER`]: crate::ui::lifecycle::AUTOSAVE_AFTER
-    pub autosave_delay: std::time::Duration,
+    /// Autosave to the recovery folder: when it is due, the write in flight, its failure.
+    pub autosave: Autosave,
     /// The window may close even with unsaved changes (the user said 保存しない).
     pub(crate) allow_close: bool,
     /// Requests queued this frame.
@@ -66,10 +49,6 @@ pub struct KoteihyoApp {
     applied_dark_mode: Option<bool>,
     /// Keeps the Enter of an input method from inserting a newline.
     ime: crate::ui::ime::ImeGuard,
-    /// The print preview, when open (it replaces the grid and the details panel).
-    pub print: Option<crate::ui::print::PrintPreview>,
-    /// The compare view, when open (it replaces the grid and the details panel).
-    pub compare: Option<crate::ui::compare::CompareView>,
     /// The last file that could not be opened, kept in the status bar until a file opens.
     pub load_failure: Option<crate::ui::load_failure::LoadFailure>,
     /// Opens a file in the system's text editor ([`load_failure::open_in_text_editor`]; tests
@@ -113,26 +92,17 @@ impl KoteihyoApp {
             settings,
             open: None,
             generation: 0,
-            filter: Filter::default(),
-            selection: None,
-            scroll_to: None,
-            grid: GridView::default(),
+            editor: EditorView::default(),
+            view: MainView::Editor,
             font_status,
             dialog: None,
-            show_problems: false,
             recovery: None,
-            autosave_due: None,
-            autosave_task: None,
-            autosaved_generation: 0,
-            autosave_error: None,
-            autosave_delay: crate::ui::lifecycle::AUTOSAVE_AFTER,
+            autosave: Autosave::default(),
             allow_close: false,
             requests: Vec::new(),
             title: String::new(),
             applied_dark_mode: None,
             ime: crate::ui::ime::ImeGuard::default(),
-            print: None,
-            compare: None,
             load_failure: None,
             open_in_text_editor: crate::ui::load_failure::open_in_text_editor,
             find: None,
@@ -182,9 +152,9 @@ impl KoteihyoApp {
         }
         self.open = Some(open);
         self.generation += 1;
-        self.autosaved_generation = self.generation;
-        self.selection = None;
-        self.filter = Filter::default();
+        self.autosave.saved_generation = self.generation;
+        self.editor.selection = None;
+        self.editor.filter = Filter::default();
     }
 
     /// Applies an edit to the open document as one undo step (or part of the current one).
@@ -252,7 +222,7 @@ impl KoteihyoApp {
         // Escape must close that editor only, not also clear the filters.
         let keyboard_is_free = ctx.memory(|m| m.focused().is_none())
             && self.dialog.is_none()
-            && !self.grid.is_editing();
+            && !self.editor.grid.is_editing();
         for command in Command::pressed(&ctx, keyboard_is_free) {
             self.request(Request::Command(command));
         }
@@ -263,18 +233,14 @@ impl KoteihyoApp {
                 ui.colored_label(ui.visuals().warn_fg_color, tr(Lang::En, Key::FontMissing));
             });
         }
-        if let Some(open) = self
-            .open
-            .as_ref()
-            .filter(|_| self.print.is_none() && self.compare.is_none())
-        {
+        if let Some(open) = self.open.as_ref().filter(|_| self.view.is_editor()) {
             let document = &open.document;
             egui::Panel::top("koteihyo-filters").show(ui, |ui| {
-                filter_toolbar_ui(ui, &mut self.filter, document, lang);
+                filter_toolbar_ui(ui, &mut self.editor.filter, document, lang);
             });
         }
         egui::Panel::bottom("koteihyo-status").show(ui, |ui| status_bar::status_bar_ui(ui, self));
-        if self.show_problems && self.open.as_ref().is_some_and(|o| !o.problems.is_empty()) {
+        if self.editor.show_problems && self.open.as_ref().is_some_and(|o| !o.problems.is_empty()) {
             // Resizable: drag its top edge to read more problems at once.
             egui::Panel::bottom("koteihyo-problems")
                 .resizable(true)
@@ -282,7 +248,7 @@ impl KoteihyoApp {
                 .size_range(60.0..=(ui.available_height() * 0.7).max(60.0))
                 .show(ui, |ui| status_bar::problems_ui(ui, self));
         }
-        if let (Some(view), Some(open)) = (&mut self.compare, &self.open) {
+        if let (MainView::Compare(view), Some(open)) = (&mut self.view, &self.open) {
             let actions = view.ui(
                 ui,
                 &open.document,
@@ -292,7 +258,7 @@ impl KoteihyoApp {
             );
             self.requests
                 .extend(actions.into_iter().map(Request::Compare));
-        } else if let (Some(preview), Some(open)) = (&mut self.print, &self.open) {
+        } else if let (MainView::Print(preview), Some(open)) = (&mut self.view, &self.open) {
             let has_errors = open
                 .problems
                 .iter()
@@ -321,7 +287,7 @@ impl KoteihyoApp {
             self.editor_ui(ui, lang);
         }
         dialogs::dialogs_ui(&ctx, self);
-        if self.print.is_none() && self.compare.is_none() {
+        if self.view.is_editor() {
             self.find_replace_ui(&ctx);
         }
         self.run_requests(&ctx);
@@ -334,10 +300,13 @@ impl KoteihyoApp {
 
     /// The editor: the details panel on the right, the grid in the middle.
     fn editor_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        if let (Some(open), Some(selection)) = (&self.open, &self.selection)
-            && self.filter.keep_selection_shown(&open.document, selection)
+        if let (Some(open), Some(selection)) = (&self.open, &self.editor.selection)
+            && self
+                .editor
+                .filter
+                .keep_selection_shown(&open.document, selection)
         {
-            self.scroll_to = Some(selection.clone());
+            self.editor.scroll_to = Some(selection.clone());
         }
         if !self.settings.layout.hide_details {
             // On a small window the panel never takes more than half of it (F4 hides it).
@@ -349,7 +318,7 @@ impl KoteihyoApp {
                 .show(ui, |ui| match &self.open {
                     Some(open) => {
                         for action in
-                            side_panel_ui(ui, &open.document, self.selection.as_ref(), lang)
+                            side_panel_ui(ui, &open.document, self.editor.selection.as_ref(), lang)
                         {
                             self.requests.push(match action {
                                 PanelAction::Edit(edit, merge) => Request::Edit(edit, merge),
@@ -381,14 +350,14 @@ impl KoteihyoApp {
                     Some(widths) => widths,
                     None => &mut self.settings.column_widths,
                 };
-                let output = self.grid.ui(
+                let output = self.editor.grid.ui(
                     ui,
                     &open.document,
                     self.generation,
-                    &self.filter,
+                    &self.editor.filter,
                     widths,
-                    self.selection.as_ref(),
-                    self.scroll_to.take().as_ref(),
+                    self.editor.selection.as_ref(),
+                    self.editor.scroll_to.take().as_ref(),
                     lang,
                 );
                 if let Some(dragged) = fitted.filter(|w| Some(w) != before.as_ref()) {
@@ -446,8 +415,8 @@ impl KoteihyoApp {
         match request {
             Request::Command(command) => self.run_command(ctx, command),
             Request::OpenPath(path) => self.unless_unsaved(Pending::Open(path), ctx),
-            Request::Select(selection) => self.selection = selection,
-            Request::ScrollTo(selection) => self.scroll_to = Some(selection),
+            Request::Select(selection) => self.editor.selection = selection,
+            Request::ScrollTo(selection) => self.editor.scroll_to = Some(selection),
             Request::Edit(edit, merge) => {
                 let question = self
                     .open
@@ -461,11 +430,12 @@ impl KoteihyoApp {
             Request::RemoveRoadblock(removal, with_entries) => {
                 self.apply_edit(&removal.edit(with_entries), None);
                 if self
+                    .editor
                     .selection
                     .as_ref()
                     .is_some_and(|s| s.id() == &removal.roadblock)
                 {
-                    self.selection = None;
+                    self.editor.selection = None;
                 }
             }
             Request::EndTyping => {
@@ -477,7 +447,7 @@ impl KoteihyoApp {
             Request::SetFontFile(path) => {
                 self.settings.font_file = path;
                 self.font_status = fonts::install(ctx, self.settings.font_file.as_deref());
-                self.grid = GridView::default();
+                self.editor.grid = GridView::default();
             }
             Request::ChooseFontFile => {
                 if let Some(path) = rfd::FileDialog::new()

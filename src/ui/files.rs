@@ -163,7 +163,7 @@ impl KoteihyoApp {
                         open.claim = store.claim(Some(path)).ok().flatten();
                     }
                 }
-                self.autosaved_generation = self.generation;
+                self.autosave.saved_generation = self.generation;
             }
             Err(error) => self.dialog = Some(Dialog::SaveError(error.to_string())),
         }

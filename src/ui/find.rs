@@ -229,8 +229,8 @@ impl KoteihyoApp {
         find.current = Some(index);
         // A text of the cover, legend, columns or notes selects nothing: the details panel then
         // shows the document's own fields, where it is.
-        self.selection = target.and_then(|id| selection_for(&open.document, &id));
-        self.scroll_to.clone_from(&self.selection);
+        self.editor.selection = target.and_then(|id| selection_for(&open.document, &id));
+        self.editor.scroll_to.clone_from(&self.editor.selection);
     }
 }
 

@@ -22,6 +22,34 @@ fn write_recovery(
         .map_err(|error| error.to_string())
 }
 
+/// Autosave of unsaved work to the recovery folder: when it is due, the write in flight,
+/// what was last written and why the last try failed.
+pub struct Autosave {
+    /// When the next autosave is due.
+    pub(crate) due: Option<Instant>,
+    /// The autosave being written on its own thread, if any.
+    pub(crate) task: Option<AutosaveTask>,
+    /// The generation of the document last written.
+    pub(crate) saved_generation: u64,
+    /// Why the last autosave failed, until one succeeds (shown in the status bar).
+    pub error: Option<String>,
+    /// How long after a change (or a failed try) autosave writes: [`AUTOSAVE_AFTER`] (tests
+    /// make it zero).
+    pub delay: Duration,
+}
+
+impl Default for Autosave {
+    fn default() -> Self {
+        Self {
+            due: None,
+            task: None,
+            saved_generation: 0,
+            error: None,
+            delay: AUTOSAVE_AFTER,
+        }
+    }
+}
+
 /// An autosave being written on its own thread.
 pub(crate) struct AutosaveTask {
     /// The generation of the document being written.
@@ -62,7 +90,7 @@ impl KoteihyoApp {
     /// after.
     fn autosave(&mut self, ctx: &egui::Context) {
         self.finish_autosave(false);
-        if self.autosave_task.is_some() {
+        if self.autosave.task.is_some() {
             // A copy is being written on its own thread; look again shortly.
             ctx.request_repaint_after(Duration::from_millis(50));
             return;
@@ -70,12 +98,12 @@ impl KoteihyoApp {
         let (Some(_), Some(open)) = (&self.recovery, &self.open) else {
             return;
         };
-        if !open.modified || self.generation == self.autosaved_generation {
-            self.autosave_due = None;
+        if !open.modified || self.generation == self.autosave.saved_generation {
+            self.autosave.due = None;
             return;
         }
         let now = Instant::now();
-        let due = *self.autosave_due.get_or_insert(now + self.autosave_delay);
+        let due = *self.autosave.due.get_or_insert(now + self.autosave.delay);
         if now < due {
             ctx.request_repaint_after(due - now);
             return;
@@ -92,7 +120,7 @@ impl KoteihyoApp {
         };
         let (store, path, document) = (store.clone(), open.path.clone(), open.document.clone());
         let handle = std::thread::spawn(move || write_recovery(&store, path.as_deref(), &document));
-        self.autosave_task = Some(AutosaveTask {
+        self.autosave.task = Some(AutosaveTask {
             generation: self.generation,
             handle,
         });
@@ -102,7 +130,8 @@ impl KoteihyoApp {
     /// for it): the generation it wrote, or the error for the status bar and a retry later.
     fn finish_autosave(&mut self, wait: bool) {
         let Some(task) = self
-            .autosave_task
+            .autosave
+            .task
             .take_if(|task| wait || task.handle.is_finished())
         else {
             return;
@@ -112,7 +141,7 @@ impl KoteihyoApp {
             .join()
             .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned()));
         if !self.record_autosave(task.generation, result) {
-            self.autosave_due = Some(Instant::now() + self.autosave_delay);
+            self.autosave.due = Some(Instant::now() + self.autosave.delay);
         }
     }
 
@@ -121,15 +150,15 @@ impl KoteihyoApp {
     fn record_autosave(&mut self, generation: u64, result: Result<(), String>) -> bool {
         match result {
             Ok(()) => {
-                self.autosaved_generation = generation;
+                self.autosave.saved_generation = generation;
                 if generation == self.generation {
-                    self.autosave_due = None;
+                    self.autosave.due = None;
                 }
-                self.autosave_error = None;
+                self.autosave.error = None;
                 true
             }
             Err(error) => {
-                self.autosave_error = Some(error);
+                self.autosave.error = Some(error);
                 false
             }
         }
@@ -153,7 +182,7 @@ impl KoteihyoApp {
     /// and kept, to be offered at the next start.
     pub fn exit(&mut self) {
         if self.is_modified() {
-            if self.generation != self.autosaved_generation {
+            if self.generation != self.autosave.saved_generation {
                 self.autosave_now();
             }
         } else {

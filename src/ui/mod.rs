@@ -28,6 +28,7 @@ pub mod selection;
 pub mod settings;
 pub mod start;
 mod status_bar;
+pub mod view;
 
 pub use app::KoteihyoApp;
 pub use settings::Settings;

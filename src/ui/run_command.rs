@@ -14,7 +14,7 @@ impl KoteihyoApp {
     #[must_use]
     pub fn selection_edit(&self, command: Command) -> Option<(Edit, Then)> {
         let open = self.open.as_ref()?;
-        let selection = self.selection.as_ref()?;
+        let selection = self.editor.selection.as_ref()?;
         selection_edit(&open.document, selection, command, self.lang())
     }
 
@@ -36,7 +36,7 @@ impl KoteihyoApp {
             Command::Compare => self.compare_with_file(),
             Command::CompareWithSaved => self.compare_with_saved(),
             Command::NextChange | Command::PreviousChange => {
-                if let Some(view) = &mut self.compare {
+                if let Some(view) = self.view.compare_mut() {
                     view.step(if command == Command::NextChange {
                         1
                     } else {
@@ -58,21 +58,21 @@ impl KoteihyoApp {
             Command::PrintToPrinter => self.print_to_printer(),
             // One Escape does one thing: the find window closes before the filter is cleared.
             Command::ClearFilters if self.find.is_some() => self.find = None,
-            Command::ClearFilters => self.filter = Filter::default(),
+            Command::ClearFilters => self.editor.filter = Filter::default(),
             Command::SelectNext | Command::SelectPrevious => {
                 if let Some(open) = &self.open {
-                    let order = navigation_order(&open.document, &self.filter);
+                    let order = navigation_order(&open.document, &self.editor.filter);
                     let direction = if command == Command::SelectNext {
                         1
                     } else {
                         -1
                     };
-                    self.selection = step(&order, self.selection.as_ref(), direction);
-                    self.scroll_to.clone_from(&self.selection);
+                    self.editor.selection = step(&order, self.editor.selection.as_ref(), direction);
+                    self.editor.scroll_to.clone_from(&self.editor.selection);
                 }
             }
             Command::FocusPanel => {
-                if self.selection.is_some() {
+                if self.editor.selection.is_some() {
                     ctx.memory_mut(|m| m.request_focus(first_field_id()));
                 }
             }

@@ -46,15 +46,18 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut KoteihyoApp) {
                 tr(lang, Key::StatusProblems)
             ))
             .color(color);
-            if ui.selectable_label(app.show_problems, count).clicked() {
-                app.show_problems = !app.show_problems;
+            if ui
+                .selectable_label(app.editor.show_problems, count)
+                .clicked()
+            {
+                app.editor.show_problems = !app.editor.show_problems;
             }
         }
         if open.has_comments {
             ui.separator();
             ui.colored_label(ui.visuals().warn_fg_color, tr(lang, Key::StatusHasComments));
         }
-        if let Some(error) = &app.autosave_error {
+        if let Some(error) = &app.autosave.error {
             ui.separator();
             ui.colored_label(
                 ui.visuals().error_fg_color,

@@ -54,26 +54,26 @@ fn comparing_examples() -> Harness<'static, KoteihyoApp> {
 fn the_change_list_is_not_empty_and_f8_walks_through_it() {
     let mut harness = comparing_examples();
     harness.get_by_label("改訂の比較（新旧対照表）");
-    let view = harness.state().compare.as_ref().expect("the view is open");
+    let view = harness.state().view.compare().expect("the view is open");
     let changes = view.changes();
     assert!(changes.len() > 20, "{} changes", changes.len());
     assert_eq!(view.current, None);
     harness.key_press(Key::F8);
     harness.run();
     assert_eq!(
-        harness.state().compare.as_ref().and_then(|v| v.current),
+        harness.state().view.compare().and_then(|v| v.current),
         Some(changes[0])
     );
     harness.key_press(Key::F8);
     harness.run();
     assert_eq!(
-        harness.state().compare.as_ref().and_then(|v| v.current),
+        harness.state().view.compare().and_then(|v| v.current),
         Some(changes[1])
     );
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F8);
     harness.run();
     assert_eq!(
-        harness.state().compare.as_ref().and_then(|v| v.current),
+        harness.state().view.compare().and_then(|v| v.current),
         Some(changes[0])
     );
 }
@@ -90,7 +90,7 @@ fn clicking_a_change_selects_the_new_roadblock_of_domain_8() {
         .get_by_label_contains("新設 ⑧ 商用展開／アップデート 共通 【開発したAIが広く")
         .click();
     harness.run();
-    let view = harness.state().compare.as_ref().expect("open");
+    let view = harness.state().view.compare().expect("open");
     let (section, row) = view.current.expect("a change is selected");
     let row = &view.table().sections[section].rows[row];
     assert_eq!(row.kind, RowKind::Added);
@@ -110,8 +110,8 @@ fn comparing_with_the_saved_version_follows_edits() {
     assert!(
         harness
             .state()
-            .compare
-            .as_ref()
+            .view
+            .compare()
             .expect("open")
             .changes()
             .is_empty()
@@ -131,7 +131,7 @@ fn comparing_with_the_saved_version_follows_edits() {
         .state_mut()
         .apply_edit(&Edit::ReplaceRoadblock(roadblock), None);
     harness.run();
-    let view = harness.state().compare.as_ref().expect("open");
+    let view = harness.state().view.compare().expect("open");
     assert_eq!(view.changes().len(), 1);
     assert!(view.comparison().changes[0].renames());
 }
@@ -148,7 +148,7 @@ fn the_comparison_table_is_saved_as_pdf() {
     harness.run();
     harness.get_by_label("閉じる").click();
     harness.run();
-    assert!(harness.state().compare.is_none());
+    assert!(harness.state().view.compare().is_none());
 }
 
 /// The header words chosen in the view (見出し: 改正案｜現行) reach the saved PDF.
@@ -243,7 +243,7 @@ fn an_arrow_added_to_domain_7_is_new_against_the_revision_before() {
         .state_mut()
         .compare_with_path(&example("roadblocks-before.ron"));
     harness.run();
-    let view = harness.state().compare.as_ref().expect("the view is open");
+    let view = harness.state().view.compare().expect("the view is open");
     let rows: Vec<_> = view
         .table()
         .sections
@@ -284,7 +284,7 @@ fn a_revision_with_absurd_years_is_compared_without_hanging() {
     harness.state_mut().open_path(&damaged);
     harness.state_mut().compare_with_path(&sane);
     harness.run();
-    let view = harness.state().compare.as_ref().expect("the view is open");
+    let view = harness.state().view.compare().expect("the view is open");
     assert!(!view.changes().is_empty());
 }
 
@@ -296,7 +296,7 @@ fn a_revision_with_repeated_ids_is_not_compared() {
     let repeated = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/repro/dup-ids.ron");
     harness.state_mut().compare_with_path(&repeated);
     harness.run();
-    assert!(harness.state().compare.is_none());
+    assert!(harness.state().view.compare().is_none());
     let Some(Dialog::CannotCompare(ids)) = harness.state().dialog.clone() else {
         panic!(
             "expected the cannot-compare dialog, got {:?}",

@@ -22,7 +22,7 @@ fn escape_in_the_in_place_editor_closes_it_and_keeps_the_filter() {
         Some(Path::new("examples/roadblocks-after.ron")),
         None,
     ));
-    harness.state_mut().filter.search = "IRB".to_owned();
+    harness.state_mut().editor.filter.search = "IRB".to_owned();
     harness.run();
     gui::double_click(&mut harness, TITLE);
     assert!(harness.get_by_label(IN_PLACE).is_focused());
@@ -33,14 +33,14 @@ fn escape_in_the_in_place_editor_closes_it_and_keeps_the_filter() {
         "Escape closes the editor"
     );
     assert_eq!(
-        harness.state().filter.search,
+        harness.state().editor.filter.search,
         "IRB",
         "the same Escape does not also clear the search"
     );
     harness.key_press(Key::Escape);
     harness.run();
     assert_eq!(
-        harness.state().filter.search,
+        harness.state().editor.filter.search,
         "",
         "a second Escape, in the grid, clears it"
     );
@@ -168,13 +168,16 @@ fn a_file_changed_on_disk_can_be_reloaded_or_compared() {
     let (mut harness, path, theirs) = gui::saving_after_someone_else(dir.path());
     harness.get_by_label("比較").click();
     harness.run();
-    assert!(harness.state().compare.is_some(), "the compare view opens");
+    assert!(
+        harness.state().view.compare().is_some(),
+        "the compare view opens"
+    );
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         theirs,
         "comparing writes nothing"
     );
-    harness.state_mut().compare = None;
+    harness.state_mut().view = koteihyo::ui::view::MainView::Editor;
     harness.run();
 
     harness.key_press_modifiers(CTRL, Key::S);
@@ -227,7 +230,7 @@ fn the_edit_menu_and_its_keys_act_on_the_selected_roadblock() {
     assert_eq!(after.domains[0].roadblocks.len(), 4, "duplicated");
     let copy = after.domains[0].roadblocks[1].id.clone();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock(copy.clone())),
         "the copy is selected"
     );
@@ -240,7 +243,7 @@ fn the_edit_menu_and_its_keys_act_on_the_selected_roadblock() {
         "Alt+↑ moved the copy up"
     );
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock(copy.clone())),
         "Alt+↑ moves, it does not also select the previous row"
     );
@@ -323,7 +326,7 @@ fn the_header_row_speaks_the_words_of_the_domain_under_it() {
         "① uses the document's words"
     );
     // Only ⑦, whose header says 「対応済みの事項」, is left on screen.
-    harness.state_mut().filter.search = "AIの特性を配慮した薬事制度".to_owned();
+    harness.state_mut().editor.filter.search = "AIの特性を配慮した薬事制度".to_owned();
     harness.run();
     assert!(header(&harness, "対応済みの事項"), "⑦'s own wording");
     assert!(!header(&harness, "着手・対応済みの事項"));

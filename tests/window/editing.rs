@@ -112,7 +112,7 @@ fn adding_and_deleting_a_roadblock() {
     let added = document(&harness).domains[0].roadblocks[1].clone();
     assert_eq!(added.title, "新しいロードブロック");
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock(added.id.clone()))
     );
     harness.get_by_label("ロードブロックを削除").click();
@@ -214,7 +214,10 @@ fn right_clicking_a_year_adds_an_entry_there() {
     let added = domain.entries.last().expect("an entry was added").clone();
     assert_eq!((added.start.year.0, added.end.year.0), (2023, 2023));
     assert_eq!(added.rows, [koteihyo::model::Id::from("d1.r3")]);
-    assert_eq!(harness.state().selection, Some(Selection::Entry(added.id)));
+    assert_eq!(
+        harness.state().editor.selection,
+        Some(Selection::Entry(added.id))
+    );
 }
 
 #[test]
@@ -228,7 +231,7 @@ fn problems_are_listed_live_and_clicking_one_selects_its_entity() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Entry("d1.t1".into()))
     );
     // Fix it through an edit: the list follows the document.
@@ -303,7 +306,7 @@ fn the_context_menu_of_a_roadblock_duplicates_it() {
     );
     assert_eq!(copy.title, domain.roadblocks[0].title);
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock(copy.id.clone()))
     );
 }

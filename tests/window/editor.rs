@@ -54,7 +54,7 @@ fn clicking_a_roadblock_shows_its_title_and_categories_in_the_panel() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock("d1.r1".into()))
     );
     let title = harness.get_by_label("タイトル");
@@ -73,7 +73,7 @@ fn clicking_an_entry_and_an_item_selects_them() {
     harness.get_by_label("指針に関する周知活動の実施").click();
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Entry("d1.t2".into()))
     );
     assert_eq!(
@@ -83,7 +83,7 @@ fn clicking_an_entry_and_an_item_selects_them() {
     harness.get_by_label("＜指針上可能なこと＞").click();
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Item("d1.r2.done2".into()))
     );
 }
@@ -163,13 +163,13 @@ fn arrow_keys_move_the_selection_and_enter_focuses_the_panel() {
     harness.key_press(Key::ArrowDown);
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Domain("d1".into()))
     );
     harness.key_press(Key::ArrowDown);
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock("d1.r1".into()))
     );
     harness.key_press(Key::Enter);

@@ -77,11 +77,11 @@ fn ctrl_h_replaces_every_match_as_one_undo_step() {
         document(&harness) == original,
         "one Ctrl+Z restores everything"
     );
-    harness.state_mut().filter.search = "IRB".to_owned();
+    harness.state_mut().editor.filter.search = "IRB".to_owned();
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.state().find.is_none(), "Escape closes the window");
-    assert_eq!(harness.state().filter.search, "IRB", "and only that");
+    assert_eq!(harness.state().editor.filter.search, "IRB", "and only that");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn next_selects_the_match_and_replace_changes_only_it() {
     harness.run();
     let first = &original.domains[0].roadblocks[0];
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock(first.id.clone()))
     );
     harness.get_by_label("1 / 1 件目");
@@ -231,7 +231,7 @@ fn a_match_in_the_cover_shows_the_documents_fields() {
     harness.get_by_label("次へ").click();
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         None,
         "the title is the document's"
     );

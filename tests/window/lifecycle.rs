@@ -114,19 +114,20 @@ fn autosave_runs_while_minimised_and_says_when_it_fails() {
     std::fs::write(&blocker, "not a folder").expect("blocker");
     let recovery = blocker.join("recovery");
     let mut app = app_with(Some(&path), Some(&recovery));
-    app.autosave_delay = Duration::ZERO;
+    app.autosave.delay = Duration::ZERO;
     edit_title(&mut app, "自動保存");
     let ctx = egui::Context::default();
     // The copy is written on its own thread: run the minimised window's logic until it ends.
     for _ in 0..500 {
         let _ = ctx.run_logic(&minimised(), |ctx| app.logic(ctx));
-        if app.autosave_error.is_some() {
+        if app.autosave.error.is_some() {
             break;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
     let error = app
-        .autosave_error
+        .autosave
+        .error
         .clone()
         .expect("the failure is kept for the status bar");
     assert!(error.contains("recovery"), "{error}");
@@ -135,15 +136,15 @@ fn autosave_runs_while_minimised_and_says_when_it_fails() {
     harness.get_by_label("自動保存できませんでした（30秒後に再試行）");
     // Once the folder can be made, the next try succeeds and the warning goes.
     std::fs::remove_file(&blocker).expect("unblock");
-    harness.state_mut().autosave_delay = Duration::ZERO;
+    harness.state_mut().autosave.delay = Duration::ZERO;
     for _ in 0..500 {
         harness.step();
-        if harness.state().autosave_error.is_none() {
+        if harness.state().autosave.error.is_none() {
             break;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
-    assert_eq!(harness.state().autosave_error, None);
+    assert_eq!(harness.state().autosave.error, None);
     assert!(RecoveryStore::new(&recovery).file_for(Some(&path)).exists());
 }
 

@@ -68,7 +68,7 @@ fn a_note_referred_to_in_the_entry_panel_puts_its_mark_after_the_bar() {
     assert_eq!(bar(&harness), std::slice::from_ref(&note.id));
     harness.get_by_label(&format!("{BAR} 注1"));
     // A second note moved above the first renumbers the bar's mark.
-    harness.state_mut().selection = None;
+    harness.state_mut().editor.selection = None;
     harness.run();
     harness.get_by_label("注記を追加").scroll_to_me();
     harness.run();

@@ -41,7 +41,7 @@ fn open_preview(harness: &mut Harness<'static, KoteihyoApp>) {
 fn ctrl_p_opens_the_preview_and_the_pages_follow_the_domains() {
     let mut harness = harness(&example("roadblocks-after.ron"));
     open_preview(&mut harness);
-    assert!(harness.state().print.is_some());
+    assert!(harness.state().view.print().is_some());
     harness.get_by_label("ページ 1 / 9");
     harness.get_by_label("① IRB");
     harness.get_by_label("▶").click();
@@ -64,7 +64,7 @@ fn ctrl_p_opens_the_preview_and_the_pages_follow_the_domains() {
     assert_eq!((print.paper, print.portrait), (Paper::A3, true));
     harness.get_by_label("閉じる").click();
     harness.run();
-    assert!(harness.state().print.is_none());
+    assert!(harness.state().view.print().is_none());
     // The editor is back.
     harness.get_by_label("① IRB");
 }

@@ -15,7 +15,7 @@ use koteihyo::ui::selection::Selection;
 fn a_roadblock_added_under_a_filter_is_shown_and_selected() {
     let mut harness = gui::after_example();
     // Only ⑦'s roadblock is in category A; the new one below it has no category.
-    harness.state_mut().filter.categories.insert('A');
+    harness.state_mut().editor.filter.categories.insert('A');
     harness
         .state_mut()
         .request(Request::Select(Some(Selection::Roadblock(Id::from(
@@ -28,7 +28,7 @@ fn a_roadblock_added_under_a_filter_is_shown_and_selected() {
     harness.run();
     let added = document(&harness).domains[6].roadblocks[1].id.clone();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock(added.clone()))
     );
     assert!(
@@ -40,11 +40,11 @@ fn a_roadblock_added_under_a_filter_is_shown_and_selected() {
     );
     harness.get_by_label("＋選択中の行");
     assert!(
-        harness.state().filter.categories.contains(&'A'),
+        harness.state().editor.filter.categories.contains(&'A'),
         "the filter stays"
     );
     // Another category choice hides it again: the filter is the user's.
-    harness.state_mut().selection = None;
+    harness.state_mut().editor.selection = None;
     // Typing a search in the toolbar changes the filter.
     harness
         .get_by_role_and_label(Role::TextInput, "検索")
@@ -54,7 +54,7 @@ fn a_roadblock_added_under_a_filter_is_shown_and_selected() {
         .get_by_role_and_label(Role::TextInput, "検索")
         .type_text("薬事");
     harness.run();
-    assert!(harness.state().filter.keep_shown.is_empty());
+    assert!(harness.state().editor.filter.keep_shown.is_empty());
     assert!(
         harness
             .query_all_by_label_contains("【新しいロードブロック】")
@@ -66,19 +66,19 @@ fn a_roadblock_added_under_a_filter_is_shown_and_selected() {
 #[test]
 fn clearing_the_filter_keeps_the_selection_in_view() {
     let mut harness = gui::after_example();
-    harness.state_mut().filter.search = "情報基盤の整備".to_owned();
+    harness.state_mut().editor.filter.search = "情報基盤の整備".to_owned();
     harness.run();
     let last = "【情報基盤の整備が必要ではないか】D";
     harness.get_by_label(last).click();
     harness.run();
     assert_eq!(
-        harness.state().selection,
+        harness.state().editor.selection,
         Some(Selection::Roadblock(Id::from("d9.r4")))
     );
     harness.key_press(Key::Escape);
     harness.run();
     assert!(
-        !harness.state().filter.is_active(),
+        !harness.state().editor.filter.is_active(),
         "Escape cleared the filter"
     );
     assert!(

@@ -9,6 +9,7 @@ use crate::ui::app::{Dialog, KoteihyoApp};
 use crate::ui::compare::{CompareAction, CompareView, OtherRevision};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::print::ask_export_path;
+use crate::ui::view::MainView;
 
 /// The comparison's file is named after the document with this: 「after-新旧対照表.pdf」 (or
 /// .docx), never the print's 「after.pdf」 (which a drafter may already have).
@@ -69,14 +70,13 @@ impl KoteihyoApp {
             self.dialog = Some(Dialog::CannotCompare(repeated));
             return;
         }
-        self.print = None;
-        self.compare = Some(CompareView::new(other));
+        self.view = MainView::Compare(Box::new(CompareView::new(other)));
     }
 
     /// Runs a button of the compare view.
     pub(crate) fn run_compare_action(&mut self, action: CompareAction) {
         match action {
-            CompareAction::Close => self.compare = None,
+            CompareAction::Close => self.view = MainView::Editor,
             CompareAction::WithFile(path) => self.compare_with_path(&path),
             CompareAction::SavePdf => {
                 let document_path = self.open.as_ref().and_then(|o| o.path.clone());
@@ -105,7 +105,7 @@ impl KoteihyoApp {
 
     /// Writes the compare view's 新旧対照表 to `path` as PDF.
     pub fn save_comparison_pdf(&mut self, path: &Path) {
-        let (Some(view), Some(open)) = (&self.compare, &self.open) else {
+        let (Some(view), Some(open)) = (self.view.compare(), &self.open) else {
             return;
         };
         let settings = self.comparison_settings();
@@ -124,7 +124,7 @@ impl KoteihyoApp {
     /// Writes the compare view's 新旧対照表 to `path` as Word (.docx): the same table as the
     /// PDF, editable; it names the Mincho face instead of embedding one, so no font is needed.
     pub fn save_comparison_docx(&mut self, path: &Path) {
-        let (Some(view), Some(open)) = (&self.compare, &self.open) else {
+        let (Some(view), Some(open)) = (self.view.compare(), &self.open) else {
             return;
         };
         let bytes = comparison_docx(

@@ -6,16 +6,16 @@ use std::path::Path;
 use crate::io::write_atomic;
 use crate::ui::app::{Dialog, KoteihyoApp};
 use crate::ui::print::{PNG_DPI, PrintAction, PrintPreview, ask_export_path};
+use crate::ui::view::MainView;
 
 impl KoteihyoApp {
     /// Opens the print preview of the open document.
     pub fn open_print_preview(&mut self) {
-        if self.open.is_some() && self.print.is_none() {
-            self.compare = None;
-            self.print = Some(PrintPreview::new(
+        if self.open.is_some() && self.view.print().is_none() {
+            self.view = MainView::Print(Box::new(PrintPreview::new(
                 self.settings.font_file.as_deref(),
                 &self.settings.print,
-            ));
+            )));
         }
     }
 
@@ -23,7 +23,7 @@ impl KoteihyoApp {
     pub(crate) fn run_print_action(&mut self, action: PrintAction) {
         let document_path = self.open.as_ref().and_then(|o| o.path.clone());
         match action {
-            PrintAction::Close => self.print = None,
+            PrintAction::Close => self.view = MainView::Editor,
             PrintAction::ToPrinter => self.print_to_printer(),
             PrintAction::SavePdf => {
                 if let Some(path) = ask_export_path(document_path.as_deref(), "", "pdf", "PDF") {
@@ -42,7 +42,7 @@ impl KoteihyoApp {
 
     /// Writes the PDF of the open document with the print settings to `path`.
     pub fn export_pdf_to(&mut self, path: &Path) {
-        let result = match (&self.print, &self.open) {
+        let result = match (self.view.print(), &self.open) {
             (Some(preview), Some(open)) => {
                 preview
                     .printer()
@@ -60,7 +60,9 @@ impl KoteihyoApp {
 
     /// Writes the preview's current page to `path`, as SVG or PNG.
     pub fn export_page_to(&mut self, path: &Path, svg: bool) {
-        let Some(preview) = &self.print else { return };
+        let Some(preview) = self.view.print() else {
+            return;
+        };
         let result = preview
             .printer()
             .map_err(str::to_owned)

@@ -12,7 +12,7 @@ impl KoteihyoApp {
         let Some(open) = &self.open else { return };
         let lang = self.lang();
         let own;
-        let printer = if let Some(preview) = &self.print {
+        let printer = if let Some(preview) = self.view.print() {
             preview.printer().map_err(str::to_owned)
         } else {
             own = printer_for(self.settings.font_file.as_deref());
