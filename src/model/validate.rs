@@ -112,6 +112,20 @@ impl fmt::Display for Problem {
 #[must_use]
 pub fn validate(document: &Document) -> Vec<Problem> {
     let mut checker = Checker::new(document);
+    // Room for every id at once: growing the table as ids come costs more with each doubling.
+    let ids: usize = document
+        .domains
+        .iter()
+        .map(|d| {
+            1 + d.footnotes.len()
+                + d.entries.len()
+                + d.roadblocks
+                    .iter()
+                    .map(|r| 1 + r.done.len() + r.actions.len())
+                    .sum::<usize>()
+        })
+        .sum();
+    checker.seen_ids.reserve(ids + document.notes.len());
     checker.document();
     checker.problems
 }
