@@ -401,18 +401,17 @@ fn entry_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Timeline
 /// The note references of the entry or roadblock with this id.
 fn references_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Vec<Id>, EditError> {
     let d = holder_mut(document, id)?;
-    let found = {
-        d.entries
-            .iter_mut()
-            .find(|e| &e.id == id)
-            .map(|e| &mut e.notes)
-            .or_else(|| {
-                d.roadblocks
-                    .iter_mut()
-                    .find(|r| &r.id == id)
-                    .map(|r| &mut r.notes)
-            })
-    };
+    let found = d
+        .entries
+        .iter_mut()
+        .find(|e| &e.id == id)
+        .map(|e| &mut e.notes)
+        .or_else(|| {
+            d.roadblocks
+                .iter_mut()
+                .find(|r| &r.id == id)
+                .map(|r| &mut r.notes)
+        });
     found.ok_or_else(|| EditError::UnknownId(id.clone()))
 }
 
