@@ -81,8 +81,8 @@ impl Record<'_> {
     }
 }
 
-/// Every change from `old` to `new`.
-pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
+/// The changes of the document's own fields and of its timeline.
+fn document_changes(old: &Document, new: &Document) -> Vec<Change> {
     let mut out = Vec::new();
     let record = Record {
         entity: Entity::Document,
@@ -113,6 +113,12 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
         timeline_fields,
         None,
     ));
+    out
+}
+
+/// Every change from `old` to `new`.
+pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
+    let mut out = document_changes(old, new);
     let domains = align(
         &old.domains,
         &new.domains,
@@ -122,6 +128,15 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
     );
     let homes = Homes::of(old, new, &domains);
     let old_domain_of = domains.by_new(new.domains.len());
+    // Domains whose place in the order changed (the fewest that explain the new order, chosen
+    // the same whichever revision is called old).
+    let domains_moved = reordered(
+        &domains.pairs,
+        old.domains
+            .iter()
+            .map(|d| &d.id)
+            .le(new.domains.iter().map(|d| &d.id)),
+    );
     for (new_index, domain) in new.domains.iter().enumerate() {
         let name = domain.display_name();
         let record = Record {
@@ -144,12 +159,18 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
             continue;
         };
         let old_domain = &old.domains[old_index];
+        let moved = domains_moved.contains(&old_index).then(|| {
+            (
+                format!("{}番目", old_index + 1),
+                format!("{}番目", new_index + 1),
+            )
+        });
         out.extend(record.pair(
             &old_domain.id,
             &domain.id,
             pairing,
             field_changes(&domain_fields(old_domain), &domain_fields(domain)),
-            None,
+            moved,
         ));
         let walk = Walk {
             old,

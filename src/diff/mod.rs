@@ -205,6 +205,29 @@ mod tests {
             .expect("the timeline moved");
         assert_eq!(timeline.fields[0].shift_quarters, Some(8));
     }
+
+    #[test]
+    fn a_domain_moved_in_the_order_is_reported_with_its_places() {
+        let after = example("after");
+        let mut moved = after.clone();
+        let third = moved.domains.remove(2);
+        moved.domains.insert(0, third);
+        let comparison = compare(&after, &moved);
+        let domains: Vec<&Change> = comparison
+            .changes
+            .iter()
+            .filter(|c| c.entity == Entity::Domain)
+            .collect();
+        assert_eq!(domains.len(), 1, "{domains:?}");
+        assert_eq!(domains[0].status, Status::Moved);
+        assert_eq!(domains[0].new_id, Some("d3".into()));
+        assert_eq!(
+            domains[0].moved,
+            Some(("3番目".to_owned(), "1番目".to_owned()))
+        );
+        // Nothing else changed: the roadblocks went with their domain.
+        assert_eq!(comparison.changes.len(), 1);
+    }
 }
 
 #[cfg(test)]

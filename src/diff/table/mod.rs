@@ -71,13 +71,20 @@ pub struct ComparisonTable {
 struct Index<'a> {
     by_new: HashMap<(Entity, &'a Id), &'a Change>,
     by_old: HashMap<(Entity, &'a Id), &'a Change>,
+    /// The changes of each roadblock's items, by the roadblock's id (found once, not by a
+    /// search of every change per roadblock).
+    items_of: HashMap<&'a Id, Vec<&'a Change>>,
 }
 
 impl<'a> Index<'a> {
     fn of(comparison: &'a Comparison) -> Self {
         let mut by_new = HashMap::new();
         let mut by_old = HashMap::new();
+        let mut items_of: HashMap<&Id, Vec<&Change>> = HashMap::new();
         for change in &comparison.changes {
+            if let Some(parent) = &change.parent {
+                items_of.entry(parent).or_default().push(change);
+            }
             if let Some(id) = &change.new_id {
                 by_new.insert((change.entity, id), change);
             }
@@ -85,7 +92,11 @@ impl<'a> Index<'a> {
                 by_old.insert((change.entity, id), change);
             }
         }
-        Self { by_new, by_old }
+        Self {
+            by_new,
+            by_old,
+            items_of,
+        }
     }
 }
 
@@ -242,10 +253,20 @@ fn domain_section(
     let no_changes = Vec::new();
     let changes = change.map_or(&no_changes, |c| &c.fields);
     let kind = kind_of(change, full);
+    // A domain whose place in the order changed has its heading marked on both sides.
+    let moved = change.is_some_and(|c| c.status == Status::Moved);
     let name_line = |d: Option<&Domain>, side| {
         d.map(|d| {
             let fields = domain_fields(d);
-            let field = |name| spans(&fields, changes, name, side, kind == RowKind::Added);
+            let field = |name| {
+                spans(
+                    &fields,
+                    changes,
+                    name,
+                    side,
+                    kind == RowKind::Added || moved,
+                )
+            };
             let mut lines = vec![Line {
                 spans: [field("number"), vec![Span::plain(" ")], field("name")].concat(),
                 label: false,

@@ -67,6 +67,14 @@ impl PartLabels {
     }
 }
 
+/// What changed in a roadblock: its fields, its items' changes, and whether its place did.
+#[derive(Default, Clone, Copy)]
+struct Parts<'a> {
+    changes: &'a [FieldChange],
+    item_changes: &'a [&'a Change],
+    moved: bool,
+}
+
 /// A part's label line: 「【取組事項】」.
 fn label(text: &str) -> Line {
     Line {
@@ -80,18 +88,22 @@ fn label(text: &str) -> Line {
 fn roadblock_lines(
     roadblock: &Roadblock,
     labels: &PartLabels,
-    changes: &[FieldChange],
-    item_changes: &[&Change],
+    parts: &Parts<'_>,
     side: Side,
     all: bool,
 ) -> Vec<Line> {
+    let Parts {
+        changes,
+        item_changes,
+        moved,
+    } = *parts;
     let fields = roadblock_fields(roadblock, &labels.marks(&roadblock.notes));
     let field = |name| spans(&fields, changes, name, side, all);
     let title = Line {
         spans: [
             field("scope"),
             vec![Span::plain(" 【")],
-            field("title"),
+            spans(&fields, changes, "title", side, all || moved),
             vec![Span::plain("】")],
             field("categories"),
             field("notes"),
@@ -165,26 +177,27 @@ pub(super) fn roadblock_row(
         .iter()
         .flat_map(|d| &d.roadblocks)
         .find(|r| r.id == old_id);
-    let item_changes: Vec<&Change> = index
-        .by_new
-        .values()
-        .chain(index.by_old.values())
-        .filter(|c| c.parent.as_ref() == Some(&roadblock.id))
-        .copied()
-        .collect();
+    let item_changes: &[&Change] = index.items_of.get(&roadblock.id).map_or(&[], Vec::as_slice);
     let mut kind = kind_of(change, full);
     if matches!(kind, RowKind::Omitted | RowKind::Unchanged) && !item_changes.is_empty() {
         kind = RowKind::Changed;
     }
     let changes = change.map_or(&[][..], |c| &c.fields[..]);
     let all = kind == RowKind::Added;
+    // A roadblock whose place changed (another position or domain) has its title marked.
+    let moved = change.is_some_and(|c| c.status == Status::Moved);
+    let parts = Parts {
+        changes,
+        item_changes,
+        moved,
+    };
     row(
         kind,
         Entity::Roadblock,
         (Some(&roadblock.id), old_roadblock.map(|r| &r.id)),
-        roadblock_lines(roadblock, labels.0, changes, &item_changes, Side::New, all),
+        roadblock_lines(roadblock, labels.0, &parts, Side::New, all),
         old_roadblock
-            .map(|r| roadblock_lines(r, labels.1, changes, &item_changes, Side::Old, false))
+            .map(|r| roadblock_lines(r, labels.1, &parts, Side::Old, false))
             .unwrap_or_default(),
     )
 }
@@ -196,6 +209,6 @@ pub(super) fn removed_roadblock_row(roadblock: &Roadblock, labels: &PartLabels) 
         Entity::Roadblock,
         (None, Some(&roadblock.id)),
         Vec::new(),
-        roadblock_lines(roadblock, labels, &[], &[], Side::Old, true),
+        roadblock_lines(roadblock, labels, &Parts::default(), Side::Old, true),
     )
 }

@@ -208,3 +208,46 @@ fn a_pure_deletion_leaves_a_marked_blank_on_the_new_side() {
     );
     assert!(!marked(&row.old).contains(&GAP.to_owned()));
 }
+
+/// The marked text of lines.
+fn marked(lines: &[Line]) -> String {
+    lines
+        .iter()
+        .flat_map(|l| &l.spans)
+        .filter(|s| s.marked)
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
+#[test]
+fn a_domain_or_roadblock_moved_in_the_order_has_its_heading_marked_on_both_sides() {
+    let after = example("after");
+    let mut moved = after.clone();
+    let third = moved.domains.remove(2);
+    moved.domains.insert(0, third);
+    let first_roadblock = moved.domains[1].roadblocks.remove(0);
+    moved.domains[1].roadblocks.push(first_roadblock.clone());
+    let table = build(&after, &moved, &compare(&after, &moved), false);
+    assert_eq!(table.sections[0].heading, moved.domains[0].display_name());
+    let rows: Vec<&Row> = table.sections.iter().flat_map(|s| &s.rows).collect();
+    let domain = rows
+        .iter()
+        .find(|r| r.entity == Entity::Domain)
+        .expect("the moved domain's row");
+    assert_eq!(domain.new_id, Some(moved.domains[0].id.clone()));
+    let name = &moved.domains[0].name;
+    assert!(marked(&domain.new).contains(name.as_str()), "{domain:?}");
+    assert!(marked(&domain.old).contains(name.as_str()), "{domain:?}");
+    let roadblock = rows
+        .iter()
+        .find(|r| r.entity == Entity::Roadblock && r.kind == RowKind::Changed)
+        .expect("a moved roadblock's row");
+    let title = &moved.domains[1]
+        .roadblocks
+        .iter()
+        .find(|r| Some(&r.id) == roadblock.new_id.as_ref())
+        .expect("its roadblock")
+        .title;
+    assert_eq!(marked(&roadblock.new), *title);
+    assert_eq!(marked(&roadblock.old), *title);
+}
