@@ -9,8 +9,9 @@ use koteihyo::cli::{self, Cli, EXIT_UNREADABLE, failure};
 /// Parses the command line and runs it; the process's exit code.
 pub fn main() -> ExitCode {
     let args = Cli::parse();
+    let lang = args.messages_lang();
     let result = match &args.command {
-        Some(command) => cli::run(command, args.messages_lang()),
+        Some(command) => cli::run(command, lang),
         None => open_editor(args.file.as_deref()),
     };
     result.unwrap_or_else(|error| {
@@ -18,7 +19,11 @@ pub fn main() -> ExitCode {
         if failure::is_broken_pipe(&error) {
             return ExitCode::from(failure::EXIT_BROKEN_PIPE);
         }
-        eprintln!("koteihyo: error: {}", failure::message(&error));
+        eprintln!(
+            "koteihyo: {}: {}",
+            lang.pick("エラー", "error"),
+            failure::message_in(&error, lang)
+        );
         ExitCode::from(EXIT_UNREADABLE)
     })
 }

@@ -22,7 +22,17 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// their cause themselves, which the chain would repeat). Control characters are escaped.
 #[must_use]
 pub fn message(error: &anyhow::Error) -> String {
-    let mut message = error.to_string();
+    message_in(error, crate::model::Lang::En)
+}
+
+/// [`message`] in `lang`: a failed save is said in `lang` (the rest of the chain is the
+/// causes' own words).
+#[must_use]
+pub fn message_in(error: &anyhow::Error, lang: crate::model::Lang) -> String {
+    let mut message = match error.downcast_ref::<crate::io::SaveError>() {
+        Some(save) => save.sentence(lang),
+        None => error.to_string(),
+    };
     for cause in error.chain().skip(1) {
         let cause = cause.to_string();
         if !message.contains(&cause) {

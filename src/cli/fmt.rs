@@ -42,7 +42,7 @@ fn format_one(path: &Path, options: Options, out: &mut impl Write) -> anyhow::Re
         match lock_for_saving(path) {
             Ok(lock) => lock,
             Err(error) => {
-                writeln!(out, "{error}")?;
+                writeln!(out, "{}", error.sentence(options.lang))?;
                 return Ok(EXIT_UNREADABLE);
             }
         }
@@ -80,7 +80,7 @@ fn format_one(path: &Path, options: Options, out: &mut impl Write) -> anyhow::Re
     match save_text_locked(path, &canonical) {
         Ok(()) => writeln!(out, "{}: formatted", path.display())?,
         Err(error) => {
-            writeln!(out, "{error}")?;
+            writeln!(out, "{}", error.sentence(options.lang))?;
             return Ok(EXIT_UNREADABLE);
         }
     }

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use tempfile::NamedTempFile;
 
-use super::error::SaveError;
+use super::error::{SaveError, SaveStage};
 
 /// Longest file name (in bytes) that every common file system accepts.
 const NAME_MAX: usize = 255;
@@ -73,7 +73,7 @@ pub fn write_atomic_with(
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let target = resolve_links(path)
-        .map_err(|cause| SaveError::new(path, "following a symbolic link", cause, false))?;
+        .map_err(|cause| SaveError::new(path, SaveStage::FollowingLink, cause, false))?;
     let previous = match fs::metadata(&target) {
         Ok(meta) => Some(meta),
         // Nothing there yet (also when a folder on the way is missing or is a file: creating
@@ -89,19 +89,19 @@ pub fn write_atomic_with(
         Err(cause) => {
             return Err(SaveError::new(
                 path,
-                "reading the file's details",
+                SaveStage::ReadingDetails,
                 cause,
                 false,
             ));
         }
     };
-    let fail = |stage: &'static str| {
+    let fail = |stage: SaveStage| {
         let existed = previous.is_some();
         move |cause| SaveError::new(path, stage, cause, existed)
     };
     if let Some(meta) = &previous {
         if !meta.is_file() {
-            return Err(fail("not a regular file")(std::io::Error::new(
+            return Err(fail(SaveStage::NotRegularFile)(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 format!("it is {}; choose a file name", super::file_kind(meta)),
             )));
@@ -109,7 +109,7 @@ pub fn write_atomic_with(
         // A file marked read-only is somebody's decision not to change it: refuse, as Windows
         // would, rather than replace it by renaming over it (which Unix folders allow).
         if meta.permissions().readonly() {
-            return Err(fail("the file is read-only")(std::io::Error::new(
+            return Err(fail(SaveStage::ReadOnly)(std::io::Error::new(
                 std::io::ErrorKind::PermissionDenied,
                 "clear its read-only mark or save under another name",
             )));
@@ -120,7 +120,7 @@ pub fn write_atomic_with(
         Some(meta) if must_write_in_place(meta) => None,
         _ => Some(
             create_temporary(&target, previous.as_ref().map(fs::Metadata::permissions))
-                .map_err(fail("creating a temporary file"))?,
+                .map_err(fail(SaveStage::CreatingTemporary))?,
         ),
     };
     // Give the new file the old one's owner and group before writing anything into it; where
@@ -138,7 +138,7 @@ pub fn write_atomic_with(
     }
 }
 
-type Failure = (&'static str, std::io::Error);
+type Failure = (SaveStage, std::io::Error);
 
 /// The usual save: a complete temporary file renamed over the target.
 fn replace(
@@ -157,13 +157,14 @@ fn replace(
     }
     .and_then(|()| write(file))
     .and_then(|()| file.sync_all())
-    .map_err(|cause| ("writing a temporary file", cause))?;
+    .map_err(|cause| (SaveStage::WritingTemporary, cause))?;
     if keep_backup && previous.is_some() {
-        copy_backup(target, &backup_path(target)).map_err(|cause| ("keeping a backup", cause))?;
+        copy_backup(target, &backup_path(target))
+            .map_err(|cause| (SaveStage::KeepingBackup, cause))?;
     }
     // On failure the temporary file is removed when `temp` is dropped.
     temp.persist(target)
-        .map_err(|error| ("replacing the file", error.error))?;
+        .map_err(|error| (SaveStage::ReplacingFile, error.error))?;
     sync_folder(target);
     Ok(())
 }
@@ -177,34 +178,32 @@ fn write_in_place(
     // Without a `.bak` wanted, the copy is a temporary file, removed afterwards.
     let (copy, _temporary_copy) = if keep_backup {
         let backup = backup_path(target);
-        copy_backup(target, &backup).map_err(|cause| ("keeping a backup", cause))?;
+        copy_backup(target, &backup).map_err(|cause| (SaveStage::KeepingBackup, cause))?;
         (backup, None)
     } else {
-        let temp = create_temporary(target, None).map_err(|cause| ("keeping a backup", cause))?;
+        let temp =
+            create_temporary(target, None).map_err(|cause| (SaveStage::KeepingBackup, cause))?;
         fs::copy(target, temp.path())
             .and_then(|_| temp.as_file().sync_all())
-            .map_err(|cause| ("keeping a backup", cause))?;
+            .map_err(|cause| (SaveStage::KeepingBackup, cause))?;
         (temp.path().to_path_buf(), Some(temp))
     };
     let written = OpenOptions::new()
         .write(true)
         .open(target)
-        .map_err(|cause| ("opening the file", cause))
+        .map_err(|cause| (SaveStage::OpeningFile, cause))
         .and_then(|mut file| {
             write(&mut file)
                 .and_then(|()| file.stream_position())
                 .and_then(|end| file.set_len(end))
                 .and_then(|()| file.sync_all())
-                .map_err(|cause| ("writing the file in place", cause))
+                .map_err(|cause| (SaveStage::WritingInPlace, cause))
         });
     if let Err((stage, cause)) = written {
         // Put the old content back (fs::copy rewrites the same file: links and owner stay).
         return match fs::copy(&copy, target).and_then(|_| File::open(target)?.sync_all()) {
             Ok(()) => Err((stage, cause)),
-            Err(_) => Err((
-                "writing the file in place (its previous content is in the backup)",
-                cause,
-            )),
+            Err(_) => Err((SaveStage::WritingInPlaceBackupKept, cause)),
         };
     }
     Ok(())

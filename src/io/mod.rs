@@ -18,7 +18,7 @@ use std::path::Path;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with};
 pub use comments::{first_comment, has_comments};
-pub use error::{LoadError, ParseError, SaveError, TextPosition};
+pub use error::{LoadError, ParseError, SaveError, SaveStage, TextPosition, os_error_text};
 pub use format::{FORMAT_VERSION, parse_ron, to_json_string, to_ron_string};
 pub use lock::FileLock;
 pub use parse_error::{KeyKind, ParseErrorKind, ValueType};
@@ -150,7 +150,7 @@ pub fn lock_for_saving(path: &Path) -> Result<Option<FileLock>, SaveError> {
         _ => target.clone(),
     };
     lock::save_lock(&key)
-        .map_err(|cause| SaveError::new(path, "waiting for another save", cause, key.exists()))
+        .map_err(|cause| SaveError::new(path, SaveStage::WaitingForSave, cause, key.exists()))
 }
 
 /// Saves a roadmap's text (with `.bak`) while the caller holds its save lock. A text larger
@@ -159,7 +159,7 @@ pub fn save_text_locked(path: &Path, text: &str) -> Result<(), SaveError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(SaveError::new(
             path,
-            "the saved file would be too large to open again",
+            SaveStage::TooLargeToOpen,
             std::io::Error::new(
                 std::io::ErrorKind::FileTooLarge,
                 format!(
@@ -184,10 +184,7 @@ mod tests {
         std::fs::write(&path, "(format_version: 1)").expect("seed");
         let too_large = " ".repeat(usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX) + 1);
         let error = save_text(&path, &too_large).expect_err("refused");
-        assert_eq!(
-            error.stage,
-            "the saved file would be too large to open again"
-        );
+        assert_eq!(error.stage, SaveStage::TooLargeToOpen);
         assert!(
             error.to_string().contains("the previous file is unchanged"),
             "{error}"

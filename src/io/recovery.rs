@@ -22,7 +22,7 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
-use super::error::{LoadError, ParseError, SaveError, TextPosition};
+use super::error::{LoadError, ParseError, SaveError, SaveStage, TextPosition};
 use super::format::{parse_ron, to_ron_string};
 use super::lock::{FileLock, absolute, fnv1a, try_lock};
 use super::parse_error::ParseErrorKind;
@@ -199,8 +199,9 @@ impl RecoveryStore {
         saved_at: SystemTime,
     ) -> Result<PathBuf, SaveError> {
         let file = self.file_for(original);
-        fs::create_dir_all(&self.dir)
-            .map_err(|cause| SaveError::new(&file, "creating the recovery folder", cause, false))?;
+        fs::create_dir_all(&self.dir).map_err(|cause| {
+            SaveError::new(&file, SaveStage::CreatingRecoveryFolder, cause, false)
+        })?;
         let document_text = to_ron_string(document);
         let out = RecoveryOut {
             format_version: RECOVERY_FORMAT_VERSION,
@@ -215,7 +216,7 @@ impl RecoveryStore {
             .map_err(|error| {
                 SaveError::new(
                     &file,
-                    "preparing the recovery copy",
+                    SaveStage::PreparingRecovery,
                     std::io::Error::other(error),
                     false,
                 )

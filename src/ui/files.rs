@@ -165,7 +165,7 @@ impl KoteihyoApp {
                 }
                 self.autosave.saved_generation = self.generation;
             }
-            Err(error) => self.dialog = Some(Dialog::SaveError(error.to_string())),
+            Err(error) => self.dialog = Some(Dialog::SaveError(error.sentence(self.lang()))),
         }
     }
 
@@ -187,7 +187,7 @@ impl KoteihyoApp {
                 next,
                 FileStamp::of(path),
             )),
-            Err(error) => self.dialog = Some(Dialog::SaveError(error.to_string())),
+            Err(error) => self.dialog = Some(Dialog::SaveError(error.sentence(self.lang()))),
         }
     }
 

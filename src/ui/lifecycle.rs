@@ -10,16 +10,17 @@ use crate::ui::app::{Dialog, KoteihyoApp, Pending};
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
 
 /// Writes the recovery copy of `document` (a copy of the file at `original`, if any); the
-/// reason as text when it fails (for the status bar).
+/// reason as text in `lang` when it fails (for the status bar).
 fn write_recovery(
     store: &crate::io::RecoveryStore,
     original: Option<&std::path::Path>,
     document: &crate::model::Document,
+    lang: crate::ui::i18n::Lang,
 ) -> Result<(), String> {
     store
         .write(original, document, SystemTime::now())
         .map(|_| ())
-        .map_err(|error| error.to_string())
+        .map_err(|error| error.sentence(lang))
 }
 
 /// Autosave of unsaved work to the recovery folder: when it is due, the write in flight,
@@ -119,7 +120,9 @@ impl KoteihyoApp {
             return;
         };
         let (store, path, document) = (store.clone(), open.path.clone(), open.document.clone());
-        let handle = std::thread::spawn(move || write_recovery(&store, path.as_deref(), &document));
+        let lang = self.lang();
+        let handle =
+            std::thread::spawn(move || write_recovery(&store, path.as_deref(), &document, lang));
         self.autosave.task = Some(AutosaveTask {
             generation: self.generation,
             handle,
@@ -136,10 +139,15 @@ impl KoteihyoApp {
         else {
             return;
         };
-        let result = task
-            .handle
-            .join()
-            .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned()));
+        let lang = self.lang();
+        let result = task.handle.join().unwrap_or_else(|_| {
+            Err(lang
+                .pick(
+                    "自動保存の処理が止まりました",
+                    "the autosave thread stopped",
+                )
+                .to_owned())
+        });
         if !self.record_autosave(task.generation, result) {
             self.autosave.due = Some(Instant::now() + self.autosave.delay);
         }
@@ -173,7 +181,7 @@ impl KoteihyoApp {
         let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
             return false;
         };
-        let result = write_recovery(store, open.path.as_deref(), &open.document);
+        let result = write_recovery(store, open.path.as_deref(), &open.document, self.lang());
         self.record_autosave(self.generation, result)
     }
 

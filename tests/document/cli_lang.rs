@@ -113,3 +113,39 @@ fn an_unreadable_file_is_said_in_japanese() {
     ));
     assert!(text.contains(": エラー: ファイルを読めません（"), "{text}");
 }
+
+#[test]
+fn a_failed_save_is_said_in_japanese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("工程表.ron");
+    std::fs::write(&file, crate::command_line::compact_example()).expect("write");
+    let mut permissions = std::fs::metadata(&file).expect("stat").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&file, permissions).expect("mark read-only");
+    let before = std::fs::read(&file).expect("read");
+    let path = file.to_str().expect("path");
+    // fmt reports the refusal on standard output and goes on.
+    let output = run(&[("LANG", "ja_JP.UTF-8")], &["fmt", path]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(
+        text.contains("工程表.ron を保存できませんでした。ファイルが読み取り専用になっています。"),
+        "{text}"
+    );
+    assert!(text.contains("元のファイルはそのままです。"), "{text}");
+    // A command that stops on it says it after 「エラー」.
+    let output = run(
+        &[("LANG", "C")],
+        &["generate", "--lang", "ja", "--force", "-o", path],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(
+        text.starts_with("koteihyo: エラー: ") && text.contains("読み取り専用"),
+        "{text}"
+    );
+    // English when asked.
+    let text = stdout(&run(&[("LANG", "ja_JP.UTF-8")], &["fmt", "--lang", "en", path]));
+    assert!(text.contains("could not save (the file is read-only)"), "{text}");
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}

@@ -154,15 +154,17 @@ fn saving_a_read_only_file_says_why_and_keeps_file_and_work() {
     retitle_first(&mut harness, "保存されない題");
     harness.key_press_modifiers(CTRL, Key::S);
     harness.run();
-    // The dialog names the file, the reason and what to do; the previous file is untouched.
+    // The dialog names the file, the reason and what to do, in the window's language; the
+    // previous file is untouched.
     harness.get_by_label("保存できませんでした（元のファイルは変更されていません）");
     // A label's text is its accessibility value.
     let message = harness
-        .get_by_label_contains("the file is read-only")
+        .get_by_label_contains("読み取り専用になっています")
         .value()
         .unwrap_or_default();
     assert!(message.contains("after.ron"), "{message}");
-    assert!(message.contains("save under another name"), "{message}");
+    assert!(message.contains("別の名前で保存してください"), "{message}");
+    assert!(!message.contains("read-only"), "{message}");
     assert_eq!(std::fs::read(&path).expect("read"), original);
     assert!(!koteihyo::io::backup_path(&path).exists());
     // The work is still there, still unsaved.
@@ -185,7 +187,11 @@ fn saving_into_a_folder_that_is_a_file_says_why() {
     harness.state_mut().save_to(&target, true);
     harness.run();
     harness.get_by_label("保存できませんでした（元のファイルは変更されていません）");
-    harness.get_by_label_contains("creating a temporary file");
+    let message = harness
+        .get_by_label_contains("（一時ファイルの作成で失敗しました）")
+        .value()
+        .unwrap_or_default();
+    assert!(message.contains("途中のフォルダがファイルです"), "{message}");
     assert!(harness.state().is_modified());
     assert_eq!(
         harness

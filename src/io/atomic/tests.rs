@@ -42,7 +42,7 @@ fn failing_writer_leaves_old_file_intact() {
             Err(std::io::Error::other("disk full"))
         });
         let error = result.expect_err("the writer fails");
-        assert_eq!(error.stage, "writing a temporary file");
+        assert_eq!(error.stage, SaveStage::WritingTemporary);
         assert!(
             error
                 .to_string()
@@ -79,7 +79,7 @@ fn a_read_only_file_is_refused_and_kept() {
     permissions.set_readonly(true);
     fs::set_permissions(&path, permissions).expect("mark read-only");
     let error = write_atomic(&path, b"new", true).expect_err("refused");
-    assert_eq!(error.stage, "the file is read-only");
+    assert_eq!(error.stage, SaveStage::ReadOnly);
     assert_eq!(error.cause.kind(), std::io::ErrorKind::PermissionDenied);
     assert_eq!(fs::read(&path).expect("read"), b"precious");
     assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 1);
@@ -91,7 +91,7 @@ fn a_folder_is_never_replaced() {
     let folder = dir.path().join("out.ron");
     fs::create_dir(&folder).expect("folder");
     let error = write_atomic(&folder, b"x", false).expect_err("refused");
-    assert_eq!(error.stage, "not a regular file");
+    assert_eq!(error.stage, SaveStage::NotRegularFile);
     assert!(folder.is_dir());
 }
 
@@ -107,7 +107,7 @@ fn a_fifo_is_never_replaced_nor_opened() {
         .expect("run mkfifo");
     assert!(made.success());
     let error = write_atomic(&fifo, b"x", false).expect_err("refused");
-    assert_eq!(error.stage, "not a regular file");
+    assert_eq!(error.stage, SaveStage::NotRegularFile);
     let kind = fs::symlink_metadata(&fifo).expect("stat").file_type();
     assert!(kind.is_fifo(), "still a FIFO");
 }
@@ -202,7 +202,7 @@ fn a_chain_of_links_and_a_dangling_link_are_followed() {
     let looped = dir.path().join("loop.ron");
     std::os::unix::fs::symlink(&looped, &looped).expect("link to itself");
     let error = write_atomic(&looped, b"x", true).expect_err("a loop");
-    assert_eq!(error.stage, "following a symbolic link");
+    assert_eq!(error.stage, SaveStage::FollowingLink);
 }
 
 #[cfg(unix)]
@@ -249,7 +249,7 @@ fn a_failing_in_place_write_puts_the_old_content_back() {
         Err(std::io::Error::other("disk full"))
     })
     .expect_err("fails");
-    assert_eq!(error.stage, "writing the file in place");
+    assert_eq!(error.stage, SaveStage::WritingInPlace);
     assert_eq!(fs::read(&first).expect("read"), b"precious content");
     assert_eq!(names_in(dir.path()), ["a.ron", "b.ron"]);
 }

@@ -90,7 +90,7 @@ impl KoteihyoApp {
         self.dialog = Some(match bytes {
             Ok(Some(bytes)) => match write_atomic(path, &bytes, false) {
                 Ok(()) => Dialog::Exported(path.to_path_buf()),
-                Err(error) => Dialog::SaveError(format!("{failed}: {error}")),
+                Err(error) => Dialog::SaveError(format!("{failed}: {}", error.sentence(lang))),
             },
             Ok(None) => return,
             Err(error) => Dialog::SaveError(format!("{failed}: {error}")),
