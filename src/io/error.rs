@@ -321,7 +321,10 @@ mod tests {
             true,
         );
         let ja = refused.sentence(Lang::Ja);
-        assert!(ja.starts_with("工程表.ron を保存できませんでした。"), "{ja}");
+        assert!(
+            ja.starts_with("工程表.ron を保存できませんでした。"),
+            "{ja}"
+        );
         assert!(ja.contains("読み取り専用の指定を外すか"), "{ja}");
         assert!(ja.ends_with("元のファイルはそのままです。"), "{ja}");
         assert_eq!(refused.sentence(Lang::En), refused.to_string());
@@ -333,7 +336,10 @@ mod tests {
             false,
         );
         let ja = full.sentence(Lang::Ja);
-        assert!(ja.contains("（一時ファイルへの書き込みで失敗しました）"), "{ja}");
+        assert!(
+            ja.contains("（一時ファイルへの書き込みで失敗しました）"),
+            "{ja}"
+        );
         assert!(ja.contains("ディスクに空きがありません"), "{ja}");
         assert!(!ja.contains("元のファイル"), "no previous file: {ja}");
     }

@@ -145,7 +145,13 @@ fn a_failed_save_is_said_in_japanese() {
         "{text}"
     );
     // English when asked.
-    let text = stdout(&run(&[("LANG", "ja_JP.UTF-8")], &["fmt", "--lang", "en", path]));
-    assert!(text.contains("could not save (the file is read-only)"), "{text}");
+    let text = stdout(&run(
+        &[("LANG", "ja_JP.UTF-8")],
+        &["fmt", "--lang", "en", path],
+    ));
+    assert!(
+        text.contains("could not save (the file is read-only)"),
+        "{text}"
+    );
     assert_eq!(std::fs::read(&file).expect("read"), before);
 }

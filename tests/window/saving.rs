@@ -191,7 +191,10 @@ fn saving_into_a_folder_that_is_a_file_says_why() {
         .get_by_label_contains("（一時ファイルの作成で失敗しました）")
         .value()
         .unwrap_or_default();
-    assert!(message.contains("途中のフォルダがファイルです"), "{message}");
+    assert!(
+        message.contains("途中のフォルダがファイルです"),
+        "{message}"
+    );
     assert!(harness.state().is_modified());
     assert_eq!(
         harness
