@@ -1,5 +1,6 @@
 //! Page settings for printing: paper, orientation, margins, base font size, which domains.
 
+use crate::model::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Paper sizes drafters print on.
@@ -137,12 +138,65 @@ impl PageSettings {
 
 /// Why a domain list such as `1,4-6` cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid domain list {list:?}: {reason} (write numbers and ranges, e.g. 1,4-6)")]
+#[error("invalid domain list {list:?}: {} (write numbers and ranges, e.g. 1,4-6)", reason.text(Lang::En))]
 pub struct DomainListError {
     /// What was given.
     pub list: String,
     /// What is wrong.
-    pub reason: String,
+    pub reason: DomainListProblem,
+}
+
+/// What is wrong with a domain list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainListProblem {
+    /// A part is not a number (the part, trimmed).
+    NotANumber(String),
+    /// A range runs backwards (`6-4`).
+    Decreasing(u32, u32),
+    /// A range holds more than [`MAX_DOMAIN_RANGE`] domains.
+    TooLong(u32, u32),
+    /// Nothing but commas and spaces.
+    Empty,
+}
+
+impl DomainListProblem {
+    /// The problem in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::NotANumber(part), Lang::Ja) => format!("「{part}」は領域の番号ではありません"),
+            (Self::NotANumber(part), Lang::En) => format!("{part:?} is not a domain number"),
+            (Self::Decreasing(from, to), Lang::Ja) => {
+                format!("{from}-{to} は小さい番号から大きい番号へ書いてください")
+            }
+            (Self::Decreasing(from, to), Lang::En) => {
+                format!("the range {from}-{to} is not increasing")
+            }
+            (Self::TooLong(from, to), Lang::Ja) => {
+                format!("{from}-{to} は長すぎます（一つの範囲は {MAX_DOMAIN_RANGE} 領域まで）")
+            }
+            (Self::TooLong(from, to), Lang::En) => format!(
+                "the range {from}-{to} is too long: a range holds at most {MAX_DOMAIN_RANGE} domains"
+            ),
+            (Self::Empty, Lang::Ja) => "領域の番号がありません".to_owned(),
+            (Self::Empty, Lang::En) => "no domain number given".to_owned(),
+        }
+    }
+}
+
+impl DomainListError {
+    /// The error in `lang`, with how to write a list.
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "印刷する領域「{}」を読めません：{}（番号と範囲を「1,4-6」のように書きます）",
+                self.list,
+                self.reason.text(lang)
+            ),
+            Lang::En => self.to_string(),
+        }
+    }
 }
 
 /// The most domains one range of a domain list may hold (`1-10000`).
@@ -150,26 +204,24 @@ pub const MAX_DOMAIN_RANGE: u32 = 10_000;
 
 /// Parses a domain list such as `1,4-6` into the numbers 1, 4, 5, 6.
 pub fn parse_domain_list(list: &str) -> Result<Vec<u32>, DomainListError> {
-    let error = |reason: String| DomainListError {
+    let error = |reason: DomainListProblem| DomainListError {
         list: list.to_owned(),
         reason,
     };
     let number = |text: &str| {
         text.trim()
             .parse::<u32>()
-            .map_err(|_| error(format!("{:?} is not a domain number", text.trim())))
+            .map_err(|_| error(DomainListProblem::NotANumber(text.trim().to_owned())))
     };
     let mut numbers = Vec::new();
     for part in list.split(',').filter(|part| !part.trim().is_empty()) {
         if let Some((from, to)) = part.split_once('-') {
             let (from, to) = (number(from)?, number(to)?);
             if from > to {
-                return Err(error(format!("the range {from}-{to} is not increasing")));
+                return Err(error(DomainListProblem::Decreasing(from, to)));
             }
             if to - from >= MAX_DOMAIN_RANGE {
-                return Err(error(format!(
-                    "the range {from}-{to} is too long: a range holds at most {MAX_DOMAIN_RANGE} domains"
-                )));
+                return Err(error(DomainListProblem::TooLong(from, to)));
             }
             numbers.extend(from..=to);
         } else {
@@ -177,7 +229,7 @@ pub fn parse_domain_list(list: &str) -> Result<Vec<u32>, DomainListError> {
         }
     }
     if numbers.is_empty() {
-        return Err(error("no domain number given".to_owned()));
+        return Err(error(DomainListProblem::Empty));
     }
     numbers.sort_unstable();
     numbers.dedup();
@@ -207,8 +259,20 @@ mod tests {
             long.contains("too long") && long.contains("10000") && !long.contains("increasing"),
             "{long}"
         );
-        let reversed = parse_domain_list("6-4").expect_err("reversed").to_string();
-        assert!(reversed.contains("not increasing"), "{reversed}");
+        let reversed = parse_domain_list("6-4").expect_err("reversed");
+        assert!(
+            reversed.to_string().contains("not increasing"),
+            "{reversed}"
+        );
+        assert_eq!(
+            reversed.sentence(Lang::Ja),
+            "印刷する領域「6-4」を読めません：6-4 は小さい番号から大きい番号へ書いてください（番号と範囲を「1,4-6」のように書きます）"
+        );
+        let word = parse_domain_list("1,a").expect_err("not a number");
+        assert!(
+            word.sentence(Lang::Ja)
+                .contains("「a」は領域の番号ではありません")
+        );
     }
 
     #[test]

@@ -56,6 +56,17 @@ fn ctrl_p_opens_the_preview_and_the_pages_follow_the_domains() {
     harness.run();
     assert_eq!(harness.state().settings.print.domains, [4, 5, 6]);
     harness.get_by_label("ページ 2 / 3");
+    // A list that cannot be read is said in Japanese; the last good one stays.
+    harness
+        .get_by_label("印刷する領域（例: 1,4-6）")
+        .type_text(",9-7");
+    harness.run();
+    harness.get_by_label_contains("9-7 は小さい番号から大きい番号へ書いてください");
+    assert_eq!(harness.state().settings.print.domains, [4, 5, 6]);
+    for _ in 0..4 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run();
     // Paper and orientation are the settings the PDF uses.
     harness.get_by_label("A3").click();
     harness.get_by_label("縦").click();

@@ -206,7 +206,7 @@ impl PrintPreview {
             Ok(numbers) if field.changed() => settings.domains = numbers,
             Ok(_) => {}
             Err(error) => {
-                ui.colored_label(ui.visuals().warn_fg_color, error.to_string());
+                ui.colored_label(ui.visuals().warn_fg_color, error.sentence(lang));
             }
         }
     }
