@@ -65,14 +65,7 @@ fn changed_note_texts_and_references_are_reported_and_tabled() {
         .find(|r| r.entity == Entity::Entry && r.new_id == Some(entry.into()))
         .expect("the entry's row");
     assert_eq!(entry_row.kind, RowKind::Changed);
-    let marked = |lines: &[table::Line]| -> String {
-        lines
-            .iter()
-            .flat_map(|l| &l.spans)
-            .filter(|s| s.marked)
-            .map(|s| s.text.as_str())
-            .collect()
-    };
+    let marked = table::Line::marked_text;
     assert!(marked(&entry_row.new).contains(",2"), "{entry_row:?}");
     let roadblock_row = rows
         .iter()

@@ -359,32 +359,6 @@ mod tests {
     }
 
     #[test]
-    fn every_stage_has_words_in_both_languages() {
-        use SaveStage::*;
-        for stage in [
-            FollowingLink,
-            ReadingDetails,
-            NotRegularFile,
-            ReadOnly,
-            CreatingTemporary,
-            WritingTemporary,
-            KeepingBackup,
-            ReplacingFile,
-            OpeningFile,
-            WritingInPlace,
-            WritingInPlaceBackupKept,
-            WaitingForSave,
-            TooLargeToOpen,
-            CreatingRecoveryFolder,
-            PreparingRecovery,
-        ] {
-            let (ja, en) = (stage.text(Lang::Ja), stage.text(Lang::En));
-            assert!(!ja.is_empty() && !en.is_empty() && ja != en, "{stage:?}");
-            assert!(!ja.is_ascii(), "{stage:?}: {ja}");
-        }
-    }
-
-    #[test]
     fn positions_count_characters() {
         let text = "ab\n工程表x\n";
         assert_eq!(

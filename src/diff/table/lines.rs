@@ -58,6 +58,17 @@ impl Line {
         self.spans.iter().any(|s| s.marked)
     }
 
+    /// The marked (underlined) text of `lines`, run together.
+    #[must_use]
+    pub fn marked_text(lines: &[Line]) -> String {
+        lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|s| s.marked)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
     pub(super) fn prefixed(mut self, prefix: &str) -> Self {
         self.spans.insert(
             0,

@@ -14,13 +14,7 @@ fn the_examples_table_has_new_removed_and_marked_rows() {
     assert_eq!(added.kind, RowKind::Added);
     assert_eq!(added.old[0].text(), "（新設）");
     // All of its text is marked (only the 【】 and ○ around it are not).
-    let marked: String = added
-        .new
-        .iter()
-        .flat_map(|l| &l.spans)
-        .filter(|s| s.marked)
-        .map(|s| s.text.as_str())
-        .collect();
+    let marked = Line::marked_text(&added.new);
     let roadblock = &after.domains[7].roadblocks[1];
     assert!(marked.contains(&roadblock.title), "{marked}");
     assert!(
@@ -209,16 +203,6 @@ fn a_pure_deletion_leaves_a_marked_blank_on_the_new_side() {
     assert!(!marked(&row.old).contains(&GAP.to_owned()));
 }
 
-/// The marked text of lines.
-fn marked(lines: &[Line]) -> String {
-    lines
-        .iter()
-        .flat_map(|l| &l.spans)
-        .filter(|s| s.marked)
-        .map(|s| s.text.as_str())
-        .collect()
-}
-
 #[test]
 fn a_domain_or_roadblock_moved_in_the_order_has_its_heading_marked_on_both_sides() {
     let after = example("after");
@@ -236,6 +220,7 @@ fn a_domain_or_roadblock_moved_in_the_order_has_its_heading_marked_on_both_sides
         .expect("the moved domain's row");
     assert_eq!(domain.new_id, Some(moved.domains[0].id.clone()));
     let name = &moved.domains[0].name;
+    let marked = Line::marked_text;
     assert!(marked(&domain.new).contains(name.as_str()), "{domain:?}");
     assert!(marked(&domain.old).contains(name.as_str()), "{domain:?}");
     let roadblock = rows
