@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, describe_load_error};
 use crate::io::{
-    TextPosition, first_comment, load_with_text, lock_for_saving, save_text_locked, to_ron_string,
+    TextPosition, TextStyle, first_comment, load_with_text, lock_for_saving, save_text_locked,
+    to_ron_string,
 };
 
 /// How `fmt` runs.
@@ -54,7 +55,7 @@ fn format_one(path: &Path, options: Options, out: &mut impl Write) -> anyhow::Re
             return Ok(EXIT_UNREADABLE);
         }
     };
-    let canonical = in_style_of(&loaded.text, &to_ron_string(&loaded.document));
+    let canonical = TextStyle::of(&loaded.text).apply(&to_ron_string(&loaded.document));
     if canonical == loaded.text {
         return Ok(EXIT_OK);
     }
@@ -85,43 +86,4 @@ fn format_one(path: &Path, options: Options, out: &mut impl Write) -> anyhow::Re
         }
     }
     Ok(EXIT_OK)
-}
-
-/// The canonical text written as the original is: with its byte-order mark, and with CRLF
-/// line endings when the original uses them.
-fn in_style_of(original: &str, canonical: &str) -> String {
-    let bom = if original.starts_with('\u{feff}') {
-        "\u{feff}"
-    } else {
-        ""
-    };
-    let lines = original.matches('\n').count();
-    let crlf = lines > 0 && original.matches("\r\n").count() * 2 > lines;
-    if crlf {
-        format!("{bom}{}", canonical.replace('\n', "\r\n"))
-    } else {
-        format!("{bom}{canonical}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_endings_and_a_byte_order_mark_are_kept() {
-        let canonical = "(\n    a: 1,\n)\n";
-        assert_eq!(in_style_of(canonical, canonical), canonical);
-        let windows = "(\r\n    a: 1,\r\n)\r\n";
-        assert_eq!(in_style_of(windows, canonical), windows);
-        let marked = "\u{feff}(\r\n    a: 2,\r\n)\r\n";
-        assert_eq!(
-            in_style_of(marked, canonical),
-            "\u{feff}(\r\n    a: 1,\r\n)\r\n"
-        );
-        assert_eq!(
-            in_style_of("\u{feff}(\n)\n", canonical),
-            format!("\u{feff}{canonical}")
-        );
-    }
 }

@@ -12,6 +12,7 @@ pub mod lock;
 mod parse_error;
 mod recovery;
 mod source_map;
+mod style;
 
 use std::io::Read;
 use std::path::Path;
@@ -24,6 +25,7 @@ pub use lock::FileLock;
 pub use parse_error::{KeyKind, ParseErrorKind, ValueType};
 pub use recovery::{Recovery, RecoveryError, RecoveryStore};
 pub use source_map::{SourceIndex, locate};
+pub use style::TextStyle;
 
 use crate::model::Document;
 

@@ -1,6 +1,7 @@
 //! The editor's file operations: open, new, save, save as, save as new revision, the
 //! unsaved-changes question, changes made on disk by others, autosave and crash recovery.
-//! Every write of the user's file goes through `io::save` (atomic, with a `.bak`).
+//! Every write of the user's file goes through `io::save_text` (atomic, with a `.bak`), in the
+//! file's own style (byte-order mark, line endings).
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -41,6 +42,7 @@ impl KoteihyoApp {
                     FileStamp::of(path),
                 );
                 open.has_comments = io::has_comments(&loaded.text);
+                open.style = io::TextStyle::of(&loaded.text);
                 self.load_failure = None;
                 self.show_document(open);
             }
@@ -144,7 +146,8 @@ impl KoteihyoApp {
             self.dialog = Some(Dialog::DropComments(path.to_path_buf(), overwrite_changed));
             return;
         }
-        match io::save(path, &open.document) {
+        // In the file's own style (a file from Windows keeps its CRLF line ends).
+        match io::save_text(path, &open.style.apply(&io::to_ron_string(&open.document))) {
             Ok(()) => {
                 let previous_path = open.path.replace(path.to_path_buf());
                 open.mark_saved();
@@ -181,12 +184,15 @@ impl KoteihyoApp {
 
     /// Saves `next` to `path` and shows it; the previous document is left as it was.
     pub fn save_new_revision_to(&mut self, next: Document, path: &Path) {
-        match io::save(path, &next) {
-            Ok(()) => self.show_document(OpenDocument::new(
-                Some(path.to_path_buf()),
-                next,
-                FileStamp::of(path),
-            )),
+        // The new revision's file is written in the style of the one it came from.
+        let style = self.open.as_ref().map(|o| o.style).unwrap_or_default();
+        match io::save_text(path, &style.apply(&io::to_ron_string(&next))) {
+            Ok(()) => {
+                let mut open =
+                    OpenDocument::new(Some(path.to_path_buf()), next, FileStamp::of(path));
+                open.style = style;
+                self.show_document(open);
+            }
             Err(error) => self.dialog = Some(Dialog::SaveError(error.sentence(self.lang()))),
         }
     }
@@ -231,9 +237,19 @@ impl KoteihyoApp {
         }
         if restore {
             let stamp = recovery.original.as_deref().and_then(FileStamp::of);
-            let saved = recovery.original.as_deref().and_then(|p| io::load(p).ok());
+            let saved = recovery
+                .original
+                .as_deref()
+                .and_then(|p| io::load_with_text(p).ok());
             let mut open = OpenDocument::new(recovery.original.clone(), recovery.document, stamp);
-            open.saved = saved.unwrap_or_default();
+            if let Some(saved) = saved {
+                open.style = io::TextStyle::of(&saved.text);
+                open.has_comments = io::has_comments(&saved.text);
+                open.saved = saved.document;
+            } else {
+                // No file to compare with (untitled, or gone): the work is unsaved.
+                open.saved = Document::default();
+            }
             // Restored work is modified until saved, unless it equals the file.
             if open.saved != open.document {
                 open.saved_revision = None;

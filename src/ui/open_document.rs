@@ -30,6 +30,8 @@ pub struct OpenDocument {
     pub(crate) stamp: Option<FileStamp>,
     /// The file as opened has comments, which saving over it would drop: the user is asked.
     pub has_comments: bool,
+    /// The file's byte-order mark and line endings, kept when it is saved.
+    pub style: crate::io::TextStyle,
     /// This window's claim on the document (other windows see it open); `None` when another
     /// window had it first or no claim could be made.
     pub(crate) claim: Option<crate::io::FileLock>,
@@ -51,6 +53,7 @@ impl OpenDocument {
             modified: false,
             stamp,
             has_comments: false,
+            style: crate::io::TextStyle::default(),
             claim: None,
         }
     }

@@ -41,6 +41,43 @@ fn typing_a_title_and_saving_writes_the_file_and_a_backup() {
 }
 
 #[test]
+fn a_file_from_windows_keeps_its_line_ends_and_byte_order_mark_when_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_example(dir.path());
+    let windows = format!(
+        "\u{feff}{}",
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .replace('\n', "\r\n")
+    );
+    std::fs::write(&path, &windows).expect("write");
+    let mut harness = harness_for(app_with(Some(&path), None));
+    retitle_first(&mut harness, "審査の質の均一化");
+    harness.key_press_modifiers(CTRL, Key::S);
+    harness.run();
+    assert_eq!(harness.state().dialog, None);
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(saved.starts_with('\u{feff}'), "the byte-order mark stays");
+    assert_eq!(
+        saved.matches('\n').count(),
+        saved.matches("\r\n").count(),
+        "every line ends with CRLF"
+    );
+    assert!(saved.contains("審査の質の均一化"));
+    // Only the changed line differs from the file as it was.
+    let changed = saved
+        .split("\r\n")
+        .zip(windows.split("\r\n"))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(changed, 1, "one line changed");
+    assert_eq!(
+        koteihyo::io::load(&path).expect("loads").domains[0].roadblocks[0].title,
+        "審査の質の均一化"
+    );
+}
+
+#[test]
 fn closing_with_unsaved_changes_asks_and_can_be_cancelled() {
     let mut harness = harness_for(app_with(
         Some(Path::new("examples/roadblocks-after.ron")),
@@ -140,6 +177,37 @@ fn after_a_crash_the_next_start_offers_to_restore() {
     assert_eq!(open.document.domains[0].roadblocks[0].title, "復元される題");
     assert!(open.modified, "restored work is unsaved until saved");
     assert_eq!(open.path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn restored_work_keeps_the_files_comments_question_and_line_ends() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_example(dir.path());
+    let text = std::fs::read_to_string(&path).expect("read");
+    let windows = format!("// 担当: 企画課\n{text}").replace('\n', "\r\n");
+    std::fs::write(&path, &windows).expect("write");
+    let recovery = dir.path().join("recovery");
+    let mut first = harness_for(app_with(Some(&path), Some(&recovery)));
+    retitle_first(&mut first, "復元される題");
+    first.state_mut().autosave_now();
+    drop(first);
+    let mut app = app_with(None, Some(&recovery));
+    app.offer_recovery();
+    let mut second = harness_for(app);
+    second.get_by_label("復元").click();
+    second.run();
+    let open = second.state().open.as_ref().expect("restored");
+    assert!(open.has_comments, "the file's comments are known");
+    assert!(open.style.crlf, "and its line ends");
+    // Saving asks before dropping the comments; the file is untouched until then.
+    second.key_press_modifiers(CTRL, Key::S);
+    second.run();
+    assert!(
+        matches!(second.state().dialog, Some(Dialog::DropComments(..))),
+        "{:?}",
+        second.state().dialog
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), windows);
 }
 
 #[test]
