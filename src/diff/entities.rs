@@ -177,7 +177,13 @@ pub fn changes(old: &Document, new: &Document) -> Vec<Change> {
             new,
             homes: &homes,
         };
-        domain_contents(&walk, old_domain, domain, &name, &mut out);
+        domain_contents(
+            &walk,
+            (old_index, new_index),
+            (old_domain, domain),
+            &name,
+            &mut out,
+        );
     }
     for &old_index in &domains.removed {
         let domain = &old.domains[old_index];
@@ -248,14 +254,17 @@ struct Walk<'a> {
     homes: &'a Homes,
 }
 
+/// The changes inside a pair of domains; `indices` are their places in the old and the new
+/// document, `domains` the (old, new) pair.
 fn domain_contents(
     walk: &Walk<'_>,
-    old_domain: &Domain,
-    domain: &Domain,
+    indices: (usize, usize),
+    domains: (&Domain, &Domain),
     name: &str,
     out: &mut Vec<Change>,
 ) {
-    roadblocks(walk, old_domain, domain, name, out);
+    let (old_domain, domain) = domains;
+    roadblocks(walk, indices, domains, name, out);
     list(
         &Noted::entries(walk.old, &old_domain.entries),
         &Noted::entries(walk.new, &domain.entries),
@@ -316,22 +325,12 @@ fn moved_in(
 /// paired here, reordered, added or removed.
 fn roadblocks(
     walk: &Walk<'_>,
-    old_domain: &Domain,
-    domain: &Domain,
+    (old_index, new_index): (usize, usize),
+    (old_domain, domain): (&Domain, &Domain),
     name: &str,
     out: &mut Vec<Change>,
 ) {
     let Walk { old, new, homes } = *walk;
-    let old_index = old
-        .domains
-        .iter()
-        .position(|d| d.id == old_domain.id)
-        .unwrap_or(0);
-    let new_index = new
-        .domains
-        .iter()
-        .position(|d| d.id == domain.id)
-        .unwrap_or(0);
     // Roadblocks that crossed domains are paired by id across the documents.
     let here_new: Vec<&Roadblock> = domain
         .roadblocks

@@ -74,10 +74,13 @@ struct Index<'a> {
     /// The changes of each roadblock's items, by the roadblock's id (found once, not by a
     /// search of every change per roadblock).
     items_of: HashMap<&'a Id, Vec<&'a Change>>,
+    /// The old revision's domains and roadblocks by id (a lookup per row, not a search).
+    old_domains: HashMap<&'a Id, &'a Domain>,
+    old_roadblocks: HashMap<&'a Id, &'a crate::model::Roadblock>,
 }
 
 impl<'a> Index<'a> {
-    fn of(comparison: &'a Comparison) -> Self {
+    fn of(comparison: &'a Comparison, old: &'a Document) -> Self {
         let mut by_new = HashMap::new();
         let mut by_old = HashMap::new();
         let mut items_of: HashMap<&Id, Vec<&Change>> = HashMap::new();
@@ -96,6 +99,13 @@ impl<'a> Index<'a> {
             by_new,
             by_old,
             items_of,
+            old_domains: old.domains.iter().map(|d| (&d.id, &**d)).collect(),
+            old_roadblocks: old
+                .domains
+                .iter()
+                .flat_map(|d| &d.roadblocks)
+                .map(|r| (&r.id, r))
+                .collect(),
         }
     }
 }
@@ -109,7 +119,7 @@ pub fn build(
     comparison: &Comparison,
     full: bool,
 ) -> ComparisonTable {
-    let index = Index::of(comparison);
+    let index = Index::of(comparison, old);
     let mut sections = Vec::new();
     let document_rows: Vec<Row> = comparison
         .changes
@@ -149,7 +159,7 @@ pub fn build(
         let old_domain = change
             .and_then(|c| c.old_id.as_ref())
             .or(Some(&domain.id))
-            .and_then(|id| old.domain(id));
+            .and_then(|id| index.old_domains.get(id).copied());
         sections.push(domain_section(
             (old, new),
             old_domain,
@@ -164,7 +174,10 @@ pub fn build(
         .iter()
         .filter(|c| c.entity == Entity::Domain && c.status == Status::Removed)
     {
-        let old_domain = change.old_id.as_ref().and_then(|id| old.domain(id));
+        let old_domain = change
+            .old_id
+            .as_ref()
+            .and_then(|id| index.old_domains.get(id).copied());
         sections.push(domain_section(
             (old, new),
             old_domain,
@@ -293,7 +306,6 @@ fn domain_section(
         let labels = PartLabels::of(new, Some(domain));
         for roadblock in &domain.roadblocks {
             rows.push(roadblock_row(
-                old,
                 roadblock,
                 (&labels, &old_labels),
                 index,

@@ -159,7 +159,6 @@ fn roadblock_lines(
 /// The row of a roadblock of the new revision, beside its old self if it had one; `labels`
 /// are (new side, old side).
 pub(super) fn roadblock_row(
-    old: &Document,
     roadblock: &Roadblock,
     labels: (&PartLabels, &PartLabels),
     index: &Index<'_>,
@@ -172,11 +171,7 @@ pub(super) fn roadblock_row(
     let old_id = change
         .and_then(|c| c.old_id.clone())
         .unwrap_or_else(|| roadblock.id.clone());
-    let old_roadblock = old
-        .domains
-        .iter()
-        .flat_map(|d| &d.roadblocks)
-        .find(|r| r.id == old_id);
+    let old_roadblock = index.old_roadblocks.get(&old_id).copied();
     let item_changes: &[&Change] = index.items_of.get(&roadblock.id).map_or(&[], Vec::as_slice);
     let mut kind = kind_of(change, full);
     if matches!(kind, RowKind::Omitted | RowKind::Unchanged) && !item_changes.is_empty() {
