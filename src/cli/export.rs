@@ -1,5 +1,6 @@
 //! `koteihyo export`: write the roadmap in another format, chosen by the output extension:
-//! the printed chart as PDF, SVG or PNG pages, or the data as JSON.
+//! the printed chart as PDF, SVG or PNG pages, the data as JSON, or the table as an Excel
+//! workbook (.xlsx) for colleagues without Koteihyo.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -111,6 +112,8 @@ pub enum ExportFormat {
     Png,
     /// The document's data.
     Json,
+    /// The table as an Excel workbook (.xlsx), with sheets of the entries and the legend.
+    Xlsx,
 }
 
 impl ExportFormat {
@@ -120,6 +123,7 @@ impl ExportFormat {
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Json => "json",
+            Self::Xlsx => "xlsx",
         }
     }
 }
@@ -143,11 +147,14 @@ fn choose_format(output: &Path, chosen: Option<ExportFormat>) -> anyhow::Result<
         Some("svg") => ExportFormat::Svg,
         Some("png") => ExportFormat::Png,
         Some("json") => ExportFormat::Json,
+        Some("xlsx") => ExportFormat::Xlsx,
         Some(other) => {
-            bail!("cannot export to .{other}: supported output formats are .pdf, .svg, .png, .json")
+            bail!(
+                "cannot export to .{other}: supported output formats are .pdf, .svg, .png, .json, .xlsx"
+            )
         }
         None => bail!(
-            "the output {} has no extension: name it .pdf, .svg, .png or .json",
+            "the output {} has no extension: name it .pdf, .svg, .png, .json or .xlsx",
             output.display()
         ),
     };
@@ -181,9 +188,13 @@ pub fn run(
         guard.check(output)?;
     }
     let format = choose_format(output, format)?;
-    if to_stdout && format == ExportFormat::Pdf && std::io::stdout().is_terminal() {
+    if to_stdout
+        && matches!(format, ExportFormat::Pdf | ExportFormat::Xlsx)
+        && std::io::stdout().is_terminal()
+    {
         bail!(
-            "refusing to write a PDF to the terminal: redirect standard output to a file or a program"
+            "refusing to write a {} to the terminal: redirect standard output to a file or a program",
+            format.extension().to_ascii_uppercase()
         );
     }
     let Loaded { document, text } = match load_with_text(file) {
@@ -224,6 +235,14 @@ pub fn run(
                 write_stdout(json.as_bytes())?;
             } else {
                 write_atomic(output, json.as_bytes(), false)?;
+            }
+        }
+        ExportFormat::Xlsx => {
+            let bytes = crate::export::xlsx::roadmap_xlsx(&document, lang)?;
+            if to_stdout {
+                write_stdout(&bytes)?;
+            } else {
+                write_atomic(output, &bytes, false)?;
             }
         }
         _ => print(&document, output, format, options, &guard)?,

@@ -17,4 +17,5 @@ pub mod printer;
 pub mod settings;
 pub mod svg;
 pub mod system_print;
+pub mod xlsx;
 mod xml;

@@ -22,6 +22,8 @@ pub enum Command {
     Print,
     /// Print on a printer: the PDF handed to the system's print service.
     PrintToPrinter,
+    /// Write the roadmap as an Excel workbook (.xlsx) for colleagues without Koteihyo.
+    ExportExcel,
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -97,7 +99,7 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 37] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -105,6 +107,7 @@ impl Command {
         Command::SaveRevision,
         Command::Print,
         Command::PrintToPrinter,
+        Command::ExportExcel,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -152,6 +155,7 @@ impl Command {
             Command::Find => Key::CommandFind,
             Command::FindReplace => Key::CommandFindReplace,
             Command::PrintToPrinter => Key::CommandPrintToPrinter,
+            Command::ExportExcel => Key::CommandExportExcel,
             Command::ClearFilters => Key::CommandClearFilters,
             Command::SelectNext => Key::CommandSelectNext,
             Command::SelectPrevious => Key::CommandSelectPrevious,
@@ -189,6 +193,7 @@ impl Command {
             | Command::SaveRevision
             | Command::Print
             | Command::PrintToPrinter
+            | Command::ExportExcel
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
@@ -259,6 +264,7 @@ impl Command {
             Command::ToggleDetails => plain(KeyCode::F4),
             Command::SaveRevision
             | Command::PrintToPrinter
+            | Command::ExportExcel
             | Command::Compare
             | Command::CompareWithSaved
             | Command::ToggleDarkMode

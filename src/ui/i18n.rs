@@ -264,6 +264,7 @@ keys!(
     FindReplaceAll,
     FindClose,
     CommandPrintToPrinter,
+    CommandExportExcel,
     PrinterSent,
     PrinterNotFound,
     PrinterFailed,

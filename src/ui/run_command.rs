@@ -56,6 +56,7 @@ impl KoteihyoApp {
                 }
             }
             Command::PrintToPrinter => self.print_to_printer(),
+            Command::ExportExcel => self.export_excel(),
             // One Escape does one thing: the find window closes before the filter is cleared.
             Command::ClearFilters if self.find.is_some() => self.find = None,
             Command::ClearFilters => self.editor.filter = Filter::default(),

@@ -22,6 +22,7 @@ mod columns;
 mod diff_properties;
 mod edit_properties;
 mod examples;
+mod excel;
 mod pagination;
 mod print;
 mod print_notes;

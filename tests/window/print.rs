@@ -113,6 +113,32 @@ fn the_menu_opens_the_preview_and_the_pdf_is_saved_where_asked() {
 }
 
 #[test]
+fn the_file_menu_exports_an_excel_workbook() {
+    use calamine::Reader;
+    let mut harness = harness(&example("roadblocks-after.ron"));
+    harness.get_by_label("ファイル").click();
+    harness.run();
+    harness.get_by_label("Excelで書き出し…");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let xlsx = folder.path().join("工程表.xlsx");
+    // What the command runs once the save dialog has returned a path.
+    harness.state_mut().export_xlsx_to(&xlsx);
+    assert_eq!(harness.state().dialog, Some(Dialog::Exported(xlsx.clone())));
+    let bytes = std::fs::read(&xlsx).expect("the workbook was written");
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("Excel can open it");
+    assert_eq!(book.sheet_names(), ["工程表", "工程一覧", "凡例・注記"]);
+    let table = book.worksheet_range("工程表").expect("the table");
+    assert!(
+        table
+            .cells()
+            .any(|(_, _, cell)| cell.to_string().contains("【IRBの審査の質を均一化する")),
+        "the first roadblock is in the table"
+    );
+}
+
+#[test]
 fn the_pagination_choice_changes_the_page_count_and_is_remembered() {
     let mut harness = harness(&example("roadblocks-after.ron"));
     open_preview(&mut harness);

@@ -533,6 +533,11 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
         "Print on a printer",
     ),
     (
+        Key::CommandExportExcel,
+        "Excelで書き出し…",
+        "Export to Excel…",
+    ),
+    (
         Key::PrinterSent,
         "印刷を依頼しました（{program}）",
         "Sent to the printer ({program})",

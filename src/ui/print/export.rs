@@ -40,6 +40,24 @@ impl KoteihyoApp {
         }
     }
 
+    /// ファイル > Excelで書き出し: asks where, then writes the workbook.
+    pub(crate) fn export_excel(&mut self) {
+        let Some(open) = &self.open else { return };
+        if let Some(path) = ask_export_path(open.path.as_deref(), "", "xlsx", "Excel") {
+            self.export_xlsx_to(&path);
+        }
+    }
+
+    /// Writes the open document as an Excel workbook to `path` (sheet and column words in the
+    /// window's language where they are not the document's own).
+    pub fn export_xlsx_to(&mut self, path: &Path) {
+        let Some(open) = &self.open else { return };
+        let bytes = crate::export::xlsx::roadmap_xlsx(&open.document, self.lang())
+            .map(Some)
+            .map_err(|error| error.to_string());
+        self.finish_export(path, bytes);
+    }
+
     /// Writes the PDF of the open document with the print settings to `path`.
     pub fn export_pdf_to(&mut self, path: &Path) {
         let result = match (self.view.print(), &self.open) {
