@@ -110,6 +110,42 @@ pub enum FontError {
     NotInstalled,
 }
 
+impl FontError {
+    /// The error in `lang` (English is the `Display` text). Said in Japanese only where a
+    /// Japanese face is there to show it: a chosen file that cannot be used, with the system's
+    /// face taking over.
+    #[must_use]
+    pub fn sentence(&self, lang: crate::model::Lang) -> String {
+        use crate::model::Lang;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            FontError::Unreadable { path, source } => format!(
+                "{}: フォントファイルを読めません（{}）",
+                path.display(),
+                crate::io::os_error_text(source, lang)
+            ),
+            FontError::NotAFile { path, .. } => format!(
+                "{}: フォントファイルではありません。.ttf、.otf、.ttc のファイルを選んでください",
+                path.display()
+            ),
+            FontError::TooLarge { path, size, limit } => format!(
+                "{}: ファイルが大きすぎます（{size} バイト。フォントファイルは {limit} バイトまで）",
+                path.display()
+            ),
+            FontError::NotJapanese { path } => format!(
+                "{}: このファイルには日本語（かな・漢字）の字形がありません",
+                path.display()
+            ),
+            FontError::NotInstalled => format!(
+                "日本語フォントが見つかりません（{} を探しました）",
+                PREFERRED_FAMILIES.join("、")
+            ),
+        }
+    }
+}
+
 /// The font to use: `chosen` if given (an error if it is unusable), else the system's.
 pub fn find(chosen: Option<&Path>) -> Result<JapaneseFont, FontError> {
     match chosen {

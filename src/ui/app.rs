@@ -67,7 +67,7 @@ impl KoteihyoApp {
     /// offers to restore unsaved work from a crash, and opens `path` if given.
     #[must_use]
     pub fn new(ctx: &egui::Context, settings: Settings, path: Option<&Path>) -> Self {
-        let font_status = fonts::install(ctx, settings.font_file.as_deref());
+        let font_status = fonts::install(ctx, settings.font_file.as_deref(), settings.lang);
         let mut app = Self::with_font_status(settings, None, font_status);
         app.recovery = RecoveryStore::user_default();
         // Opened after the store is set, so that this window claims the file.
@@ -446,7 +446,8 @@ impl KoteihyoApp {
             Request::SetLanguage(lang) => self.settings.lang = lang,
             Request::SetFontFile(path) => {
                 self.settings.font_file = path;
-                self.font_status = fonts::install(ctx, self.settings.font_file.as_deref());
+                self.font_status =
+                    fonts::install(ctx, self.settings.font_file.as_deref(), self.settings.lang);
                 self.editor.grid = GridView::default();
             }
             Request::ChooseFontFile => {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use egui::{FontData, FontDefinitions, FontFamily};
 
 use crate::font::{self, FontError, JapaneseFont};
+use crate::ui::i18n::Lang;
 
 /// The name our face has in egui's font table.
 const JAPANESE: &str = "japanese";
@@ -49,7 +50,7 @@ impl FontStatus {
 
 /// Finds the font (`chosen` first, else the system's) and installs it in `ctx`.
 #[must_use]
-pub fn install(ctx: &egui::Context, chosen: Option<&Path>) -> FontStatus {
+pub fn install(ctx: &egui::Context, chosen: Option<&Path>, lang: Lang) -> FontStatus {
     let (found, chosen_error) = match font::find(chosen) {
         Ok(found) => (Ok(found), None),
         Err(error) if chosen.is_some() => (font::find_installed(), Some(error)),
@@ -66,7 +67,7 @@ pub fn install(ctx: &egui::Context, chosen: Option<&Path>) -> FontStatus {
         (Ok(found), Some(error)) => {
             install_face(ctx, &found);
             FontStatus::ChosenUnusable {
-                error: error.to_string(),
+                error: error.sentence(lang),
                 fallback: Some(found.family),
             }
         }
@@ -98,4 +99,30 @@ pub fn install_face(ctx: &egui::Context, face: &JapaneseFont) {
         .or_default()
         .push(JAPANESE.to_owned());
     ctx.set_fonts(definitions);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chosen_file_that_is_no_font_is_said_in_the_windows_language() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let not_a_font = dir.path().join("メモ.ttf");
+        std::fs::write(&not_a_font, "これはフォントではありません").expect("write");
+        let ctx = egui::Context::default();
+        for (lang, wanted) in [
+            (Lang::Ja, "このファイルには日本語（かな・漢字）の字形がありません"),
+            (Lang::En, "no face in this file has Japanese glyphs"),
+        ] {
+            match install(&ctx, Some(&not_a_font), lang) {
+                FontStatus::ChosenUnusable { error, fallback } => {
+                    assert!(error.contains(wanted), "{error}");
+                    assert!(error.contains("メモ.ttf"), "{error}");
+                    assert!(fallback.is_some(), "the system's face takes over");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
 }
