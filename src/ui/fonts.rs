@@ -112,7 +112,10 @@ mod tests {
         std::fs::write(&not_a_font, "これはフォントではありません").expect("write");
         let ctx = egui::Context::default();
         for (lang, wanted) in [
-            (Lang::Ja, "このファイルには日本語（かな・漢字）の字形がありません"),
+            (
+                Lang::Ja,
+                "このファイルには日本語（かな・漢字）の字形がありません",
+            ),
             (Lang::En, "no face in this file has Japanese glyphs"),
         ] {
             match install(&ctx, Some(&not_a_font), lang) {
