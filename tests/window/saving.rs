@@ -224,7 +224,7 @@ fn saving_a_read_only_file_says_why_and_keeps_file_and_work() {
     harness.run();
     // The dialog names the file, the reason and what to do, in the window's language; the
     // previous file is untouched.
-    harness.get_by_label("保存できませんでした（元のファイルは変更されていません）");
+    harness.get_by_label("保存できませんでした");
     // A label's text is its accessibility value.
     let message = harness
         .get_by_label_contains("読み取り専用になっています")
@@ -232,6 +232,7 @@ fn saving_a_read_only_file_says_why_and_keeps_file_and_work() {
         .unwrap_or_default();
     assert!(message.contains("after.ron"), "{message}");
     assert!(message.contains("別の名前で保存してください"), "{message}");
+    assert!(message.ends_with("元のファイルはそのままです。"), "{message}");
     assert!(!message.contains("read-only"), "{message}");
     assert_eq!(std::fs::read(&path).expect("read"), original);
     assert!(!koteihyo::io::backup_path(&path).exists());
@@ -254,7 +255,7 @@ fn saving_into_a_folder_that_is_a_file_says_why() {
     let target = path.join("copy.ron");
     harness.state_mut().save_to(&target, true);
     harness.run();
-    harness.get_by_label("保存できませんでした（元のファイルは変更されていません）");
+    harness.get_by_label("保存できませんでした");
     let message = harness
         .get_by_label_contains("（一時ファイルの作成で失敗しました）")
         .value()

@@ -325,8 +325,8 @@ pub(super) const TABLE: &[(Key, &str, &str)] = &[
     ),
     (
         Key::SaveErrorTitle,
-        "保存できませんでした（元のファイルは変更されていません）",
-        "Could not save (the previous file is unchanged)",
+        "保存できませんでした",
+        "Could not save",
     ),
     (
         Key::RevisionTitle,
