@@ -232,7 +232,10 @@ fn saving_a_read_only_file_says_why_and_keeps_file_and_work() {
         .unwrap_or_default();
     assert!(message.contains("after.ron"), "{message}");
     assert!(message.contains("別の名前で保存してください"), "{message}");
-    assert!(message.ends_with("元のファイルはそのままです。"), "{message}");
+    assert!(
+        message.ends_with("元のファイルはそのままです。"),
+        "{message}"
+    );
     assert!(!message.contains("read-only"), "{message}");
     assert_eq!(std::fs::read(&path).expect("read"), original);
     assert!(!koteihyo::io::backup_path(&path).exists());
