@@ -17,7 +17,8 @@
 //! at 10×, 100× and 300×, whole and after an edit (`-- validation` runs only that table).
 //! `cargo run --release --example bench -- check` runs only that timing, `-- fresh-ids` only the
 //! diff of two 100× roadmaps with different ids (paired by similar titles), `-- crowded` only the
-//! table's last row, one domain with 5,000 entries.
+//! table's last row, one domain with 5,000 entries, `-- comparison` only the 新旧対照表 PDF of
+//! the 100× roadmap against a changed copy.
 
 #[path = "bench_parts/editing.rs"]
 mod editing;
@@ -124,6 +125,29 @@ fn check_timing() {
 
 /// `koteihyo diff` of two 100× roadmaps made separately (another seed, every id different):
 /// every entity is paired by the similarity of its title, not by id.
+/// The 新旧対照表 as `diff -o 新旧対照表.pdf` writes it (compare, the table, its pages, the PDF)
+/// of the 100× roadmap against a copy with 5 % of its entities changed, and against one made
+/// with another seed (every text changed; the same ids).
+fn comparison_timing() {
+    use koteihyo::export::comparison::ComparisonSettings;
+    let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
+        .expect("the font can be measured");
+    let document = roadmap(100, 1);
+    for (what, other) in [
+        ("5 % changed", perturbed(&document, 5, 7)),
+        ("every text changed", roadmap(100, 2)),
+    ] {
+        let time = median(3, || {
+            let _ =
+                printer.comparison_pdf(&document, &other, &ComparisonSettings::default(), false);
+        });
+        println!(
+            "新旧対照表 PDF of the 100× roadmap, {what}: {} ms",
+            ms(time)
+        );
+    }
+}
+
 fn fresh_ids_timing() {
     let document = roadmap(100, 1);
     let text = to_ron_string(&roadmap(100, 2)).replace("id: \"", "id: \"x");
@@ -241,6 +265,7 @@ fn main() {
         Some("validation") => return editing::validation_table(),
         Some("check") => return check_timing(),
         Some("fresh-ids") => return fresh_ids_timing(),
+        Some("comparison") => return comparison_timing(),
         Some("crowded") => {
             let printer = Printer::new(koteihyo::font::find_installed().expect("a Japanese font"))
                 .expect("the font can be measured");
@@ -289,4 +314,5 @@ fn main() {
     editing::validation_table();
     check_timing();
     fresh_ids_timing();
+    comparison_timing();
 }
