@@ -36,6 +36,25 @@ pub enum PdfError {
     Layout(#[from] crate::export::layout::LayoutError),
 }
 
+impl PdfError {
+    /// The error in `lang` (English is the `Display` text).
+    #[must_use]
+    pub fn sentence(&self, lang: crate::model::Lang) -> String {
+        use crate::model::Lang;
+        match (self, lang) {
+            (_, Lang::En) | (PdfError::Layout(_), _) => self.to_string(),
+            (PdfError::Font(family), Lang::Ja) => {
+                format!("フォント {family} をPDFに埋め込めません")
+            }
+            (PdfError::NoPages, Lang::Ja) => {
+                "印刷するページがありません（印刷する領域の番号が文書にありますか）".to_owned()
+            }
+            (PdfError::PageSize(page), Lang::Ja) => format!("{page} ページ目の大きさが不正です"),
+            (PdfError::Write(detail), Lang::Ja) => format!("PDFを書き出せませんでした（{detail}）"),
+        }
+    }
+}
+
 /// The PDF of `pages`, drawn in `font`, with `meta`'s title and author.
 pub fn to_pdf(pages: &[Page], font: &JapaneseFont, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     if pages.is_empty() {

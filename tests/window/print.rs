@@ -113,6 +113,29 @@ fn the_menu_opens_the_preview_and_the_pdf_is_saved_where_asked() {
 }
 
 #[test]
+fn a_pdf_with_no_page_to_print_is_refused_in_japanese() {
+    let mut harness = harness(&example("roadblocks-after.ron"));
+    open_preview(&mut harness);
+    harness.get_by_label("印刷する領域（例: 1,4-6）").click();
+    harness.run();
+    harness
+        .get_by_label("印刷する領域（例: 1,4-6）")
+        .type_text("99");
+    harness.run();
+    assert_eq!(harness.state().settings.print.domains, [99]);
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let pdf = folder.path().join("none.pdf");
+    harness.state_mut().export_pdf_to(&pdf);
+    harness.run();
+    let message = harness
+        .get_by_label_contains("（印刷する領域の番号が文書にありますか）")
+        .value()
+        .unwrap_or_default();
+    assert!(!message.contains("no pages"), "{message}");
+    assert!(!pdf.exists());
+}
+
+#[test]
 fn the_file_menu_exports_an_excel_workbook() {
     use calamine::Reader;
     let mut harness = harness(&example("roadblocks-after.ron"));

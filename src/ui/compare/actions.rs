@@ -116,7 +116,7 @@ impl KoteihyoApp {
             .and_then(|printer| {
                 printer
                     .comparison_pdf(&view.other.document, &open.document, &settings, view.full)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.sentence(self.lang()))
             });
         self.finish_export(path, bytes.map(Some));
     }

@@ -60,6 +60,7 @@ impl KoteihyoApp {
 
     /// Writes the PDF of the open document with the print settings to `path`.
     pub fn export_pdf_to(&mut self, path: &Path) {
+        let lang = self.lang();
         let result = match (self.view.print(), &self.open) {
             (Some(preview), Some(open)) => {
                 preview
@@ -68,7 +69,7 @@ impl KoteihyoApp {
                     .and_then(|printer| {
                         printer
                             .pdf(&open.document, &self.settings.print)
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| e.sentence(lang))
                     })
             }
             _ => return,

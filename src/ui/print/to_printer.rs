@@ -21,7 +21,7 @@ impl KoteihyoApp {
         let pdf = printer.and_then(|printer| {
             printer
                 .pdf(&open.document, &self.settings.print)
-                .map_err(|error| error.to_string())
+                .map_err(|error| error.sentence(lang))
         });
         let message = match pdf {
             Err(error) => format!("{}: {error}", tr(lang, Key::PrintExportFailed)),
