@@ -33,6 +33,25 @@ pub fn slices(body: &Body, height: f32) -> Vec<Slice> {
     let mut unit_edges: Vec<f32> = body.units.iter().flat_map(|u| [u.top, u.bottom]).collect();
     unit_edges.sort_by(f32::total_cmp);
     let spans = Spans::of(body);
+    cut_pages(body, height, |from, limit| {
+        let uncut = |y: f32| !spans.cross(y);
+        // A row edge is the cleanest cut, unless it would leave most of the page empty.
+        lowest_first(&row_edges, from, limit)
+            .rev()
+            .find(|&y| y >= from + height * MIN_FILL && uncut(y))
+            .or_else(|| {
+                lowest_first(&unit_edges, from, limit)
+                    .rev()
+                    .find(|&y| uncut(y))
+            })
+            .unwrap_or(limit)
+    })
+}
+
+/// Cuts `body` into pages `height` tall (at least 1), each ending where `cut(from, limit)` says
+/// (the page's top and the lowest its bottom may be); the last page ends with the body.
+fn cut_pages(body: &Body, height: f32, mut cut: impl FnMut(f32, f32) -> f32) -> Vec<Slice> {
+    let height = height.max(1.0);
     let mut slices = Vec::new();
     let mut from = 0.0_f32;
     while body.bottom - from > EPSILON {
@@ -44,17 +63,7 @@ pub fn slices(body: &Body, height: f32) -> Vec<Slice> {
             });
             break;
         }
-        let uncut = |y: f32| !spans.cross(y);
-        // A row edge is the cleanest cut, unless it would leave most of the page empty.
-        let to = lowest_first(&row_edges, from, limit)
-            .rev()
-            .find(|&y| y >= from + height * MIN_FILL && uncut(y))
-            .or_else(|| {
-                lowest_first(&unit_edges, from, limit)
-                    .rev()
-                    .find(|&y| uncut(y))
-            })
-            .unwrap_or(limit);
+        let to = cut(from, limit);
         slices.push(Slice { from, to });
         from = to;
     }
@@ -137,17 +146,7 @@ mod tests {
     /// (the reference the faster search must agree with).
     fn slices_by_search(body: &Body, height: f32) -> Vec<Slice> {
         let height = height.max(1.0);
-        let mut slices = Vec::new();
-        let mut from = 0.0_f32;
-        while body.bottom - from > EPSILON {
-            let limit = from + height;
-            if body.bottom <= limit + EPSILON {
-                slices.push(Slice {
-                    from,
-                    to: body.bottom,
-                });
-                break;
-            }
+        cut_pages(body, height, |from, limit| {
             let uncut = |y: f32| {
                 y > from + EPSILON
                     && y <= limit + EPSILON
@@ -158,15 +157,11 @@ mod tests {
             };
             let rows = body.rows.iter().map(|r| r.1).chain([body.table_bottom]);
             let units = body.units.iter().flat_map(|u| [u.top, u.bottom]);
-            let to = rows
-                .filter(|&y| uncut(y) && y >= from + height * MIN_FILL)
+            rows.filter(|&y| uncut(y) && y >= from + height * MIN_FILL)
                 .reduce(f32::max)
                 .or_else(|| units.filter(|&y| uncut(y)).reduce(f32::max))
-                .unwrap_or(limit);
-            slices.push(Slice { from, to });
-            from = to;
-        }
-        slices
+                .unwrap_or(limit)
+        })
     }
 
     #[test]
