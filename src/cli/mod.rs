@@ -27,15 +27,15 @@ pub const EXIT_UNREADABLE: u8 = 2;
 
 /// 工程表エディタ — edit, check, compare and print Japanese policy roadmaps (工程表).
 #[derive(Debug, Parser)]
-#[command(name = "koteihyo", version = crate::VERSION, args_conflicts_with_subcommands = true)]
+#[command(name = "koteihyo", version = crate::VERSION)]
 pub struct Cli {
     /// What to do; without a command, the roadmap FILE opens in the editor window.
     #[command(subcommand)]
     pub command: Option<Command>,
     /// A roadmap file (.ron) to open in the editor.
     pub file: Option<PathBuf>,
-    /// The language of problems and load errors: `ja` (日本語) or `en`, written after the
-    /// command (`koteihyo check --lang ja FILE`). By default the
+    /// The language of problems and load errors: `ja` (日本語) or `en`, before or after the
+    /// command (`koteihyo --lang ja check FILE`, `koteihyo check --lang ja FILE`). By default the
     /// terminal's (`LC_ALL`, `LC_MESSAGES`, `LANG` starting with `ja`), else English.
     #[arg(long, global = true, value_enum, value_name = "ja|en")]
     pub lang: Option<LangArg>,
@@ -250,6 +250,29 @@ pub fn describe_load_error(error: &LoadError, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use clap::Parser;
+
+    #[test]
+    fn the_language_may_come_before_or_after_the_command() {
+        for args in [
+            &["koteihyo", "--lang", "ja", "check", "a.ron"][..],
+            &["koteihyo", "check", "--lang", "ja", "a.ron"][..],
+            &["koteihyo", "check", "a.ron", "--lang=ja"][..],
+        ] {
+            let cli = super::Cli::try_parse_from(args).expect("parses");
+            assert!(
+                matches!(cli.command, Some(super::Command::Check { .. })),
+                "{args:?}"
+            );
+            assert_eq!(cli.messages_lang(), super::Lang::Ja, "{args:?}");
+            assert_eq!(cli.file, None);
+        }
+        // A file alone opens the window; a file and a command together are refused.
+        let cli = super::Cli::try_parse_from(["koteihyo", "工程表.ron"]).expect("parses");
+        assert!(cli.command.is_none());
+        assert!(cli.file.is_some());
+        assert!(super::Cli::try_parse_from(["koteihyo", "工程表.ron", "check"]).is_err());
+    }
     use super::locale_lang;
     use crate::model::Lang;
 
