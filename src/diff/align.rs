@@ -1,7 +1,7 @@
 //! Pairing the entities of two revisions: by stable id first; where ids differ (a file made
 //! separately), by similarity of their titles, best pairs first.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::model::Id;
 
@@ -130,9 +130,10 @@ pub(super) fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
 /// The old indices of pairs whose relative order changed: those outside a longest run of
 /// pairs whose positions increase on both sides (the fewest entities that must move to explain
 /// the order). Several runs can be longest; the choice is made from the side that `old_first`
-/// names, so that comparing the revisions the other way round finds the same entities.
+/// names, so that comparing the revisions the other way round finds the same entities. A set:
+/// the walk asks of each pair whether it moved.
 #[must_use]
-pub fn reordered(pairs: &[(usize, usize, Pairing)], old_first: bool) -> Vec<usize> {
+pub fn reordered(pairs: &[(usize, usize, Pairing)], old_first: bool) -> BTreeSet<usize> {
     let mut oriented: Vec<(usize, usize)> = pairs
         .iter()
         .map(|&(o, n, _)| if old_first { (o, n) } else { (n, o) })
@@ -143,14 +144,12 @@ pub fn reordered(pairs: &[(usize, usize, Pairing)], old_first: bool) -> Vec<usiz
     for position in longest_increasing(&seconds) {
         kept[position] = true;
     }
-    let mut moved: Vec<usize> = oriented
+    oriented
         .iter()
         .enumerate()
         .filter(|(i, _)| !kept[*i])
         .map(|(_, &(a, b))| if old_first { a } else { b })
-        .collect();
-    moved.sort_unstable();
-    moved
+        .collect()
 }
 
 /// Positions of a longest strictly increasing subsequence of `values` (patience sorting).
@@ -229,7 +228,7 @@ mod tests {
         // Either side chooses the same entity.
         let back: Vec<_> = pairs.iter().map(|&(o, n, h)| (n, o, h)).collect();
         let forward = reordered(&pairs, true);
-        let backward: Vec<usize> = reordered(&back, false)
+        let backward: BTreeSet<usize> = reordered(&back, false)
             .iter()
             .map(|&n| pairs.iter().find(|p| p.1 == n).map_or(0, |p| p.0))
             .collect();
