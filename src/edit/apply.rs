@@ -365,10 +365,20 @@ fn set_cell(document: &mut Document, owner: &Id, column: &Id, text: &str) -> Res
 /// shares it with another version (finding the entity by walking every domain mutably would
 /// copy each domain walked).
 fn holder_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Domain, EditError> {
+    first_domain_mut(document, id, |d| d.holds(id))
+}
+
+/// The first domain `found` (searched without changing any), to be changed; `UnknownId(id)`
+/// when there is none.
+fn first_domain_mut<'a>(
+    document: &'a mut Document,
+    id: &Id,
+    found: impl Fn(&Domain) -> bool,
+) -> Result<&'a mut Domain, EditError> {
     let index = document
         .domains
         .iter()
-        .position(|d| d.holds(id))
+        .position(|d| found(d))
         .ok_or_else(|| EditError::UnknownId(id.clone()))?;
     Ok(&mut *document.domains[index])
 }
@@ -478,12 +488,7 @@ fn insert(
 }
 
 fn domain_mut<'a>(document: &'a mut Document, id: &Id) -> Result<&'a mut Domain, EditError> {
-    let index = document
-        .domains
-        .iter()
-        .position(|d| &d.id == id)
-        .ok_or_else(|| EditError::UnknownId(id.clone()))?;
-    Ok(&mut *document.domains[index])
+    first_domain_mut(document, id, |d| &d.id == id)
 }
 
 /// After a roadblock left domain `from`, that domain's entries stop spanning its row.
