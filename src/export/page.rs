@@ -190,4 +190,30 @@ impl Page {
             _ => None,
         })
     }
+
+    /// The rectangles filled with `fill`, in painting order (tests find cells by colour).
+    #[cfg(test)]
+    pub(crate) fn rects_filled(&self, fill: Rgb) -> impl Iterator<Item = Rect> + '_ {
+        self.shapes.iter().filter_map(move |shape| match shape {
+            Shape::Rect {
+                rect,
+                fill: Some(found),
+                ..
+            } if *found == fill => Some(*rect),
+            _ => None,
+        })
+    }
+
+    /// The unfilled rectangles drawn with a rule heavier than `width` (a table's outer frame).
+    #[cfg(test)]
+    pub(crate) fn frames_heavier_than(&self, width: f32) -> impl Iterator<Item = Rect> + '_ {
+        self.shapes.iter().filter_map(move |shape| match shape {
+            Shape::Rect {
+                rect,
+                fill: None,
+                stroke: Some(stroke),
+            } if stroke.width > width => Some(*rect),
+            _ => None,
+        })
+    }
 }

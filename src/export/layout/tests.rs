@@ -25,22 +25,8 @@ pub(super) fn extent(shape: &Shape) -> (f32, f32) {
 
 /// The table's outer frame and the domain cell of a page.
 fn boxes(page: &Page) -> (Rect, Rect) {
-    let frame = page.shapes.iter().find_map(|s| match s {
-        Shape::Rect {
-            rect,
-            fill: None,
-            stroke: Some(stroke),
-        } if stroke.width > 0.85 => Some(*rect),
-        _ => None,
-    });
-    let cell = page.shapes.iter().find_map(|s| match s {
-        Shape::Rect {
-            rect,
-            fill: Some(fill),
-            ..
-        } if *fill == palette::DOMAIN_FILL => Some(*rect),
-        _ => None,
-    });
+    let frame = page.frames_heavier_than(0.85).next();
+    let cell = page.rects_filled(palette::DOMAIN_FILL).next();
     (
         frame.unwrap_or_else(|| panic!("{}: no table frame", page.title)),
         cell.unwrap_or_else(|| panic!("{}: no domain cell", page.title)),

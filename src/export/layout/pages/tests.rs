@@ -58,30 +58,8 @@ fn inside(top: f32, bottom: f32, rect: &Rect) -> bool {
 /// The domain boxes of `page`, top to bottom: each outer frame (the heavy rule) paired with
 /// the domain cell drawn with it, named by the 「①」 inside the cell.
 fn domain_boxes(page: &Page, document: &Document) -> Vec<DomainBox> {
-    let frames: Vec<Rect> = page
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Rect {
-                rect,
-                fill: None,
-                stroke: Some(stroke),
-            } if stroke.width > 0.85 => Some(*rect),
-            _ => None,
-        })
-        .collect();
-    let cells: Vec<Rect> = page
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Rect {
-                rect,
-                fill: Some(fill),
-                ..
-            } if *fill == palette::DOMAIN_FILL => Some(*rect),
-            _ => None,
-        })
-        .collect();
+    let frames: Vec<Rect> = page.frames_heavier_than(0.85).collect();
+    let cells: Vec<Rect> = page.rects_filled(palette::DOMAIN_FILL).collect();
     assert_eq!(
         frames.len(),
         cells.len(),
@@ -340,14 +318,7 @@ fn every_page_repeats_the_header_row_and_the_legend() {
                 }
                 // The header row sits on top of the first domain's box.
                 let boxes = domain_boxes(page, &document);
-                let header = page.shapes.iter().find_map(|s| match s {
-                    Shape::Rect {
-                        rect,
-                        fill: Some(fill),
-                        ..
-                    } if *fill == palette::HEADER_FILL => Some(*rect),
-                    _ => None,
-                });
+                let header = page.rects_filled(palette::HEADER_FILL).next();
                 let header =
                     header.unwrap_or_else(|| panic!("{name}, {}: no header row", page.title));
                 assert!(
