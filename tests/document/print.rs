@@ -230,17 +230,10 @@ fn a3_and_portrait_pages_have_their_sizes_and_keep_every_page() {
 fn a_domain_too_tall_for_one_page_continues_with_the_header_row_repeated() {
     let mut document = load("roadblocks-after.ron");
     // ① with its roadblocks five times over: far more than one page even shrunk.
-    let irb = document.domains[0].clone();
-    let mut tall = irb.clone();
-    for copy in 1..5 {
-        for roadblock in &irb.roadblocks {
-            let mut roadblock = roadblock.clone();
-            roadblock.id = format!("{}.copy{copy}", roadblock.id).as_str().into();
-            roadblock.title = format!("{}（写{copy}）", roadblock.title);
-            tall.roadblocks.push(roadblock);
-        }
-    }
-    document.domains = vec![tall.clone()];
+    let tall = crate::common::repeated_rows(&document.domains[0], 5, |roadblock, copy| {
+        roadblock.title = format!("{}（写{copy}）", roadblock.title);
+    });
+    document.domains = vec![tall.clone().into()];
     let settings = PageSettings::default();
     let pages = printer().pages(&document, &settings).expect("laid out");
     assert!(pages.len() >= 3, "{} pages", pages.len());

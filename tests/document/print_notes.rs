@@ -127,22 +127,15 @@ fn each_page_prints_at_its_foot_the_notes_its_marks_refer_to() {
 fn a_domain_over_several_pages_lists_each_note_on_the_page_of_its_mark_only() {
     let mut document = noted();
     // ① with its roadblocks five times over: several pages.
-    let irb = document.domains[0].clone();
-    let mut tall = irb.clone();
-    for copy in 1..5 {
-        for roadblock in &irb.roadblocks {
-            let mut roadblock = roadblock.clone();
-            roadblock.id = format!("{}.copy{copy}", roadblock.id).as_str().into();
-            roadblock.notes.clear();
-            tall.roadblocks.push(roadblock);
-        }
-    }
+    let mut tall = crate::common::repeated_rows(&document.domains[0], 5, |roadblock, _| {
+        roadblock.notes.clear();
+    });
     tall.entries.iter_mut().for_each(|e| e.notes.clear());
     tall.roadblocks[0].notes = vec![Id::from("n-first")];
     if let Some(last) = tall.roadblocks.last_mut() {
         last.notes = vec![Id::from("n-second")];
     }
-    document.domains = vec![tall];
+    document.domains = vec![tall.into()];
     let pages = printer()
         .pages(&document, &PageSettings::default())
         .expect("laid out");
