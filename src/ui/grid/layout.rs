@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::cells::{Block, CellText, PAD, TEXT_SIZE};
 use crate::export::entry_shape::{EntryShape, ShapeMetrics, box_height, label_span};
 use crate::export::lanes::{Spacing, Stacked, prefix_sums, stack};
-use crate::model::{Column, ColumnKind, Document, Domain, EntryKind, TimelineEntry};
+use crate::model::{Column, ColumnKind, Document, Domain, EntryKind, Shared, TimelineEntry};
 
 /// The proportions of timeline entries on screen: the printed page's, at the grid's text size.
 #[must_use]
@@ -322,19 +322,16 @@ impl GridLayout {
             if !filter.shows_domain(domain) {
                 continue;
             }
-            let generation = memo.2;
-            let reused = memo
-                .0
-                .get_mut(&domain.id)
-                .and_then(|(laid_out, geom, seen)| {
-                    // Within one generation of the document a domain checked once is unchanged:
-                    // the frames that fill in a large roadmap compare nothing.
-                    let same = generation.is_some() && *seen == generation || laid_out == domain;
-                    same.then(|| {
-                        *seen = generation;
-                        geom.clone()
-                    })
-                });
+            let reused = memo.0.get_mut(&domain.id).and_then(|(laid_out, geom)| {
+                // An unchanged domain is the same shared value (found without comparing); an
+                // equal copy is compared once and kept instead, so the next frames find it so.
+                (laid_out == domain).then(|| {
+                    if !Shared::same(laid_out, domain) {
+                        *laid_out = domain.clone();
+                    }
+                    geom.clone()
+                })
+            });
             let geom = match reused {
                 Some(geom) => DomainGeom {
                     domain: index,
@@ -355,7 +352,7 @@ impl GridLayout {
                     let geom = layout.domain(document, index, domain, filter, text, painter, top);
                     memo.learn(domain, &geom);
                     memo.0
-                        .insert(domain.id.clone(), (domain.clone(), geom.clone(), memo.2));
+                        .insert(domain.id.clone(), (domain.clone(), geom.clone()));
                     geom
                 }
             };

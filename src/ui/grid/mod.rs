@@ -114,7 +114,6 @@ impl GridView {
                     memo.clear();
                     *kept = Some(shared);
                 }
-                memo.set_generation(generation);
                 // What is in view (and two screens below it) is always laid out exactly; the
                 // rest within a time budget, the remainder in the next frames.
                 let view = ui.available_height().max(1.0);

@@ -4,9 +4,8 @@
 use super::DomainGeom;
 use crate::model::{Domain, Shared};
 
-/// A domain as last laid out (shared with the document while unchanged), its geometry, and
-/// the generation of the document in which it was last found unchanged.
-type Kept = (Shared<Domain>, DomainGeom, Option<u64>);
+/// A domain as last laid out (shared with the document while unchanged) and its geometry.
+type Kept = (Shared<Domain>, DomainGeom);
 
 /// Domains as they were last laid out, with their geometry, by id; and the average height of
 /// a roadblock row seen so far, to estimate the domains not laid out yet.
@@ -14,16 +13,9 @@ type Kept = (Shared<Domain>, DomainGeom, Option<u64>);
 pub struct DomainMemo(
     pub(super) std::collections::HashMap<crate::model::Id, Kept>,
     pub(super) (f32, usize),
-    pub(super) Option<u64>,
 );
 
 impl DomainMemo {
-    /// The document's generation now (a number that changes whenever the document does):
-    /// domains already checked in this generation are reused without comparing them again.
-    pub fn set_generation(&mut self, generation: u64) {
-        self.2 = Some(generation);
-    }
-
     /// Forgets every domain (something every domain's layout depends on changed).
     pub fn clear(&mut self) {
         self.0.clear();

@@ -71,7 +71,7 @@ fn an_edit_lays_out_only_its_domain_and_the_result_is_the_same() {
     let _ = grid_reusing(&document, &mut memo);
     // ③ gets a much longer title: its rows grow and every domain below moves down.
     document.domains[2].roadblocks[0].title = "長い題名".repeat(40);
-    let kept: Vec<Shared<Domain>> = memo.0.values().map(|(d, _, _)| d.clone()).collect();
+    let kept: Vec<Shared<Domain>> = memo.0.values().map(|(d, _)| d.clone()).collect();
     let reused = grid_reusing(&document, &mut memo);
     let fresh = grid_of(&document);
     assert_eq!(geometry(&reused), geometry(&fresh));
@@ -89,7 +89,7 @@ fn an_edit_lays_out_only_its_domain_and_the_result_is_the_same() {
     let relaid: Vec<&Shared<Domain>> = memo
         .0
         .values()
-        .map(|(d, _, _)| d)
+        .map(|(d, _)| d)
         .filter(|d| !kept.iter().any(|k| Shared::same(k, d)))
         .collect();
     assert_eq!(relaid.len(), 1, "only ③ was laid out again");
