@@ -194,13 +194,16 @@ fn domain_rows(
     let years = usize::from(document.timeline.years.max(1));
     for (offset, needed) in lines.iter_mut().enumerate() {
         for year in 0..years {
-            let (labels, covered) = grid.get(&(offset, year)).cloned().unwrap_or_default();
+            let (text, covered) = grid
+                .get(&(offset, year))
+                .map_or((String::new(), false), |(labels, covered)| {
+                    (labels.join("\n"), *covered)
+                });
             let format = if covered {
                 &formats.entry
             } else {
                 &formats.cell
             };
-            let text = labels.join("\n");
             *needed = (*needed).max(lines_of(&text, YEAR_WIDTH));
             sheet.write_string_with_format(
                 row(top + offset),
