@@ -5,6 +5,7 @@
 
 use crate::model::{
     Document, Domain, Footnote, Id, Item, Marker, Note, Roadblock, TimePoint, TimelineEntry,
+    bracketed_marks,
 };
 
 use std::collections::BTreeMap;
@@ -144,22 +145,13 @@ impl<'a> Noted<'a, TimelineEntry> {
     }
 }
 
-/// The `notes` field of an entity with note `marks`: 「（注1,2）」, empty without.
-pub(super) fn notes_field(marks: &str) -> String {
-    if marks.is_empty() {
-        String::new()
-    } else {
-        format!("（注{marks}）")
-    }
-}
-
 /// A roadblock's fields; `marks` are its note marks in its own revision.
 pub(super) fn roadblock_fields(roadblock: &Roadblock, marks: &str) -> Fields {
     vec![
         ("scope".into(), roadblock.scope.clone()),
         ("title".into(), roadblock.title.clone()),
         ("categories".into(), roadblock.categories_label()),
-        ("notes".into(), notes_field(marks)),
+        ("notes".into(), bracketed_marks(marks)),
         ("description".into(), roadblock.description.join("\n")),
     ]
     .into_iter()
@@ -206,7 +198,7 @@ pub(super) fn entry_fields(
         let entry = noted.item;
         vec![
             ("label".into(), entry.label.clone()),
-            ("notes".into(), notes_field(&noted.marks)),
+            ("notes".into(), bracketed_marks(&noted.marks)),
             ("kind".into(), format!("{:?}", entry.kind)),
             ("start".into(), point_label(entry.start)),
             (

@@ -9,7 +9,9 @@ use rust_xlsxwriter::{
     Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
 };
 
-use crate::model::{CellOwner, ColumnKind, Document, Domain, EntryKind, Lang, TimelineEntry};
+use crate::model::{
+    CellOwner, ColumnKind, Document, Domain, EntryKind, Lang, TimelineEntry, bracketed_marks,
+};
 
 /// Why the workbook could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -341,12 +343,7 @@ fn entry_text(document: &Document, entry: &TimelineEntry) -> String {
 
 /// Note marks as written after a text in a cell: 「（注1,3）」, nothing without notes.
 fn marks(document: &Document, references: &[crate::model::Id]) -> String {
-    let marks = document.note_marks(references);
-    if marks.is_empty() {
-        marks
-    } else {
-        format!("（注{marks}）")
-    }
+    bracketed_marks(&document.note_marks(references))
 }
 
 /// The second sheet: every entry with its domain, kind, period, rows and detail.

@@ -22,7 +22,7 @@ pub use entry::{DragHandle, EntryKind, TimelineEntry};
 pub use fiscal_year::{Era, EraYear, FiscalYear, LabelStyle, to_fullwidth_digits};
 pub use id::Id;
 pub use lang::Lang;
-pub use note::Note;
+pub use note::{Note, bracketed_marks};
 pub use roadblock::{Item, Marker, Roadblock};
 pub use shared::Shared;
 pub use timeline::{OpenEndSuffix, PartOfYear, TimePoint, Timeline};

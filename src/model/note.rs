@@ -19,6 +19,17 @@ pub struct Note {
     pub text: String,
 }
 
+/// Note `marks` (「1,2」) as written after a text where they cannot be raised — a compared
+/// field, a spreadsheet cell: 「（注1,2）」; nothing without marks.
+#[must_use]
+pub fn bracketed_marks(marks: &str) -> String {
+    if marks.is_empty() {
+        String::new()
+    } else {
+        format!("（注{marks}）")
+    }
+}
+
 impl Document {
     /// The number (1, 2, …) of the note with this id, if the document has it.
     #[must_use]
